@@ -1,0 +1,1 @@
+"""QObjects registered for QML under "import Kiosk"."""

@@ -1,0 +1,1 @@
+"""Pure Python domain logic: no Qt, no I/O."""

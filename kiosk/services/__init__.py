@@ -1,0 +1,1 @@
+"""I/O: portals over HTTP, SQLite storage, speech, printing."""
