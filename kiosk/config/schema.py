@@ -131,6 +131,106 @@ LOG_LEVEL = Option(
     "logging.level", str, "INFO", N_("How much the log says."),
     choices=("DEBUG", "INFO", "WARNING", "ERROR"))
 
+# --- portal --------------------------------------------------------------------------------
+def _http_url(value: str) -> str | None:
+    if value and not value.startswith(("http://", "https://")):
+        return "a web address starting with http:// or https://"
+    return None
+
+
+def _place_fields(value: str) -> str | None:
+    for part in filter(None, (p.strip() for p in value.split(","))):
+        name, sep, column = part.partition("=")
+        if not sep or not column.strip() or name.strip() not in PLACE_FIELD_NAMES:
+            return ("a comma list of FIELD=COLUMN pairs, FIELD being one of "
+                    + ", ".join(PLACE_FIELD_NAMES))
+    return None
+
+
+PLACE_FIELD_NAMES = ("id", "name", "address", "lat", "lon", "opening_hours", "phone")
+
+PORTAL_MODE = Option(
+    "portal.mode", str, "practice",
+    N_("Where reports go: 'practice' (the built-in practice portal, nothing reaches the city), "
+       "'open311' (a GeoReport v2 server) or 'handoff' (print or QR for Call Sofia)."),
+    choices=("practice", "open311", "handoff"))
+OPEN311_URL = Option(
+    "portal.open311_url", str, "",
+    N_("The GeoReport v2 endpoint (the address under which services.json lives), as the "
+       "server's discovery gives it."), check=_http_url)
+OPEN311_FORMAT = Option(
+    "portal.open311_format", str, "json",
+    N_("Reply format asked of the Open311 server."), choices=("json", "xml"))
+OPEN311_API_KEY = Option(
+    "portal.open311_api_key", str, "",
+    N_("The API key the Open311 server issued to this kiosk (sent with new reports only)."),
+    secret=True)
+OPEN311_JURISDICTION = Option(
+    "portal.jurisdiction_id", str, "",
+    N_("The jurisdiction id (e.g. sofia.bg), only if the server serves several cities."))
+CKAN_URL = Option(
+    "portal.ckan_url", str, "",
+    N_("The CKAN open-data site (e.g. https://urbandata.sofia.bg). Empty: the practice "
+       "portal's sample data."), check=_http_url)
+PLACES_PHARMACY = Option(
+    "portal.places_pharmacy", str, "sample-pharmacies",
+    N_("CKAN dataset with pharmacies, for 'find help'. Empty: not offered."))
+PLACES_CLINIC = Option(
+    "portal.places_clinic", str, "sample-clinics",
+    N_("CKAN dataset with GPs and clinics, for 'find help'. Empty: not offered."))
+PLACES_OFFICE = Option(
+    "portal.places_office", str, "sample-municipal-offices",
+    N_("CKAN dataset with municipal offices, for 'find help'. Empty: not offered."))
+PLACES_DAY_CENTRE = Option(
+    "portal.places_day_centre", str, "sample-day-centres",
+    N_("CKAN dataset with day centres and pensioners' clubs, for 'find help'. Empty: not "
+       "offered."))
+PLACES_FOUNTAIN = Option(
+    "portal.places_fountain", str, "sample-drinking-fountains",
+    N_("CKAN dataset with drinking fountains, for 'find help'. Empty: not offered."))
+PLACES_TOILET = Option(
+    "portal.places_toilet", str, "sample-public-toilets",
+    N_("CKAN dataset with public toilets, for 'find help'. Empty: not offered."))
+PLACE_FIELDS = Option(
+    "portal.place_fields", str, "",
+    N_("Column names of the place datasets when they differ from the usual ones, as "
+       "FIELD=COLUMN pairs separated by commas, e.g. 'name=Име,address=Адрес'."),
+    check=_place_fields)
+PLACES_MAX_DISTANCE_M = Option(
+    "portal.places_max_distance_m", int, 3000,
+    N_("'Find help' lists places within this many metres of the kiosk."),
+    minimum=100, maximum=50000, trainer=True)
+CONNECT_TIMEOUT = Option(
+    "portal.connect_timeout_s", float, 5.0,
+    N_("Seconds to wait for a portal to accept a connection."), minimum=0.5, maximum=60)
+READ_TIMEOUT = Option(
+    "portal.read_timeout_s", float, 15.0,
+    N_("Seconds to wait for the next piece of a portal's reply."), minimum=0.5, maximum=300)
+WRITE_TIMEOUT = Option(
+    "portal.write_timeout_s", float, 15.0,
+    N_("Seconds to wait while sending a request to a portal."), minimum=0.5, maximum=300)
+POOL_TIMEOUT = Option(
+    "portal.pool_timeout_s", float, 5.0,
+    N_("Seconds to wait for a free connection to a portal."), minimum=0.5, maximum=60)
+MAX_RESPONSE_BYTES = Option(
+    "portal.max_response_bytes", int, 20_000_000,
+    N_("Largest portal reply accepted, in bytes; larger replies are refused."),
+    minimum=10_000, maximum=500_000_000)
+PRACTICE_STEP_SECONDS = Option(
+    "portal.practice_step_seconds", float, 120.0,
+    N_("In the practice portal, seconds between one status of a report and the next "
+       "(queued, in progress, forwarded, closed)."), minimum=0, maximum=86400, trainer=True)
+KIOSK_LAT = Option(
+    "kiosk.lat", float, 42.6936,
+    N_("Latitude of the kiosk (WGS84), for nearby places, stops and reports."),
+    minimum=-90, maximum=90)
+KIOSK_LON = Option(
+    "kiosk.lon", float, 23.3229,
+    N_("Longitude of the kiosk (WGS84)."), minimum=-180, maximum=180)
+KIOSK_ADDRESS = Option(
+    "kiosk.address", str, "",
+    N_("The kiosk's address in words, offered as the location of a report."), trainer=True)
+
 OPTIONS: tuple[Option[Any], ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, Option)
 )
