@@ -231,6 +231,50 @@ KIOSK_ADDRESS = Option(
     "kiosk.address", str, "",
     N_("The kiosk's address in words, offered as the location of a report."), trainer=True)
 
+# --- outbox, cache and transport ---------------------------------------------------------
+OUTBOX_RETENTION_DAYS = Option(
+    "outbox.retention_days", int, 30,
+    N_("Days a sent or refused report is remembered on the kiosk (only the portal's reference "
+       "number is kept) before it is deleted."), minimum=1, maximum=365)
+OUTBOX_RETRY_BASE_SECONDS = Option(
+    "outbox.retry_base_seconds", float, 10.0,
+    N_("Seconds before the first new try when a report could not be sent; each later try "
+       "waits about twice as long."), minimum=1, maximum=3600)
+OUTBOX_RETRY_MAX_SECONDS = Option(
+    "outbox.retry_max_seconds", float, 1800.0,
+    N_("The longest wait between two tries to send a report, in seconds."),
+    minimum=10, maximum=86400)
+CACHE_SERVICES_MAX_AGE = Option(
+    "cache.services_max_age_s", int, 86400,
+    N_("Seconds the list of problem categories and their questions is used before it is "
+       "fetched again."), minimum=60, maximum=30 * 86400)
+CACHE_PLACES_MAX_AGE = Option(
+    "cache.places_max_age_s", int, 86400,
+    N_("Seconds the places for 'find help' are used before they are fetched again."),
+    minimum=60, maximum=30 * 86400)
+CACHE_GTFS_MAX_AGE = Option(
+    "cache.gtfs_max_age_s", int, 86400,
+    N_("Seconds the timetable is used before it is fetched again."),
+    minimum=600, maximum=30 * 86400)
+GTFS_STATIC_URL = Option(
+    "transport.gtfs_static_url", str, "",
+    N_("Address of the timetable (a GTFS zip file), e.g. "
+       "https://gtfs.sofiatraffic.bg/api/v1/static. Empty: the practice portal's sample "
+       "timetable."), check=_http_url)
+GTFS_REALTIME_URL = Option(
+    "transport.gtfs_realtime_url", str, "",
+    N_("Address of the live delays (GTFS-realtime trip updates), e.g. "
+       "https://gtfs.sofiatraffic.bg/api/v1/trip-updates. Empty: the practice portal's "
+       "sample delays."), check=_http_url)
+STOPS_RADIUS_M = Option(
+    "transport.stops_radius_m", int, 700,
+    N_("Stops within this many metres of the kiosk are shown."),
+    minimum=50, maximum=5000, trainer=True)
+DEPARTURES_WINDOW_MIN = Option(
+    "transport.departures_window_min", int, 30,
+    N_("Departures in the next this many minutes are shown."),
+    minimum=5, maximum=180, trainer=True)
+
 OPTIONS: tuple[Option[Any], ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, Option)
 )
