@@ -1,0 +1,172 @@
+"""Async GeoReport v2 client: discovery, services, definitions, reports, tokens and tracking."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from urllib.parse import quote
+
+import httpx
+
+from kiosk.core.errors import PortalReplyInvalid
+from kiosk.core.portal import (
+    Discovery,
+    NewRequest,
+    PostResult,
+    Service,
+    ServiceDefinition,
+    ServiceRequest,
+)
+from kiosk.services import open311_parse as parse
+from kiosk.services.http import Reply, check_content_type, fetch, raise_for_status
+
+log = logging.getLogger(__name__)
+
+
+class Open311Client:
+    """One GeoReport v2 endpoint. `base_url` is the endpoint under which services.json lives.
+
+    The httpx client is built once by the composition root (see `http.build_client`) and may
+    carry an ASGI transport for the embedded practice portal: this class does not care.
+    """
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        base_url: str,
+        *,
+        fmt: str = "json",
+        api_key: str = "",
+        jurisdiction_id: str = "",
+        locale: str = "",
+        max_bytes: int = 20_000_000,
+        zone: tzinfo | None = None,
+    ) -> None:
+        if fmt not in ("json", "xml"):
+            raise ValueError(f"format must be json or xml, not {fmt!r}")
+        self.client = client
+        self.base_url = base_url.rstrip("/")
+        self.fmt = fmt
+        self.api_key = api_key
+        self.jurisdiction_id = jurisdiction_id.strip()
+        self.locale = locale
+        self.max_bytes = max_bytes
+        self.zone = zone or parse.local_zone()
+
+    def _url(self, path: str) -> str:
+        return f"{self.base_url}/{path}.{self.fmt}"
+
+    def _params(self, **extra: str) -> dict[str, str]:
+        # jurisdiction_id is sent only when configured: some servers reject an empty one.
+        params = {k: v for k, v in extra.items() if v}
+        if self.jurisdiction_id:
+            params["jurisdiction_id"] = self.jurisdiction_id
+        if self.locale:
+            params["locale"] = self.locale
+        return params
+
+    async def _get(self, path: str, params: dict[str, str] | None = None) -> Reply:
+        reply = await fetch(
+            self.client, "GET", self._url(path), params=params or self._params(),
+            max_bytes=self.max_bytes, accept=_ACCEPT[self.fmt],
+        )  # fmt: skip
+        self._check(reply)
+        return reply
+
+    def _check(self, reply: Reply) -> None:
+        if not reply.ok:
+            raise_for_status(reply, parse.describe_error(reply.body, reply.content_type))
+        check_content_type(reply, self.fmt)
+
+    async def discovery(self, url: str) -> Discovery:
+        """Read a discovery document (its full URL, e.g. .../discovery.json)."""
+        fmt = "xml" if url.split("?")[0].endswith(".xml") else "json"
+        reply = await fetch(self.client, "GET", url, max_bytes=self.max_bytes)
+        if not reply.ok:
+            raise_for_status(reply, parse.describe_error(reply.body))
+        check_content_type(reply, fmt)
+        return parse.parse_discovery(reply.body, fmt)
+
+    async def services(self) -> list[Service]:
+        return parse.parse_services((await self._get("services")).body, self.fmt)
+
+    async def definition(self, service_code: str) -> ServiceDefinition:
+        reply = await self._get(f"services/{quote(service_code, safe='')}")
+        return parse.parse_definition(reply.body, self.fmt, service_code)
+
+    async def submit(self, request: NewRequest, service_type: str = "") -> PostResult:
+        """POST a report. A reply with neither id nor token raises PortalReplyInvalid unless
+        the service is blackbox or the server says it queued the report (`pending` then)."""
+        form = request.form_fields(self.api_key, self.jurisdiction_id)
+        if self.locale:
+            form.append(("locale", self.locale))
+        reply = await fetch(
+            self.client, "POST", self._url("requests"), data=_form_dict(form),
+            max_bytes=self.max_bytes, accept=_ACCEPT[self.fmt],
+        )  # fmt: skip
+        self._check(reply)
+        result = parse.parse_post_reply(reply.body, self.fmt, reply.status, service_type)
+        log.info(
+            "report for service %s accepted: id=%r token=%r pending=%s",
+            request.service_code, result.service_request_id, result.token, result.pending,
+        )  # fmt: skip
+        return result
+
+    async def token(self, token: str) -> PostResult:
+        """Look up a batch token; `service_request_id` stays empty while the server queues."""
+        reply = await self._get(f"tokens/{quote(token, safe='')}")
+        return parse.parse_token(reply.body, self.fmt)
+
+    async def request(self, service_request_id: str) -> ServiceRequest:
+        reply = await self._get(f"requests/{quote(service_request_id, safe='')}")
+        found = parse.parse_requests(reply.body, self.fmt, self.zone)
+        for item in found:
+            if item.service_request_id == service_request_id:
+                return item
+        if len(found) == 1:  # some servers normalise ids (leading zeros, prefixes)
+            return found[0]
+        raise PortalReplyInvalid(f"requests/{service_request_id}: {len(found)} matching records")
+
+    async def requests(
+        self,
+        ids: Sequence[str] = (),
+        service_codes: Sequence[str] = (),
+        start: datetime | None = None,
+        end: datetime | None = None,
+        status: str = "",
+    ) -> list[ServiceRequest]:
+        """A list of requests. Ids override every other filter, as the spec says."""
+        if status not in ("", "open", "closed"):
+            raise ValueError("status must be 'open' or 'closed'")
+        if ids:
+            params = self._params(service_request_id=",".join(ids))
+        else:
+            params = self._params(
+                service_code=",".join(service_codes),
+                start_date=start.isoformat(timespec="seconds") if start else "",
+                end_date=end.isoformat(timespec="seconds") if end else "",
+                status=status,
+            )
+        reply = await self._get("requests", params)
+        return parse.parse_requests(reply.body, self.fmt, self.zone)
+
+
+_ACCEPT = {
+    "json": "application/json, text/plain;q=0.5, */*;q=0.1",
+    "xml": "application/xml, text/xml, text/plain;q=0.5, */*;q=0.1",
+}
+
+
+def _form_dict(pairs: list[tuple[str, str]]) -> dict[str, str | list[str]]:
+    """Ordered pairs → httpx form data; repeated keys (multivaluelist) become lists."""
+    form: dict[str, str | list[str]] = {}
+    for key, value in pairs:
+        if key in form:
+            previous = form[key]
+            form[key] = [*(previous if isinstance(previous, list) else [previous]), value]
+        elif key.endswith("[]"):
+            form[key] = [value]
+        else:
+            form[key] = value
+    return form
