@@ -1,0 +1,357 @@
+"""The durable outbox: reports are written to disk before sending and sent until the portal answers.
+
+Protocol, per report: `enqueue` commits it with synchronous=FULL (fsync'd) before returning; the
+sender marks it `sending` (fsync'd), calls the injected `deliver`, then records `delivered`,
+`rejected` or a retry time (fsync'd). On start, reports left `sending` go back to `queued`.
+
+Crash window: if the process dies after the portal accepted a report and before `delivered` is
+on disk, the report is sent again after the restart. No protocol over Open311 can close this
+window: GeoReport v2 has no idempotency key, and a real server (FixMyStreet, Mark-a-Spot, a city
+311 system) simply creates a second request. To make such a duplicate recognisable, every report
+carries its stable client id in the description (`Kiosk reference: <uuid>`, see
+core.outbox.Report.description_with_reference): the practice portal answers a repeat with the
+first request's id, and on a real server staff can merge the two by eye. Outside that window a
+report is sent exactly once.
+
+Privacy: once delivered, only the service code and the portal's id/token are kept; contact
+details are deleted on delivery and on rejection; finished entries are purged after
+`outbox.retention_days`. The status summary holds counts and ages only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from kiosk.core import outbox as rules
+from kiosk.core.outbox import Contact, DeliveryOutcome, Entry, Location, Report, State
+from kiosk.services.storage import Migration, Storage, StorageError
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[Report], Awaitable[DeliveryOutcome]]
+
+MIGRATIONS = (
+    Migration(
+        "outbox",
+        1,
+        """
+        CREATE TABLE outbox (
+            local_id INTEGER PRIMARY KEY,
+            client_id TEXT NOT NULL UNIQUE,
+            service_code TEXT NOT NULL,
+            state TEXT NOT NULL,
+            payload TEXT,               -- the report without contact; NULL once delivered
+            contact TEXT,               -- NULL when not given, and once finished
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            service_request_id TEXT NOT NULL DEFAULT '',
+            token TEXT NOT NULL DEFAULT '',
+            created_at REAL NOT NULL,
+            finished_at REAL
+        );
+        CREATE INDEX outbox_due ON outbox (state, next_attempt_at)
+        """,
+    ),
+)
+
+_COLUMNS = (
+    "local_id, service_code, state, payload, contact, attempts, next_attempt_at, last_error,"
+    " service_request_id, token, created_at, finished_at"
+)
+
+
+@dataclass(frozen=True)
+class OutboxStatus:
+    """For the trainer's outbox screen: counts and ages, no personal data."""
+
+    queued: int = 0
+    sending: int = 0
+    delivered: int = 0
+    rejected: int = 0
+    oldest_waiting_seconds: float | None = None
+    next_attempt_in_seconds: float | None = None
+
+    @property
+    def waiting(self) -> int:
+        return self.queued + self.sending
+
+
+class Outbox:
+    """Durable queue plus the task that sends it. Call `start()` once storage is open."""
+
+    def __init__(
+        self,
+        storage: Storage,
+        deliver: Deliver,
+        *,
+        policy: rules.RetryPolicy | None = None,
+        retention_days: int = 30,
+        send_timeout: float = 120.0,
+        clock: Callable[[], float] = time.time,
+        rand: Callable[[], float] = random.random,
+    ) -> None:
+        self._storage = storage
+        self._deliver = deliver
+        self._policy = policy or rules.RetryPolicy()
+        self._retention_days = retention_days
+        self._send_timeout = send_timeout
+        self._clock = clock
+        self._rand = rand
+        self._wake: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._recovered = False
+
+    # --- the resident's side -----------------------------------------------------------
+
+    async def enqueue(self, report: Report) -> int:
+        """Store the report durably and return its local id; sending happens later.
+
+        Enqueueing the same report (same client id) twice returns the first id: a second tap
+        on "Send" cannot make a second report. Raises StorageError when the disk refuses.
+        """
+        payload = json.dumps(_encode(report.without_contact()), ensure_ascii=False)
+        contact = json.dumps(asdict(report.contact)) if report.contact else None
+
+        def job(conn: sqlite3.Connection) -> int:
+            conn.execute(
+                "INSERT INTO outbox (client_id, service_code, state, payload, contact,"
+                " created_at) VALUES (?, ?, 'queued', ?, ?, ?)"
+                " ON CONFLICT(client_id) DO NOTHING",
+                (report.client_id, report.service_code, payload, contact, self._clock()),
+            )
+            row = conn.execute(
+                "SELECT local_id FROM outbox WHERE client_id = ?", (report.client_id,)
+            ).fetchone()
+            return int(row[0])
+
+        local_id = await self._storage.run(job, durable=True)
+        if self._wake is not None:
+            self._wake.set()
+        return local_id
+
+    async def get(self, local_id: int) -> Entry | None:
+        rows = await self._storage.fetchall(
+            f"SELECT {_COLUMNS} FROM outbox WHERE local_id = ?", (local_id,)
+        )
+        return _entry(rows[0]) if rows else None
+
+    async def set_request_id(self, local_id: int, service_request_id: str) -> None:
+        """Record the id a token resolved to (GET tokens/{token})."""
+        await self._storage.execute(
+            "UPDATE outbox SET service_request_id = ? WHERE local_id = ?",
+            (service_request_id, local_id),
+        )
+
+    async def status(self) -> OutboxStatus:
+        now = self._clock()
+
+        def job(conn: sqlite3.Connection) -> OutboxStatus:
+            counts = dict(conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state"))
+            oldest, next_at = conn.execute(
+                "SELECT MIN(created_at), MIN(CASE WHEN state = 'queued' THEN next_attempt_at END)"
+                " FROM outbox WHERE state IN ('queued', 'sending')"
+            ).fetchone()
+            return OutboxStatus(
+                queued=counts.get("queued", 0),
+                sending=counts.get("sending", 0),
+                delivered=counts.get("delivered", 0),
+                rejected=counts.get("rejected", 0),
+                oldest_waiting_seconds=None if oldest is None else max(0.0, now - oldest),
+                next_attempt_in_seconds=None if next_at is None else max(0.0, next_at - now),
+            )
+
+        return await self._storage.run(job)
+
+    # --- the sender ----------------------------------------------------------------------
+
+    async def recover(self) -> int:
+        """Queue again every report a previous run left `sending`; returns how many."""
+        changed = await self._storage.execute(
+            "UPDATE outbox SET state = 'queued', next_attempt_at = 0 WHERE state = 'sending'",
+            durable=True,
+        )
+        if changed:
+            log.warning("outbox: %d report(s) were being sent when the kiosk stopped", changed)
+        self._recovered = True
+        return changed
+
+    async def flush(self, *, limit: int | None = None) -> int:
+        """Try every report that is due now, oldest first; returns how many were tried."""
+        if not self._recovered:
+            await self.recover()
+        tried = 0
+        while limit is None or tried < limit:
+            entry = await self._claim_next()
+            if entry is None:
+                return tried
+            await self._send(entry)
+            tried += 1
+        return tried
+
+    async def purge(self) -> int:
+        """Forget finished entries older than the retention period; returns how many."""
+        cutoff = rules.purge_before(self._clock(), self._retention_days)
+        removed = await self._storage.execute(
+            "DELETE FROM outbox WHERE state IN ('delivered', 'rejected') AND finished_at <= ?",
+            (cutoff,),
+        )
+        if removed:
+            log.info("outbox: purged %d finished report(s)", removed)
+        return removed
+
+    def start(self) -> asyncio.Task[None]:
+        """Run the sender in the background until `stop()`."""
+        if self._task is None or self._task.done():
+            self._wake = asyncio.Event()
+            self._task = asyncio.get_running_loop().create_task(self._run(), name="outbox")
+        return self._task
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    def wake(self) -> None:
+        """Try again now (e.g. the network came back)."""
+        if self._wake is not None:
+            self._wake.set()
+
+    async def _run(self) -> None:
+        assert self._wake is not None
+        last_purge = 0.0
+        while True:
+            self._wake.clear()
+            try:
+                if self._clock() - last_purge > 3600:
+                    await self.purge()
+                    last_purge = self._clock()
+                await self.flush()
+                status = await self.status()
+                wait = status.next_attempt_in_seconds
+            except StorageError as exc:
+                log.error("outbox: database problem, waiting: %s", exc.detail)
+                wait = self._policy.base_seconds
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+
+    async def _claim_next(self) -> Entry | None:
+        now = self._clock()
+
+        def job(conn: sqlite3.Connection) -> Entry | None:
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"
+                " ORDER BY next_attempt_at, local_id LIMIT 1",
+                (now,),
+            ).fetchone()
+            if row is None:
+                return None
+            entry = rules.start_sending(_entry(row), now)
+            conn.execute(
+                "UPDATE outbox SET state = 'sending', attempts = ? WHERE local_id = ?",
+                (entry.attempts, entry.local_id),
+            )
+            return entry
+
+        # Durable: after a crash the report must be known to have been (maybe) sent.
+        return await self._storage.run(job, durable=True)
+
+    async def _send(self, entry: Entry) -> None:
+        assert entry.report is not None
+        try:
+            outcome = await asyncio.wait_for(self._deliver(entry.report), self._send_timeout)
+        except asyncio.TimeoutError:
+            outcome = rules.RetryLater("the portal did not answer in time")
+        except Exception as exc:  # any failure of a try is a reason to try again later
+            reason = getattr(exc, "message", "") or type(exc).__name__
+            log.warning("outbox: report %d failed: %s", entry.local_id, type(exc).__name__)
+            outcome = rules.RetryLater(str(reason))
+        after = rules.record(entry, outcome, self._clock(), self._policy, self._rand)
+        await self._storage.execute(
+            "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
+            " service_request_id = ?, token = ?, finished_at = ?,"
+            " payload = CASE WHEN ? = 'delivered' THEN NULL ELSE payload END,"
+            " contact = CASE WHEN ? = 'queued' THEN contact ELSE NULL END"
+            " WHERE local_id = ?",
+            (
+                after.state.value,
+                after.attempts,
+                after.next_attempt_at,
+                after.last_error,
+                after.service_request_id,
+                after.token,
+                after.finished_at,
+                after.state.value,
+                after.state.value,
+                after.local_id,
+            ),
+            durable=True,
+        )
+        log.info(
+            "outbox: report %d %s after %d tries", after.local_id, after.state.value, after.attempts
+        )
+
+
+def outbox_migrations() -> tuple[Migration, ...]:
+    return MIGRATIONS
+
+
+def _encode(report: Report) -> dict[str, Any]:
+    return {
+        "service_code": report.service_code,
+        "location": asdict(report.location),
+        "description": report.description,
+        "attributes": {
+            k: v if isinstance(v, str) else list(v) for k, v in report.attributes.items()
+        },
+        "language": report.language,
+        "created_at": report.created_at.isoformat(),
+        "client_id": report.client_id,
+    }
+
+
+def _decode(payload: str, contact: str | None) -> Report:
+    data = json.loads(payload)
+    attributes = {k: v if isinstance(v, str) else tuple(v) for k, v in data["attributes"].items()}
+    person = Contact(**json.loads(contact)) if contact else None
+    return Report(
+        service_code=data["service_code"],
+        location=Location(**data["location"]),
+        description=data["description"],
+        attributes=attributes,
+        contact=person,
+        consent=person is not None,
+        language=data["language"],
+        created_at=datetime.fromisoformat(data["created_at"]),
+        client_id=data["client_id"],
+    )
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    (local_id, code, state, payload, contact, attempts, next_at, error, sr_id, token, created,
+     finished) = row  # fmt: skip
+    return Entry(
+        local_id=local_id,
+        report=_decode(payload, contact) if payload else None,
+        service_code=code,
+        state=State(state),
+        attempts=attempts,
+        next_attempt_at=next_at,
+        last_error=error,
+        service_request_id=sr_id,
+        token=token,
+        created_at=created,
+        finished_at=finished,
+    )
