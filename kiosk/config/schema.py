@@ -275,6 +275,31 @@ DEPARTURES_WINDOW_MIN = Option(
     N_("Departures in the next this many minutes are shown."),
     minimum=5, maximum=180, trainer=True)
 
+# --- speech --------------------------------------------------------------------------------
+SPEECH_ENGINE = Option(
+    "speech.engine", str, "auto",
+    N_("Which voice engine speaks. auto: espeak-ng when it is installed, else the system's "
+       "voice (Windows, macOS) in a helper process; off: the kiosk does not speak."),
+    choices=("auto", "espeak-ng", "pyttsx3", "off"))
+SPEECH_DEFAULT_RATE = Option(
+    "speech.default_rate", str, "normal",
+    N_("How fast each new person hears the voice: slow (about 120 words a minute, with longer "
+       "pauses), normal (about 150) or fast (about 190)."),
+    choices=("slow", "normal", "fast"), trainer=True)
+SPEECH_DEFAULT_VOLUME = Option(
+    "speech.default_volume", int, 4,
+    N_("The loudspeaker volume step each new person starts with, from 1 (quietest) to 6."),
+    minimum=1, maximum=6, trainer=True)
+SPEECH_AUTO_READ = Option(
+    "speech.auto_read", bool, True,
+    N_("Read each new screen aloud without a tap on Listen. A person can turn it off for "
+       "themselves."), trainer=True)
+SPEECH_HEADSET_DETECTION = Option(
+    "speech.headset_detection", str, "auto",
+    N_("auto: notice a plugged-in headset from the sound system; manual: only the 'I am using "
+       "headphones' button counts (for sound cards that cannot tell)."),
+    choices=("auto", "manual"))
+
 OPTIONS: tuple[Option[Any], ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, Option)
 )
