@@ -1,0 +1,157 @@
+"""The authoring rules every lesson keeps (CURRICULUM.md §2, §5), checked on the loaded model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from kiosk.core import lessons as m
+
+# Words that tell a struggling learner the fault is theirs (CURRICULUM.md §2).
+BANNED_WORDS = ("просто", "лесно", "очевидно")
+_BANNED = re.compile(r"\b(" + "|".join(BANNED_WORDS) + r")\b", re.IGNORECASE)
+MAX_SENTENCE_WORDS = 20
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    at: m.Loc
+    severity: str  # "error" | "warning"
+    message: str
+
+
+def lesson_strings(lesson: m.Lesson) -> Iterator[tuple[m.Loc, str, str]]:
+    """(where, field name, text) for every piece of learner-facing text in a lesson."""
+    at = lesson.at
+    for name in ("title", "short_title", "why_it_matters"):
+        yield at, name, getattr(lesson, name)
+    for goal in lesson.learning_goals:
+        yield at, "learning goal", goal.text
+    for step in lesson.steps:
+        yield step.at, "title", step.title
+        yield step.at, "body", step.body
+        yield step.at, "narration", step.narration.text
+        yield step.at, "alt text", step.media.alt
+        for hint in step.hints:
+            yield hint.at, "hint", hint.text
+        if step.question is not None:
+            q = step.question
+            yield q.at, "question", q.stem
+            for option in q.options:
+                yield option.at, "option", option.text
+                yield option.at, "feedback", option.feedback
+    if lesson.take_home_card is not None:
+        for text in lesson.take_home_card.steps:
+            yield lesson.take_home_card.at, "take-home card", text
+
+
+def check_lesson(
+    lesson: m.Lesson, today: date, freshness_required: bool = False
+) -> Iterator[Finding]:
+    """Findings for one lesson on its own."""
+
+    def error(at: m.Loc, message: str) -> Finding:
+        return Finding(at, "error", message)
+
+    def warning(at: m.Loc, message: str) -> Finding:
+        return Finding(at, "warning", message)
+
+    for step in lesson.steps:
+        if not step.narration.text and not step.narration.audio:
+            yield error(step.at, f"step {step.id!r} has no narration (what the voice says)")
+        words = m.word_count(step.body)
+        if words > m.MAX_BODY_WORDS:
+            yield error(
+                step.at, f"step {step.id!r}: body has {words} words; at most {m.MAX_BODY_WORDS}"
+            )
+        for sentence in _SENTENCE_END.split(step.body):
+            if m.word_count(sentence) > MAX_SENTENCE_WORDS:
+                yield warning(
+                    step.at,
+                    f"step {step.id!r}: a sentence of {m.word_count(sentence)} words; "
+                    f"keep sentences under {MAX_SENTENCE_WORDS}: {sentence[:40]}…",
+                )
+        if step.type == "check" and step.question is None:
+            yield error(step.at, f"check step {step.id!r} has no question")
+        if step.type == "try" and step.widget is None:
+            yield error(step.at, f"try step {step.id!r} has no practice widget")
+        if step.demo_step_seconds < 8:
+            yield error(step.at, f"step {step.id!r}: demo_step_seconds must be at least 8")
+    for at, name, text in lesson_strings(lesson):
+        found = _BANNED.search(text)
+        if found:
+            yield error(
+                at,
+                f"the {name} uses the banned word {found.group(0)!r}: it blames the "
+                "learner when something is hard; say what to do instead",
+            )
+    why = m.word_count(lesson.why_it_matters)
+    if why > m.MAX_WHY_WORDS:
+        yield error(lesson.at, f"why_it_matters has {why} words; at most {m.MAX_WHY_WORDS}")
+    questions = [q for q in lesson.questions if q.type != "self_rating"]
+    if len(questions) < m.MIN_CHECK_QUESTIONS:
+        yield error(
+            lesson.at,
+            f"lesson {lesson.id!r} has {len(questions)} check questions; "
+            f"it needs at least {m.MIN_CHECK_QUESTIONS}",
+        )
+    kinds = {step.type for step in lesson.steps}
+    for needed, why_needed in (
+        ("try", "a practice with a widget"),
+        ("common_mistake", "a common mistake and how to recover"),
+        ("recap", "a recap"),
+        ("bridge", "a bridge to real life"),
+    ):
+        if needed not in kinds:
+            yield error(lesson.at, f"lesson {lesson.id!r} has no {needed!r} step ({why_needed})")
+    card = lesson.take_home_card
+    if card is not None and len(card.steps) > m.MAX_CARD_STEPS:
+        yield error(
+            card.at, f"the take-home card has {len(card.steps)} steps; at most {m.MAX_CARD_STEPS}"
+        )
+    if lesson.freshness is None:
+        if freshness_required:
+            yield error(
+                lesson.at,
+                f"lesson {lesson.id!r} is in a module whose facts go stale: "
+                "add 'freshness' with last_verified, review_by and sources",
+            )
+    elif lesson.freshness.overdue(today):
+        yield warning(
+            lesson.freshness.at,
+            f"lesson {lesson.id!r} was due for review on "
+            f"{lesson.freshness.review_by.isoformat()}: check its facts and sources",
+        )
+
+
+def check_course(course: m.Course, today: date) -> Iterator[Finding]:
+    """Findings for every lesson plus the links between lessons."""
+    ids: dict[str, m.Loc] = {}
+    for module in course.modules:
+        for lesson in module.lessons:
+            if lesson.id in ids:
+                yield Finding(
+                    lesson.at, "error", f"lesson id {lesson.id!r} is also used at {ids[lesson.id]}"
+                )
+            ids.setdefault(lesson.id, lesson.at)
+            yield from check_lesson(lesson, today, module.freshness_required)
+    for lesson in course.lessons:
+        for pre in lesson.prerequisites:
+            if pre.lesson_id not in ids:
+                yield Finding(
+                    pre.at, "error", f"prerequisite {pre.lesson_id!r} is not a lesson of the course"
+                )
+            elif pre.lesson_id == lesson.id:
+                yield Finding(pre.at, "error", "a lesson cannot be its own prerequisite")
+    for plan in course.session_plans:
+        for lesson_id in plan.lesson_ids:
+            if lesson_id not in ids:
+                yield Finding(
+                    plan.at,
+                    "error",
+                    f"session plan {plan.id!r} lists {lesson_id!r}, "
+                    "which is not a lesson of the course",
+                )

@@ -1,0 +1,333 @@
+"""The practice-widget catalogue (CURRICULUM.md §6): each widget's params and pass rule as a schema.
+
+One table drives the loader (which params are translatable), the validator (types, limits,
+references) and the authoring docs. A `Param` of kind "text" is lesson text for translators;
+"str" is a fixed value (an address, a fixture); "ref" must name an `id` in another list param.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+KINDS = ("text", "str", "int", "float", "bool", "image", "list", "map", "ref", "choice")
+
+
+@dataclass(frozen=True)
+class Param:
+    kind: str
+    required: bool = True
+    item: Param | None = None  # list: the schema of each item
+    fields: Mapping[str, Param] = field(default_factory=dict)  # map: its keys
+    choices: tuple[str, ...] = ()  # choice: allowed values
+    minimum: float | None = None
+    maximum: float | None = None
+    ref: str = ""  # ref: the params key of the list whose ids are allowed
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class WidgetSpec:
+    type: str
+    doc: str
+    params: Mapping[str, Param]
+    pass_rule: Mapping[str, Param]
+    # Checks the schema cannot express; each returns messages about the params.
+    check: Callable[[Mapping[str, Any]], list[str]] | None = None
+
+
+def text(doc: str = "", required: bool = True) -> Param:
+    return Param("text", required, doc=doc)
+
+
+def string(doc: str = "", required: bool = True) -> Param:
+    return Param("str", required, doc=doc)
+
+
+def integer(minimum: float | None = None, maximum: float | None = None, doc: str = "") -> Param:
+    return Param("int", minimum=minimum, maximum=maximum, doc=doc)
+
+
+def flag(doc: str = "", required: bool = True) -> Param:
+    return Param("bool", required, doc=doc)
+
+
+def choice(*choices: str, doc: str = "", required: bool = True) -> Param:
+    return Param("choice", required, choices=choices, doc=doc)
+
+
+def ref(to: str, doc: str = "") -> Param:
+    return Param("ref", ref=to, doc=doc)
+
+
+def items(doc: str = "", required: bool = True, **fields: Param) -> Param:
+    """A list of mappings, each with a unique `id` plus the given fields."""
+    return Param("list", required, item=Param("map", fields={"id": string(), **fields}), doc=doc)
+
+
+def texts(doc: str = "", required: bool = True) -> Param:
+    return Param("list", required, item=text(), doc=doc)
+
+
+def _settings_check(params: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for setting in params.get("settings") or []:
+        values = [v.get("id") for v in setting.get("values") or [] if isinstance(v, Mapping)]
+        for key in ("start", "target"):
+            if setting.get(key) not in values:
+                problems.append(
+                    f"setting {setting.get('id')!r}: {key} {setting.get(key)!r} "
+                    f"is not one of its values ({', '.join(map(str, values))})"
+                )
+    return problems
+
+
+def _graph_check(nodes_key: str) -> Callable[[Mapping[str, Any]], list[str]]:
+    def check(params: Mapping[str, Any]) -> list[str]:
+        nodes = params.get(nodes_key) or []
+        ids = {n.get("id") for n in nodes if isinstance(n, Mapping)}
+        problems = []
+        if params.get("start") not in ids:
+            problems.append(f"start {params.get('start')!r} is not one of the {nodes_key}")
+        for node in nodes:
+            for c in node.get("choices") or []:
+                if c.get("next") not in ids and c.get("next") != "end":
+                    problems.append(
+                        f"choice {c.get('id')!r} leads to {c.get('next')!r}, which is not one "
+                        f"of the {nodes_key} (or 'end')"
+                    )
+        return problems
+
+    return check
+
+
+_TARGETS = items("things to touch", label=text(), size_mm=integer(15, 60, "touch size in mm"))
+_CORRECT = {"correct": integer(1, 20, "how many right touches pass")}
+_SORT = {
+    "prompt": text(),
+    "bins": items("where items go", label=text()),
+    "items": items("things to sort", label=text(), bin=ref("bins"), why=text()),
+}
+
+SPECS: dict[str, WidgetSpec] = {
+    s.type: s
+    for s in (
+        WidgetSpec(
+            "touch_target", "Tap big targets.", {"prompt": text(), "targets": _TARGETS}, _CORRECT
+        ),
+        WidgetSpec(
+            "double_tap",
+            "Two quick taps on one target.",
+            {"prompt": text(), "targets": _TARGETS},
+            _CORRECT,
+        ),
+        WidgetSpec(
+            "press_hold",
+            "Touch and hold until the target reacts.",
+            {
+                "prompt": text(),
+                "targets": _TARGETS,
+                "hold_seconds": Param("float", minimum=0.5, maximum=3),
+            },
+            _CORRECT,
+        ),
+        WidgetSpec(
+            "swipe_pages",
+            "Swipe sideways through pages to find one.",
+            {"prompt": text(), "pages": items(label=text()), "target": ref("pages")},
+            {"reached": ref("pages")},
+        ),
+        WidgetSpec(
+            "scroll_find",
+            "Scroll a long list and tap the target.",
+            {"prompt": text(), "items": items(label=text()), "target": ref("items")},
+            {"tapped": ref("items")},
+        ),
+        WidgetSpec("drag_drop", "Drag items into bins.", _SORT, {"all_sorted": flag()}),
+        WidgetSpec(
+            "card_sort", "Sort cards into columns by tapping.", _SORT, {"all_sorted": flag()}
+        ),
+        WidgetSpec(
+            "pinch_zoom",
+            "Spread two fingers to enlarge an image.",
+            {
+                "prompt": text(),
+                "image": Param("image"),
+                "alt": text(),
+                "factor": Param("float", minimum=1.5, maximum=5),
+            },
+            {"reached": flag()},
+        ),
+        WidgetSpec(
+            "keyboard_entry",
+            "Type with the on-screen keyboard; case and spaces are forgiven.",
+            {
+                "prompt": text(),
+                "label": text("the field's label"),
+                "example": text("a format example under the field", required=False),
+                "layout": choice("bg_phonetic", "jcuken", "qwerty", "alphabetical"),
+                "start": string("text already in the field, e.g. a typo to fix", required=False),
+                "expected": string("fictional text to type, never personal data"),
+                "accept": string("a regular expression also accepted", required=False),
+            },
+            {"match": flag()},
+        ),
+        WidgetSpec(
+            "settings_sim",
+            "A pretend settings screen; reach the target values.",
+            {
+                "platform": choice("kiosk", "android", "ios"),
+                "prompt": text(),
+                "preview": text("sample text that changes as settings change"),
+                "settings": items(
+                    label=text(), values=items(label=text()), start=string(), target=string()
+                ),
+            },
+            {"reached": flag()},
+            _settings_check,
+        ),
+        WidgetSpec(
+            "browser_sim",
+            "A pretend browser with results; find the official page.",
+            {
+                "prompt": text(),
+                "query": text("what is typed in the search box"),
+                "pages": items(
+                    address=string(),
+                    title=text(),
+                    body=text(),
+                    sponsored=flag(required=False),
+                    official=flag(required=False),
+                    why=text("shown after the page is chosen"),
+                ),
+            },
+            {"page": ref("pages")},
+        ),
+        WidgetSpec(
+            "password_builder",
+            "Build a passphrase from word tiles.",
+            {"prompt": text(), "words": texts("word tiles"), "min_words": integer(3, 6)},
+            {"min_words": integer(3, 6)},
+        ),
+        WidgetSpec(
+            "inbox_sim",
+            "Messages to judge scam or safe, with red-flag hotspots.",
+            {
+                "prompt": text(),
+                "messages": items(
+                    channel=choice("sms", "email", "viber"),
+                    sender=string("fictional sender"),
+                    text=text(),
+                    link=string(required=False),
+                    verdict=choice("scam", "safe"),
+                    why=text(),
+                    red_flags=items(text=text(), required=False),
+                ),
+            },
+            {"all_judged": flag()},
+        ),
+        WidgetSpec(
+            "call_sim",
+            "A branching pretend phone call.",
+            {
+                "caller": text(),
+                "start": string(),
+                "nodes": items(
+                    says=text(),
+                    audio=string(required=False),
+                    choices=items(
+                        text=text(), next=string(), safe=flag(required=False), required=False
+                    ),
+                ),
+            },
+            {"safe_ending": flag()},
+            _graph_check("nodes"),
+        ),
+        WidgetSpec(
+            "chat_sim",
+            "A pretend chat with scripted replies.",
+            {"contact": text(), "script": items(sender=choice("them", "me"), text=text())},
+            {"sent": flag()},
+        ),
+        WidgetSpec(
+            "video_call_sim",
+            "A pretend video call; answer, mute, end with the red button.",
+            {"caller": text(), "injected_mistake": choice("back", "none")},
+            {"ended_with_red": flag()},
+        ),
+        WidgetSpec(
+            "form_sim",
+            "A practice e-service form sent to the practice portal.",
+            {
+                "service": text(),
+                "service_code": string(
+                    "the practice portal's Open311 service_code", required=False
+                ),
+                "fields": items(
+                    label=text(),
+                    kind=choice("choice", "place", "photo", "text"),
+                    options=texts(required=False),
+                    example=text(required=False),
+                ),
+                "checklist": texts(),
+            },
+            {"submitted": flag()},
+        ),
+        WidgetSpec(
+            "map_list_sim",
+            "Fictional places in a list and on a map; pick the right one.",
+            {
+                "prompt": text(),
+                "places": items(
+                    name=text(), address=text(), open_now=flag(), note=text(required=False)
+                ),
+                "target": ref("places"),
+            },
+            {"chosen": ref("places")},
+        ),
+        WidgetSpec(
+            "transit_sim",
+            "Fictional stops and arrivals; pick the right stop.",
+            {
+                "prompt": text(),
+                "stops": items(code=string(), name=text()),
+                "target": ref("stops"),
+            },
+            {"chosen": ref("stops")},
+        ),
+        WidgetSpec(
+            "validator_sim",
+            "Tap a card on a pretend validator and read the result.",
+            {"prompt": text(), "cards": items(label=text(), valid=flag())},
+            {"paid": flag()},
+        ),
+        WidgetSpec(
+            "sign_request_sim",
+            "Signing requests; approve only the one you started.",
+            {"prompt": text(), "requests": items(origin=text(), text=text(), self_started=flag())},
+            {"approved_only_own": flag()},
+        ),
+        WidgetSpec(
+            "sequence_order",
+            "Put steps in order (written here in the right order; shown shuffled).",
+            {"prompt": text(), "items": items(label=text())},
+            {"ordered": flag()},
+        ),
+        WidgetSpec(
+            "scenario_branch",
+            "Scenes with choices leading to a good or bad outcome.",
+            {
+                "start": string(),
+                "scenes": items(
+                    text=text(),
+                    choices=items(
+                        text=text(), next=string(), good=flag(required=False), required=False
+                    ),
+                ),
+            },
+            {"good_outcome": flag()},
+            _graph_check("scenes"),
+        ),
+    )
+}

@@ -1,0 +1,188 @@
+"""Load the course and its lesson files from assets/lessons/, translated, with file:line problems.
+
+Lesson strings are gettext msgids in the `lessons` domain; Bulgarian is the source language, so
+Bulgarian needs no catalog and other languages translate through `locales/<lang>/lessons.po`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from kiosk.core import lessons as m
+from kiosk.i18n import catalog
+from kiosk.services.lesson_steps import read_lesson_tree
+from kiosk.services.lesson_yaml import (
+    LineDict,
+    Problem,
+    Reader,
+    Recorder,
+    YamlSyntaxError,
+    parse_yaml,
+)
+
+LESSONS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "lessons"
+SOURCE_LANGUAGE = "bg"
+COURSE_FILE = "course.yaml"
+
+
+class LessonFilesError(Exception):
+    """The lesson files have errors; `problems` lists each with its file and line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class ReadResult:
+    """A best-effort course (broken parts left out) and everything wrong with the files."""
+
+    course: m.Course | None
+    problems: list[Problem] = field(default_factory=list)
+    # Per lesson id: the images each step uses and the ids hints may target (for the validator).
+    images: list[tuple[m.Loc, str]] = field(default_factory=list)
+    root: Path = LESSONS_DIR
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    if lang == SOURCE_LANGUAGE:
+        return lambda s: s
+    return catalog(lang, "lessons").gettext
+
+
+def display_name(path: Path) -> str:
+    """A path as problems show it: relative to the working directory when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_tree(path: Path, reader: Reader) -> Any:
+    """Parse one YAML file, reporting unreadable files and syntax errors as problems."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reader.error(1, f"cannot read this file: {exc}")
+        return None
+    try:
+        tree = parse_yaml(raw)
+    except YamlSyntaxError as exc:
+        reader.error(exc.line, str(exc))
+        return None
+    if not isinstance(tree, LineDict):
+        reader.error(1, "the file must be a mapping of fields (id:, title:, ...)")
+        return None
+    return tree
+
+
+def read_lesson(
+    path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None
+) -> ReadResult:
+    """Read one lesson file."""
+    reader = Reader(display_name(path), translator(lang), record)
+    tree = read_tree(path, reader)
+    result = ReadResult(None, reader.problems, root=path.parent)
+    if tree is None:
+        return result
+    lesson, images = read_lesson_tree(reader, tree)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    lesson = replace(lesson, content_hash=digest)
+    result.images = images
+    result.course = m.Course("", "", "", (m.Module("", 0, "", "", (lesson,)),))
+    return result
+
+
+def read_course(
+    path: Path = LESSONS_DIR, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None
+) -> ReadResult:
+    """Read course.yaml (or the folder holding it) and every lesson file it lists."""
+    course_file = path / COURSE_FILE if path.is_dir() else path
+    root = course_file.parent
+    reader = Reader(display_name(course_file), translator(lang), record)
+    result = ReadResult(None, reader.problems, root=root)
+    if not course_file.exists():
+        reader.error(1, f"there is no {COURSE_FILE} here")
+        return result
+    tree = read_tree(course_file, reader)
+    if tree is None:
+        return result
+    what = "the course"
+    reader.keys(tree, ("id", "version", "title", "licence", "modules", "session_plans"), what)
+    modules = []
+    for mod in reader.mappings(tree, "modules", what):
+        mid = reader.string(mod, "id", "a module")
+        mwhat = f"module {mid}"
+        reader.keys(
+            mod,
+            ("id", "order", "title", "summary", "certificate", "freshness_required", "lessons"),
+            mwhat,
+        )
+        path_prefix = f"module.{mid}"
+        lessons: list[m.Lesson] = []
+        listed = reader.listing(mod, "lessons", mwhat)
+        for index, name in enumerate(listed):
+            line = reader.line_of(listed, index)
+            if not isinstance(name, str):
+                reader.error(line, f"each lesson of {mwhat} must be a file name")
+                continue
+            lesson_path = root / name
+            if not lesson_path.is_file():
+                reader.error(line, f"lesson file {name!r} does not exist")
+                continue
+            sub = read_lesson(lesson_path, lang, record)
+            result.problems.extend(sub.problems)
+            result.images.extend(sub.images)
+            if sub.course is not None:
+                lessons.extend(sub.course.lessons)
+        modules.append(
+            m.Module(
+                id=mid,
+                order=reader.integer(mod, "order", mwhat),
+                title=reader.text(mod, "title", path_prefix, mwhat),
+                summary=reader.text(mod, "summary", path_prefix, mwhat),
+                lessons=tuple(lessons),
+                certificate=reader.flag(mod, "certificate", mwhat, default=True),
+                freshness_required=reader.flag(mod, "freshness_required", mwhat),
+                at=reader.loc(mod.line),
+            )
+        )
+    plans = []
+    for plan in reader.mappings(tree, "session_plans", what, required=False):
+        pid = reader.string(plan, "id", "a session plan")
+        reader.keys(plan, ("id", "title", "lessons"), f"session plan {pid}")
+        plans.append(
+            m.SessionPlan(
+                pid,
+                reader.text(plan, "title", f"plan.{pid}", f"session plan {pid}"),
+                reader.strings(plan, "lessons", f"session plan {pid}", required=True),
+                reader.loc(plan.line),
+            )
+        )
+    result.course = m.Course(
+        id=reader.string(tree, "id", what),
+        version=str(tree.get("version", "")),
+        title=reader.text(tree, "title", "course", what),
+        modules=tuple(sorted(modules, key=lambda mod: mod.order)),
+        session_plans=tuple(plans),
+        licence=reader.string(tree, "licence", what, required=False),
+        language=lang,
+        at=reader.loc(tree.line),
+    )
+    return result
+
+
+def load_course(path: Path = LESSONS_DIR, lang: str = SOURCE_LANGUAGE) -> m.Course:
+    """The course translated into `lang`; raises LessonFilesError when any file has errors."""
+    result = read_course(path, lang)
+    if result.errors or result.course is None:
+        raise LessonFilesError(result.errors)
+    return result.course

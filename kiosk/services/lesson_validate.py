@@ -1,0 +1,71 @@
+"""Validate lesson files: structure, authoring rules, images on disk and English translations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+from kiosk.core.lesson_rules import check_course
+from kiosk.core.lessons import Loc
+from kiosk.i18n import LOCALES_DIR
+from kiosk.services.lesson_files import LESSONS_DIR, read_course
+from kiosk.services.lesson_yaml import Problem
+
+# Every lesson string must have a translation in these catalogs (Bulgarian is the source).
+REQUIRED_TRANSLATIONS = ("en",)
+
+
+def translated_msgids(po_path: Path) -> set[str] | None:
+    """Msgids with a non-empty, non-fuzzy translation in a .po file (None when it is missing)."""
+    if not po_path.is_file():
+        return None
+    with po_path.open("rb") as handle:
+        catalog = read_po(handle)
+    return {
+        str(message.id)
+        for message in catalog
+        if message.id
+        and isinstance(message.string, str)
+        and message.string.strip()
+        and not message.fuzzy
+    }
+
+
+def validate(
+    path: Path = LESSONS_DIR,
+    today: date | None = None,
+    locales_dir: Path = LOCALES_DIR,
+    languages: Iterable[str] = REQUIRED_TRANSLATIONS,
+) -> list[Problem]:
+    """Everything wrong with the course at `path`, errors and warnings, sorted by file and line."""
+    strings: list[tuple[str, Loc, str]] = []
+    result = read_course(path, record=lambda msgid, at, where: strings.append((msgid, at, where)))
+    problems = list(result.problems)
+    if result.course is not None:
+        problems += [
+            Problem(f.at, f.severity, f.message)
+            for f in check_course(result.course, today or date.today())
+        ]
+    for at, name in result.images:
+        if not (result.root / name).is_file():
+            problems.append(
+                Problem(at, "error", f"image {name!r} does not exist in {result.root.name}/")
+            )
+    for lang in languages:
+        po = locales_dir / lang / "LC_MESSAGES" / "lessons.po"
+        done = translated_msgids(po)
+        if done is None:
+            problems.append(
+                Problem(Loc(str(po), 1), "error", f"there is no {lang} catalog for the lessons")
+            )
+            continue
+        for msgid, at, where in strings:
+            if msgid not in done:
+                short = msgid if len(msgid) <= 50 else msgid[:47] + "..."
+                problems.append(
+                    Problem(at, "error", f"no {lang} translation for {where}: {short!r}")
+                )
+    return sorted(set(problems), key=lambda p: (p.at.file, p.at.line, p.severity, p.message))
