@@ -1,0 +1,300 @@
+"""SpeechService: speak, stop, repeat; rate and volume steps; privacy; the word being spoken.
+
+Lives on the GUI thread. Text is cut into sentences; the synthesis thread returns them one by one
+and the first is played while the rest are synthesised. The playback position (polled every
+40 ms) picks the word to highlight. `stop()` is synchronous: it bumps the request generation (so
+late results are dropped), cancels synthesis and stops the sink, all within a millisecond or two.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.i18n import _, current_language
+from kiosk.services.speech.headset import HeadsetMonitor
+from kiosk.services.speech.player import AudioPlayer, warning_tone
+from kiosk.services.speech.port import (
+    HEADSET_VOLUME_STEP,
+    RATES,
+    VOLUME_COUNT,
+    SpeechEngine,
+    Utterance,
+    volume_gain,
+)
+from kiosk.services.speech.segment import sentences
+from kiosk.services.speech.worker import Job, SynthesisWorker
+
+log = logging.getLogger(__name__)
+
+_TICK_MS = 40
+REPEAT_WINDOW_S = 2.0  # ACCESSIBILITY 17: a second press within 2 s repeats the whole screen
+
+
+@dataclass(frozen=True)
+class _Said:
+    """What the resident last asked to hear, kept for Repeat (never written to disk)."""
+
+    text: str
+    lang: str
+    personal: bool
+    neutral: str
+
+
+class SpeechService(QObject):
+    """The speech port the app uses. `engine=None` means speech is off (nothing is synthesised).
+
+    Signals:
+        speakingChanged(bool)
+        textChanged(str)          the text now being spoken (what word offsets index into)
+        wordChanged(int, int)     start and length of the word being heard; (-1, 0) for none
+        voiceMissing(str)         no voice for that language: nothing was spoken
+        engineFailed(str)         the engine failed; detail for the log
+        headsetChanged(bool)      a headset became active (detected or toggled) or inactive
+        volumeChanged(int), rateChanged(int)
+    """
+
+    speakingChanged = Signal(bool)
+    textChanged = Signal(str)
+    wordChanged = Signal(int, int)
+    voiceMissing = Signal(str)
+    engineFailed = Signal(str)
+    headsetChanged = Signal(bool)
+    volumeChanged = Signal(int)
+    rateChanged = Signal(int)
+
+    def __init__(
+        self,
+        engine: SpeechEngine | None,
+        player: AudioPlayer,
+        headset: HeadsetMonitor | None = None,
+        *,
+        language: Callable[[], str] = current_language,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.player = player
+        self.headset = headset or HeadsetMonitor(mode="manual", parent=self)
+        self._language = language
+        self._clock = clock
+        self._worker = SynthesisWorker(engine, self) if engine is not None else None
+        self._generation = 0
+        self._speaking = False
+        self._text = ""
+        self._tone = False
+        self._offsets: list[int] = []  # word start times in the stream, ms
+        self._words: list[tuple[int, int]] = []  # (start, length) in the current text
+        self._word = -1
+        self._sentences: list[tuple[int, int]] = []
+        self._last_sentence = ""
+        self._said: _Said | None = None
+        self._last_repeat = -1e9
+        self.rate_step = 1
+        self.speaker_volume_step = 3
+        self.headset_volume_step = HEADSET_VOLUME_STEP
+        self._timer = QTimer(self)
+        self._timer.setInterval(_TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        if self._worker is not None:
+            self._worker.ready.connect(self._on_ready)
+            self._worker.done.connect(self._on_done)
+            self._worker.failed.connect(self._on_failed)
+        self.player.finished.connect(self._on_finished)
+        self.headset.activeChanged.connect(self._on_headset)
+        self.player.set_gain(volume_gain(self.volume_step))
+
+    # --- state -------------------------------------------------------------------------------
+    @property
+    def available(self) -> bool:
+        return self._worker is not None
+
+    @property
+    def speaking(self) -> bool:
+        return self._speaking
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def volume_step(self) -> int:
+        return self.headset_volume_step if self.headset.active else self.speaker_volume_step
+
+    def set_volume_step(self, step: int) -> None:
+        step = min(max(step, 0), VOLUME_COUNT - 1)
+        if self.headset.active:
+            self.headset_volume_step = step
+        else:
+            self.speaker_volume_step = step
+        self.player.set_gain(volume_gain(step))
+        self.volumeChanged.emit(step)
+
+    def set_rate_step(self, step: int) -> None:
+        self.rate_step = min(max(step, 0), len(RATES) - 1)
+        self.rateChanged.emit(self.rate_step)
+
+    # --- speaking ----------------------------------------------------------------------------
+    def speak(
+        self,
+        text: str,
+        lang: str | None = None,
+        *,
+        personal: bool = False,
+        neutral: str = "",
+        tone: bool = False,
+        remember: bool = True,
+    ) -> None:
+        """Speak `text`, replacing whatever is being spoken.
+
+        Personal text (PINs, codes, contact details) is spoken only while a headset is active;
+        otherwise `neutral` (e.g. "10 digits entered") is spoken instead, or "hidden".
+        """
+        lang = lang or self._language()
+        if remember:
+            self._said = _Said(text, lang, personal, neutral)
+        if personal and not self.headset.active:
+            text = neutral or _("Hidden.")
+        self._halt()
+        if not text.strip():
+            self._set_speaking(False)
+            return
+        self._start(text, lang, tone)
+
+    def _start(self, text: str, lang: str, tone: bool) -> None:
+        """Synthesise and play `text` (already cleared for privacy)."""
+        self._generation += 1
+        self._text = text
+        self._tone = tone
+        self._sentences = sentences(text)
+        self._last_sentence = text[slice(*self._sentences[0])] if self._sentences else text
+        self.textChanged.emit(text)
+        if self._worker is None:
+            self._set_speaking(False)
+            return
+        rate = RATES[self.rate_step]
+        pieces = tuple((text[s:e], s) for s, e in self._sentences)
+        self._set_speaking(True)
+        self._worker.submit(Job(self._generation, pieces, lang, rate.wpm, rate.pause_ms))
+
+    def warn(self, text: str, lang: str | None = None) -> None:
+        """The idle warning: a short tone, then `text`."""
+        self.speak(text, lang, tone=True, remember=False)
+
+    def stop(self) -> None:
+        """Silence at once; results still being synthesised are dropped."""
+        self._halt()
+        self._set_speaking(False)
+
+    def repeat(self) -> None:
+        """Say the last sentence again; a second press within 2 s says the whole text."""
+        said = self._said
+        if said is None:
+            return
+        now = self._clock()
+        whole = now - self._last_repeat <= REPEAT_WINDOW_S
+        self._last_repeat = now
+        if whole or said.personal:
+            self.speak(
+                said.text, said.lang, personal=said.personal, neutral=said.neutral, remember=False
+            )
+        else:
+            self.speak(self._last_sentence or said.text, said.lang, remember=False)
+
+    def forget(self) -> None:
+        """Stop and drop the transcript (the session wipe)."""
+        self.stop()
+        self._said = None
+        self._last_sentence = ""
+        self._last_repeat = -1e9
+        self._text = ""
+        self.textChanged.emit("")
+
+    def shutdown(self) -> None:
+        self.stop()
+        if self._worker is not None:
+            self._worker.shutdown()
+
+    # --- internals ---------------------------------------------------------------------------
+    def _halt(self) -> None:
+        self._generation += 1
+        if self._worker is not None:
+            self._worker.cancel(self._generation)
+        self.player.stop()
+        self._timer.stop()
+        self._offsets.clear()
+        self._words.clear()
+        if self._word != -1:
+            self._word = -1
+            self.wordChanged.emit(-1, 0)
+
+    def _set_speaking(self, speaking: bool) -> None:
+        if speaking != self._speaking:
+            self._speaking = speaking
+            self.speakingChanged.emit(speaking)
+
+    def _on_ready(self, generation: int, index: int, offset: int, utterance: Utterance) -> None:
+        if generation != self._generation:
+            return
+        if not self.player.active:
+            self.player.begin(utterance.sample_rate, utterance.channels, utterance.sample_width)
+            if self._tone:
+                self.player.append(warning_tone(utterance.sample_rate))
+            self._timer.start()
+        base = self.player.queued_ms()
+        for word in utterance.words:
+            self._words.append((word.start + offset, word.length))
+            self._offsets.append(word.offset_ms + base)
+        self.player.append(utterance.pcm)
+
+    def _on_done(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        if self.player.active:
+            self.player.close()
+        else:
+            self.stop()
+
+    def _on_failed(self, generation: int, kind: str, detail: str) -> None:
+        if generation != self._generation:
+            return
+        self.stop()
+        if kind == "voice":
+            self.voiceMissing.emit(detail)
+        else:
+            self.engineFailed.emit(detail)
+
+    def _on_finished(self) -> None:
+        self._timer.stop()
+        if self._word != -1:
+            self._word = -1
+            self.wordChanged.emit(-1, 0)
+        self._set_speaking(False)
+
+    def _tick(self) -> None:
+        if not self._offsets:
+            return
+        index = bisect.bisect_right(self._offsets, self.player.position_ms()) - 1
+        if index < 0 or index == self._word:
+            return
+        self._word = index
+        start, length = self._words[index]
+        for s, e in self._sentences:
+            if s <= start < e:
+                self._last_sentence = self._text[s:e]
+        self.wordChanged.emit(start, length)
+
+    def _on_headset(self, active: bool) -> None:
+        # Insertion and removal both stop: private content must never continue on the speaker.
+        self.stop()
+        if active:
+            self.headset_volume_step = HEADSET_VOLUME_STEP
+        self.player.set_gain(volume_gain(self.volume_step))
+        self.volumeChanged.emit(self.volume_step)
+        self.headsetChanged.emit(active)
