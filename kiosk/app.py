@@ -1,0 +1,266 @@
+"""The composition root: logging → config → storage → i18n → services → bridges → QML.
+
+Everything the kiosk is made of is built here, in that order, and connected here; nothing else
+creates services or looks them up.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtQml import QJSEngine, QQmlApplicationEngine, QQmlEngine, qmlRegisterSingletonType
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk import i18n
+from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.i18n import GettextTranslator, I18nBridge
+from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.session import SessionBridge
+from kiosk.bridge.shell import ShellBridge
+from kiosk.bridge.trainer import TrainerBridge
+from kiosk.bridge.watcher import InputWatcher
+from kiosk.config import Settings
+from kiosk.config import schema as opt
+from kiosk.core.pin import PinGuard
+from kiosk.core.session import IdlePolicy
+from kiosk.services.paths import FONTS_DIR, UI_DIR
+
+log = logging.getLogger(__name__)
+
+# QML singletons under `import Kiosk`: name -> attribute of Bridges. Resolved per engine, so
+# tests can build several kiosks in one process.
+SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
+    "Display": ("display", DisplayBridge),
+    "Session": ("session", SessionBridge),
+    "I18n": ("i18n", I18nBridge),
+    "Nav": ("nav", NavBridge),
+    "Shell": ("shell", ShellBridge),
+    "Trainer": ("trainer", TrainerBridge),
+}
+_bridges_by_engine: dict[int, Bridges] = {}
+_registered = False
+
+
+@dataclass
+class Bridges:
+    display: DisplayBridge
+    session: SessionBridge
+    i18n: I18nBridge
+    nav: NavBridge
+    shell: ShellBridge
+    trainer: TrainerBridge
+    extra: dict[str, QObject] = field(default_factory=dict)
+
+
+@dataclass
+class Kiosk:
+    """A running kiosk: the engine, its window and the objects QML sees."""
+
+    settings: Settings
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    bridges: Bridges
+    watcher: InputWatcher
+    translator: GettextTranslator
+    session_tmp: Path
+
+    def close(self) -> None:
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.watcher)
+            app.removeTranslator(self.translator)
+        self.window.close()
+        self.engine.deleteLater()
+        _bridges_by_engine.pop(id(self.engine), None)
+
+    def window_size(self) -> tuple[float, float]:
+        return float(self.window.width()), float(self.window.height())
+
+
+def _register_singletons() -> None:
+    global _registered
+    if _registered:
+        return
+    for name, (attr, cls) in SINGLETONS.items():
+        qmlRegisterSingletonType(cls, "Kiosk", 1, 0, name, _provider(attr))
+    _registered = True
+
+
+def _provider(attr: str) -> Any:
+    def provide(engine: QQmlEngine) -> QObject:
+        obj: QObject = getattr(_bridges_by_engine[id(engine)], attr)
+        QJSEngine.setObjectOwnership(obj, QJSEngine.ObjectOwnership.CppOwnership)
+        return obj
+
+    return provide
+
+
+def load_fonts() -> list[str]:
+    """Load the bundled fonts and make Noto Sans the default; never rely on system fonts."""
+    families: list[str] = []
+    for path in sorted(FONTS_DIR.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.error("cannot load font %s", path.name)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    if families:
+        font = QGuiApplication.font()
+        font.setFamily(families[0])
+        QGuiApplication.setFont(font)
+    return families
+
+
+def build(
+    settings: Settings,
+    *,
+    windowed: bool,
+    start_screen: str = "attract",
+    window_size: tuple[int, int] | None = None,
+    simulated_panel_mm: float = 0.0,
+) -> Kiosk:
+    """Build a kiosk in the running QGuiApplication. Logging and config are done by the caller.
+
+    `simulated_panel_mm` sizes everything as on a panel that wide showing the whole window
+    (screenshots and tests render offscreen, where no real panel exists).
+    """
+    t0 = time.perf_counter()
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
+
+    # i18n
+    i18n.set_language(settings[opt.DEFAULT_LANGUAGE])
+    translator = GettextTranslator()
+    app.installTranslator(translator)
+    load_fonts()
+
+    # services: a private temporary folder for this person's files, emptied by the wipe
+    session_tmp = Path(tempfile.mkdtemp(prefix="kiosk-session-"))
+
+    # bridges
+    policy = IdlePolicy(
+        idle_seconds=settings[opt.IDLE_SECONDS],
+        form_idle_seconds=settings[opt.FORM_IDLE_SECONDS],
+        warning_seconds=settings[opt.WARNING_SECONDS],
+        max_extensions=settings[opt.MAX_EXTENSIONS],
+    )
+    guard = PinGuard(
+        settings[opt.TRAINER_PIN_HASH], settings[opt.PIN_MAX_TRIES], settings[opt.PIN_LOCK_SECONDS]
+    )
+    bridges = Bridges(
+        display=DisplayBridge(settings[opt.PANEL_WIDTH_MM], settings[opt.VIEWING_DISTANCE_MM]),
+        session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE]),
+        i18n=I18nBridge(),
+        nav=NavBridge(start_screen),
+        shell=ShellBridge(
+            windowed=windowed,
+            start_screen=start_screen,
+            venue=settings[opt.VENUE_NAME],
+            staff_help=settings[opt.STAFF_HELP],
+            tap_filter_ms=settings[opt.TAP_FILTER_MS],
+        ),
+        trainer=TrainerBridge(guard, lockdown=not windowed),
+    )
+
+    # QML
+    _register_singletons()
+    engine = QQmlApplicationEngine()
+    _bridges_by_engine[id(engine)] = bridges
+    engine.addImportPath(str(UI_DIR))
+    watcher = InputWatcher()
+    kiosk_box: list[Kiosk] = []
+
+    def retranslate() -> None:
+        engine.retranslate()
+        bridges.i18n.languageChanged.emit()
+
+    bridges.session.languageChanged.connect(retranslate)
+    bridges.session.add_wipe_hook(_clear_clipboard)
+    bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
+    bridges.session.add_wipe_hook(bridges.trainer.lock)
+    bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    bridges.trainer.exitRequested.connect(app.quit)
+    watcher.on_any_input(bridges.session.activity)
+    watcher.on_press(
+        lambda x, y: bridges.trainer.corner_tap(x, y, *kiosk_box[0].window_size())
+        if kiosk_box
+        else None
+    )
+    app.installEventFilter(watcher)
+
+    engine.load(QUrl.fromLocalFile(str(UI_DIR / "Main.qml")))
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError("the interface (ui/Main.qml) could not be loaded; see the log")
+    window = roots[0]
+    if window_size is not None:
+        window.resize(*window_size)
+    if simulated_panel_mm > 0:
+        bridges.display.simulate(window.width() / simulated_panel_mm)
+    else:
+        bridges.display.set_screen(window.screen())
+        window.screenChanged.connect(bridges.display.set_screen)
+    kiosk = Kiosk(settings, engine, window, bridges, watcher, translator, session_tmp)
+    kiosk_box.append(kiosk)
+    log.info("kiosk built in %.0f ms", (time.perf_counter() - t0) * 1000)
+    return kiosk
+
+
+def _clear_clipboard() -> None:
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.clear()
+
+
+def _empty_folder(folder: Path) -> None:
+    for child in folder.iterdir():
+        if child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def install_exception_hook(shell: ShellBridge) -> None:
+    """Any exception that escapes a slot is logged and shows the calm error screen."""
+
+    def hook(
+        kind: type[BaseException], value: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.critical("unhandled exception", exc_info=(kind, value, tb))
+        shell.show_error()
+
+    sys.excepthook = hook
+
+
+def asyncio_exception_handler(shell: ShellBridge) -> Any:
+    def handle(loop: Any, context: dict[str, Any]) -> None:
+        exc = context.get("exception")
+        log.critical("unhandled exception in a task: %s", context.get("message"), exc_info=exc)
+        shell.show_error()
+
+    return handle
+
+
+def prepare_environment(software_rendering: bool) -> None:
+    """Environment Qt reads at start: the on-screen keyboard, and software drawing without a GPU."""
+    os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "0")
+    if software_rendering:
+        os.environ.setdefault("QT_QUICK_BACKEND", "software")
+    # Messages that are not about the kiosk: QtMultimedia saying it uses PulseAudio because
+    # PipeWire's library is absent, and QtVirtualKeyboard's PopupList shadowing a property
+    # (an upstream warning in Qt's own QML).
+    quiet = "qt.multimedia.symbolsresolver=false;qt.qml.propertyCache.append=false"
+    rules = os.environ.get("QT_LOGGING_RULES")
+    os.environ["QT_LOGGING_RULES"] = f"{rules};{quiet}" if rules else quiet

@@ -1,0 +1,54 @@
+"""QML's `qsTr()` routed to gettext, and `I18n` in QML for languages, numbers and dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal
+from PySide6.QtCore import Property, QObject, QTranslator, Signal, Slot
+
+from kiosk import i18n
+
+
+class GettextTranslator(QTranslator):
+    """Answers QML's `qsTr()` from the gettext catalog of the current language.
+
+    Returning None on a miss (not "") lets Qt fall back to the source text.
+    """
+
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return i18n.lookup(source)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
+class I18nBridge(QObject):
+    """`I18n` in QML: the languages on offer, and Babel formatting in the current language."""
+
+    languageChanged = Signal()  # noqa: N815 - QML name
+
+    @Property("QVariantList", constant=True)
+    def languages(self) -> list[dict[str, str]]:
+        return [{"code": c, "name": i18n.NATIVE_NAMES[c]} for c in i18n.LANGUAGES]
+
+    @Slot(float, int, result=str)
+    def formatNumber(self, value: float, decimals: int = 0) -> str:  # noqa: N802 - QML name
+        pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+        return format_decimal(value, format=pattern, locale=i18n.babel_locale())
+
+    @Slot(str, result=str)
+    def formatDate(self, iso: str) -> str:  # noqa: N802 - QML name
+        """'2026-03-15' → '15 март 2026 г.' in Bulgarian; '' for an unreadable date."""
+        try:
+            day = dt.date.fromisoformat(iso[:10])
+        except ValueError:
+            return ""
+        return format_date(day, format="long", locale=i18n.babel_locale())
+
+    @Slot(result=str)
+    def timeNow(self) -> str:  # noqa: N802 - QML name
+        return format_time(dt.datetime.now(), format="short", locale=i18n.babel_locale())

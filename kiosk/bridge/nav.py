@@ -1,0 +1,61 @@
+"""`Nav` in QML: which screen is shown, and the way back. Overlays (help, PIN) are not screens."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+# Screen name -> QML file under ui/screens/. A capability adds its screens here when it is built.
+SCREENS = {
+    "attract": "AttractScreen.qml",
+    "home": "HomeScreen.qml",
+    "easier": "EasierScreen.qml",
+}
+
+
+class NavBridge(QObject):
+    screenChanged = Signal()  # noqa: N815 - QML name
+
+    def __init__(self, start: str = "attract") -> None:
+        super().__init__()
+        if start not in SCREENS:
+            raise ValueError(f"unknown screen {start!r}; known: {', '.join(sorted(SCREENS))}")
+        self._stack = [start]
+
+    @Property(str, notify=screenChanged)
+    def screen(self) -> str:
+        return self._stack[-1]
+
+    @Property(str, notify=screenChanged)
+    def source(self) -> str:
+        return "screens/" + SCREENS[self._stack[-1]]
+
+    @Property(bool, notify=screenChanged)
+    def canGoBack(self) -> bool:  # noqa: N802 - QML name
+        return len(self._stack) > 1
+
+    @Slot(str)
+    def go(self, name: str) -> None:
+        if name not in SCREENS:
+            log.error("no screen named %r", name)
+            return
+        if name == "home":
+            self._stack = ["home"]
+        else:
+            self._stack.append(name)
+        log.info("screen %s", name)
+        self.screenChanged.emit()
+
+    @Slot()
+    def back(self) -> None:
+        if len(self._stack) > 1:
+            self._stack.pop()
+            self.screenChanged.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        self._stack = ["attract"]
+        self.screenChanged.emit()

@@ -1,0 +1,91 @@
+"""`Trainer` in QML: the corner gesture, the PIN pad with its lockout, and leaving the kiosk."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.core.gesture import CornerGesture
+from kiosk.core.pin import PinGuard
+
+log = logging.getLogger(__name__)
+
+
+class TrainerBridge(QObject):
+    """Trainer access. In kiosk mode the window cannot be closed until `unlocked` is true."""
+
+    pinRequested = Signal()  # noqa: N815 - QML names
+    stateChanged = Signal()  # noqa: N815
+    exitRequested = Signal()  # noqa: N815
+
+    def __init__(
+        self,
+        guard: PinGuard,
+        lockdown: bool,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        super().__init__()
+        self._guard = guard
+        self._lockdown = lockdown
+        self._clock = clock
+        self._gesture = CornerGesture()
+        self._unlocked = False
+
+    def corner_tap(self, x: float, y: float, width: float, height: float) -> None:
+        """Fed every press on the window; the fourth corner in order opens the PIN pad."""
+        if self._gesture.tap(x, y, width, height, self._clock()):
+            log.info("trainer gesture")
+            self.pinRequested.emit()
+
+    @Property(bool, constant=True)
+    def lockdown(self) -> bool:
+        """Kiosk mode: full screen, and no way out but the PIN."""
+        return self._lockdown
+
+    @Property(bool, constant=True)
+    def configured(self) -> bool:
+        return self._guard.configured
+
+    @Property(bool, notify=stateChanged)
+    def unlocked(self) -> bool:
+        return self._unlocked
+
+    @Property(int, notify=stateChanged)
+    def secondsLocked(self) -> int:  # noqa: N802 - QML name
+        return self._guard.seconds_locked(self._clock())
+
+    @Property(int, notify=stateChanged)
+    def triesLeft(self) -> int:  # noqa: N802 - QML name
+        return self._guard.max_tries - self._guard.failures
+
+    @Slot(str, result=bool)
+    def tryPin(self, pin: str) -> bool:  # noqa: N802 - QML name
+        ok = self._guard.attempt(pin, self._clock())
+        # never log the PIN; the outcome and the lock are enough
+        log.info("trainer PIN %s", "accepted" if ok else "refused")
+        self._unlocked = ok
+        self.stateChanged.emit()
+        return ok
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the lock countdown (QML calls this from a timer while the pad is shown)."""
+        self.stateChanged.emit()
+
+    @Slot()
+    def lock(self) -> None:
+        if self._unlocked:
+            self._unlocked = False
+            self.stateChanged.emit()
+
+    @Slot()
+    def exitKiosk(self) -> None:  # noqa: N802 - QML name
+        if self._unlocked or not self._lockdown:
+            log.info("leaving the kiosk")
+            self.exitRequested.emit()
+
+    def may_close(self) -> bool:
+        return self._unlocked or not self._lockdown

@@ -1,0 +1,147 @@
+"""The translators' workflow: extract → update → (translate) → compile, and the catalog check.
+
+`extract` writes locales/kiosk.pot from Python (`_`, `ngettext`, `N_`) and QML (`qsTr`);
+`update` merges it into every language's .po (English, the source language, is filled in from
+the msgids); `compile` builds the .mo files (never committed); `check` fails on untranslated or
+fuzzy entries in Bulgarian and English and on placeholder mismatches in any language.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po, write_po
+
+from kiosk.i18n import LANGUAGES, LOCALES_DIR, reload_catalogs
+
+ROOT = LOCALES_DIR.parent
+COMPLETE = ("bg", "en")  # must be fully translated
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%\d|%[sdn]")
+# Babel-extracted domains: name -> (mapping file, extra keywords); "lessons" comes with its own
+# extractor for lesson files (babel-lessons.cfg) when lessons exist.
+DOMAINS = {
+    "kiosk": ("babel.cfg", ["qsTr"]),
+    "lessons": ("babel-lessons.cfg", []),
+}
+
+
+def _pybabel(*argv: str) -> None:
+    CommandLineInterface().run(["pybabel", "-q", *argv])
+
+
+def _domains() -> list[str]:
+    return [d for d, (cfg, _) in DOMAINS.items() if (ROOT / cfg).exists()]
+
+
+def extract() -> None:
+    for domain in _domains():
+        cfg, keywords = DOMAINS[domain]
+        args = ["extract", "-F", str(ROOT / cfg), "-o", str(LOCALES_DIR / f"{domain}.pot")]
+        for keyword in keywords:
+            args += ["-k", keyword]
+        args += [
+            "--add-comments=TRANSLATORS:",
+            "--add-comments=:",
+            "--sort-by-file",
+            "--no-wrap",
+            "--project=Silver Kiosk",
+            "--copyright-holder=Silver Kiosk contributors",
+            str(ROOT),
+        ]
+        _pybabel(*args)
+
+
+def update() -> None:
+    for domain in _domains():
+        pot = LOCALES_DIR / f"{domain}.pot"
+        for lang in LANGUAGES:
+            po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+            if domain == "lessons" and lang == "bg":
+                continue  # lessons are written in Bulgarian: the source needs no catalog
+            if po.exists():
+                _pybabel("update", "-D", domain, "-d", str(LOCALES_DIR), "-l", lang, "-i",
+                         str(pot), "--no-wrap", "--ignore-obsolete")
+            else:
+                _pybabel("init", "-D", domain, "-d", str(LOCALES_DIR), "-l", lang, "-i",
+                         str(pot), "--no-wrap")
+            if domain == "kiosk" and lang == "en":
+                _fill_source_language(po)
+
+
+def _fill_source_language(po: Path) -> None:
+    """English is the source language of the interface: its catalog repeats the msgids."""
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    for message in catalog:
+        if message.id and not message.string or (message.fuzzy and message.id):
+            message.string = message.id
+            message.flags.discard("fuzzy")
+    with po.open("wb") as f:
+        write_po(f, catalog, width=0, ignore_obsolete=True)
+
+
+def compile_all(quiet: bool = False) -> None:
+    for domain in _domains():
+        for lang in LANGUAGES:
+            po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+            if po.exists():
+                _pybabel("compile", "-D", domain, "-d", str(LOCALES_DIR), "-l", lang,
+                         "--use-fuzzy" if lang not in COMPLETE else "--statistics")
+    reload_catalogs()
+    if not quiet:
+        print("compiled the catalogs in", LOCALES_DIR.relative_to(ROOT))
+
+
+def problems() -> list[str]:
+    """Every catalog problem: untranslated or fuzzy (bg, en), placeholder mismatches (all)."""
+    found: list[str] = []
+    for domain in _domains():
+        for lang in LANGUAGES:
+            po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+            if not po.exists():
+                if lang in COMPLETE and not (domain == "lessons" and lang == "bg"):
+                    found.append(f"{po.relative_to(ROOT)}: missing")
+                continue
+            with po.open("rb") as f:
+                catalog = read_po(f)
+            for message in catalog:
+                if not message.id:
+                    continue
+                ids = message.id if isinstance(message.id, tuple) else (message.id,)
+                strings = (
+                    message.string if isinstance(message.string, tuple) else (message.string,)
+                )
+                where = f"{po.relative_to(ROOT)}:{message.lineno}"
+                if lang in COMPLETE and (message.fuzzy or not all(strings)):
+                    found.append(f"{where}: {'fuzzy' if message.fuzzy else 'untranslated'}: "
+                                 f"{ids[0][:60]!r}")
+                    continue
+                want = sorted(PLACEHOLDER.findall(ids[0]))
+                for string in strings:
+                    if string and sorted(PLACEHOLDER.findall(string)) != want:
+                        found.append(f"{where}: placeholders {want} but the translation has "
+                                     f"{sorted(PLACEHOLDER.findall(string))}: {ids[0][:60]!r}")
+    return found
+
+
+def run_action(action: str, quiet: bool = False) -> int:
+    if action == "extract":
+        extract()
+    elif action == "update":
+        extract()
+        update()
+    elif action == "compile":
+        compile_all(quiet)
+    elif action == "check":
+        found = problems()
+        for line in found:
+            print(line, file=sys.stderr)
+        if found:
+            print(f"{len(found)} translation problems.", file=sys.stderr)
+            return 1
+        if not quiet:
+            print("catalogs complete")
+    return 0

@@ -1,0 +1,190 @@
+"""Starting the kiosk: the interactive run, the smoke test, and rendering a screen to PNG."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kiosk.config import ConfigError, Settings, load_settings
+from kiosk.config import schema as opt
+from kiosk.config.loader import default_config_path
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY = (
+    "No display was found: run the kiosk under Xvfb with `xvfb-run -a ./dev run`, or headless "
+    "with `QT_QPA_PLATFORM=offscreen ./dev run` (nothing is shown then)."
+)
+OVERLAYS = ("help", "finish", "idle", "pin", "error")
+
+
+def load_config(args: argparse.Namespace) -> Settings:
+    """The settings from --config, the user's or the system's file; exits with the message."""
+    path = Path(args.config) if getattr(args, "config", None) else default_config_path()
+    try:
+        return load_settings(path)
+    except ConfigError as exc:
+        print(f"Silver Kiosk cannot start: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def _has_display() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform != "linux":
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _window_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(f"A window size looks like 1280x800, not {text!r}.") from None
+    return width, height
+
+
+def _start_qt(settings: Settings) -> object:
+    from kiosk.app import prepare_environment
+
+    prepare_environment(settings[opt.SOFTWARE_RENDERING])
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk import APP_ID, APP_NAME
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app.setApplicationName(APP_ID)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = load_config(args)
+    from kiosk.services.logs import setup_logging
+    from kiosk.services.paths import log_dir
+
+    setup_logging(log_dir(settings), settings[opt.LOG_LEVEL])
+    if not _has_display():
+        print(NO_DISPLAY, file=sys.stderr)
+        return 2
+    app = _start_qt(settings)
+    import qasync
+
+    from kiosk.app import asyncio_exception_handler, build, install_exception_hook
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    windowed = args.windowed or args.smoke_test
+    kiosk = build(settings, windowed=windowed, window_size=_window_size(settings[opt.WINDOW_SIZE]))
+    install_exception_hook(kiosk.bridges.shell)
+    loop.set_exception_handler(asyncio_exception_handler(kiosk.bridges.shell))
+    if args.smoke_test:
+        kiosk.window.frameSwapped.connect(lambda: _ready_and_quit(app))
+    kiosk.window.show()
+    log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
+    with loop:
+        loop.run_until_complete(_until_quit(app))
+    kiosk.close()
+    return 0
+
+
+def _ready_and_quit(app: object) -> None:
+    print("ready", flush=True)
+    app.quit()  # type: ignore[attr-defined]
+
+
+async def _until_quit(app: object) -> None:
+    done = asyncio.Event()
+    app.aboutToQuit.connect(done.set)  # type: ignore[attr-defined]
+    await done.wait()
+
+
+def screenshot(args: argparse.Namespace) -> int:
+    """Render one screen (or overlay over the home screen) to a PNG, then exit."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    settings = load_config(args)
+    from kiosk.services.logs import setup_logging
+
+    setup_logging(None, "WARNING")
+    from kiosk.bridge.nav import SCREENS
+
+    if args.screen not in SCREENS and args.screen not in OVERLAYS:
+        known = ", ".join(sorted((*SCREENS, *OVERLAYS)))
+        print(f"There is no screen called {args.screen!r}. Screens: {known}.", file=sys.stderr)
+        return 2
+    app = _start_qt(settings)
+    from kiosk.app import build
+
+    start = args.screen if args.screen in SCREENS else "home"
+    size = _window_size(args.size)
+    # drawn as on a 21.5-inch 1920x1080 panel (476 mm wide) unless the config names the panel
+    panel = settings[opt.PANEL_WIDTH_MM] or 476.0 * size[0] / 1920
+    kiosk = build(
+        settings, windowed=True, start_screen=start, window_size=size, simulated_panel_mm=panel
+    )
+    bridges = kiosk.bridges
+    bridges.session.setLanguage(args.lang)
+    bridges.session.setTextStep(("normal", "large", "largest").index(args.text_size))
+    bridges.session.setHighContrast(args.theme == "high-contrast")
+    if start != "attract":
+        bridges.session.begin()
+    if args.screen in OVERLAYS:
+        show_overlay(kiosk, args.screen)
+    image = grab(kiosk, app)
+    ok = image.save(args.out)
+    kiosk.close()
+    if not ok:
+        print(f"Could not write {args.out}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def show_overlay(kiosk: object, name: str) -> None:
+    """Open an overlay the way the running kiosk would."""
+    bridges = kiosk.bridges  # type: ignore[attr-defined]
+    if name == "idle":
+        bridges.session.preview_warning()
+    elif name == "error":
+        bridges.shell.show_error()
+    elif name == "pin":
+        bridges.trainer.pinRequested.emit()
+    else:
+        from PySide6.QtCore import QMetaObject, Q_ARG
+
+        QMetaObject.invokeMethod(kiosk.window, "showOverlay", Q_ARG(str, name))  # type: ignore[attr-defined]
+
+
+def grab(kiosk: object, app: object) -> object:
+    """Show the window, let layouts settle, and grab what is drawn."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    window = kiosk.window  # type: ignore[attr-defined]
+    window.show()
+    for _ in range(6):  # layouts settle over a few polish passes
+        loop = QEventLoop()
+        QTimer.singleShot(30, loop.quit)
+        loop.exec()
+    return window.grabWindow()
+
+
+def make_pin() -> int:
+    from kiosk.core.pin import hash_pin
+
+    first = getpass.getpass("New trainer PIN (4 to 12 digits): ")
+    second = getpass.getpass("The same PIN again: ")
+    if first != second:
+        print("The two PINs are different; nothing was made.", file=sys.stderr)
+        return 1
+    try:
+        hashed = hash_pin(first)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print("Put this line in the [kiosk] section of the config file:")
+    print(f'trainer_pin_hash = "{hashed}"')
+    return 0

@@ -1,0 +1,205 @@
+import QtQuick
+import QtQuick.VirtualKeyboard
+import QtQuick.VirtualKeyboard.Settings
+import Kiosk
+import "components"
+import "overlays"
+
+// The window: the bar, the current screen, the overlays, and the on-screen keyboard.
+// Keys (a tactile keypad sends these): Up/Down move the focus, Back goes back or closes an
+// overlay, Help (F1) opens help, Return/Enter/Space select.
+Window {
+    id: window
+
+    readonly property KDialog openOverlay: error.visible ? error
+                                         : idle.visible ? idle
+                                         : pin.visible ? pin
+                                         : finish.visible ? finish
+                                         : help.visible ? help : null
+    readonly property KScreen currentScreen: screenLoader.item as KScreen
+
+    title: Shell.appName
+    color: Theme.background
+    flags: Trainer.lockdown ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
+    visibility: Trainer.lockdown ? Window.FullScreen : Window.Windowed
+
+    onClosing: close => {
+        close.accepted = Trainer.unlocked || !Trainer.lockdown
+    }
+
+    function moveFocus(forward: bool): void {
+        const scope = openOverlay ? openOverlay : window.contentItem
+        let item = window.activeFocusItem ? window.activeFocusItem : scope
+        for (let i = 0; i < 500; ++i) {
+            item = item.nextItemInFocusChain(forward)
+            if (!item)
+                return
+            for (let p = item; p; p = p.parent) {
+                if (p === scope) {
+                    item.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+                    return
+                }
+            }
+        }
+    }
+
+    function focusFirst(): void {
+        const scope = openOverlay ? openOverlay : screenLoader.item
+        if (!scope)
+            return
+        const first = scope.nextItemInFocusChain(true)
+        if (first)
+            first.forceActiveFocus(Qt.TabFocusReason)
+    }
+
+    function goBack(): void {
+        if (openOverlay === help || openOverlay === finish || openOverlay === pin)
+            openOverlay.close()
+        else if (!openOverlay && Nav.canGoBack)
+            Nav.back()
+    }
+
+    function showOverlay(name: string): void {
+        if (name === "help")
+            openHelp()
+        else if (name === "finish")
+            finish.open()
+    }
+
+    function openHelp(): void {
+        help.screenHelp = currentScreen ? currentScreen.helpText : ""
+        help.open()
+    }
+
+    Shortcut { // refused in kiosk mode: only the trainer's gesture and PIN leave
+        sequences: [StandardKey.Quit, StandardKey.Close, "Escape", "Alt+F4"]
+        enabled: Trainer.lockdown
+        onActivated: {}
+    }
+
+    Item {
+        id: root
+        anchors.fill: parent
+        focus: true
+
+        Keys.onPressed: event => {
+            switch (event.key) {
+            case Qt.Key_Up:
+                window.moveFocus(false)
+                break
+            case Qt.Key_Down:
+                window.moveFocus(true)
+                break
+            case Qt.Key_Back:
+            case Qt.Key_Backspace:
+                window.goBack()
+                break
+            case Qt.Key_Help:
+            case Qt.Key_F1:
+                if (!window.openOverlay && Nav.screen !== "attract")
+                    window.openHelp()
+                break
+            default:
+                return
+            }
+            event.accepted = true
+        }
+
+        KBar {
+            id: bar
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            visible: Nav.screen !== "attract"
+            onHelpRequested: window.openHelp()
+            onFinishRequested: finish.open()
+        }
+
+        Loader {
+            id: screenLoader
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: bar.visible ? bar.bottom : parent.top
+            anchors.bottom: keyboard.active ? keyboard.top : parent.bottom
+            source: Nav.source
+            onLoaded: Qt.callLater(window.focusFirst)
+        }
+
+        HelpOverlay {
+            id: help
+        }
+        FinishOverlay {
+            id: finish
+        }
+        PinOverlay {
+            id: pin
+        }
+        IdleOverlay {
+            id: idle
+        }
+        ErrorOverlay {
+            id: error
+            visible: Shell.errorShown
+            onVisibleChanged: if (visible) Qt.callLater(window.focusFirst)
+        }
+
+        InputPanel {
+            id: keyboard
+            objectName: "keyboard"
+            z: 200
+            width: parent.width
+            y: active ? parent.height - height : parent.height
+            visible: active
+        }
+    }
+
+    Connections {
+        target: Session
+        function onWarningStarted(): void {
+            help.close()
+            finish.close()
+            idle.open()
+        }
+        function onIdleChanged(): void {
+            if (!Session.warning && idle.visible) {
+                idle.close()
+                Qt.callLater(window.focusFirst)
+            }
+        }
+        function onWiped(): void {
+            help.close()
+            finish.close()
+            idle.close()
+            Qt.inputMethod.reset()
+            Qt.inputMethod.hide()
+            screenLoader.active = false // destroys every screen's state
+            Nav.reset()
+            screenLoader.active = true
+        }
+        function onLanguageChanged(): void {
+            VirtualKeyboardSettings.locale = Session.language === "bg" ? "bg_BG"
+                                           : Session.language === "uk" ? "uk_UA"
+                                           : Session.language === "tr" ? "tr_TR" : "en_GB"
+        }
+    }
+    Connections {
+        target: Trainer
+        function onPinRequested(): void {
+            pin.open()
+        }
+    }
+    Connections {
+        target: Shell
+        function onHomeRequested(): void {
+            if (Session.active)
+                Nav.go("home")
+            else
+                Nav.reset()
+        }
+    }
+
+    Component.onCompleted: {
+        VirtualKeyboardSettings.activeLocales = ["bg_BG", "en_GB", "uk_UA", "tr_TR"]
+        VirtualKeyboardSettings.locale = "bg_BG"
+    }
+}

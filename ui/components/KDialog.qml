@@ -1,0 +1,114 @@
+import QtQuick
+import QtQuick.Layouts
+
+// A modal panel over the current screen. It blocks touches behind it; the first button gets
+// keypad focus when it opens. Put KButtons inside; they are laid out in a column.
+Item {
+    id: dialog
+
+    property string title
+    property string message
+    property string notice // an extra line in a notice colour (e.g. a countdown)
+    default property alias buttons: buttonColumn.data
+
+    anchors.fill: parent
+    visible: false
+    z: 100
+
+    function open(): void {
+        visible = true
+        focusTimer.start()
+    }
+    function close(): void {
+        visible = false
+    }
+
+    Timer { // after the buttons exist and are visible
+        id: focusTimer
+        interval: 0
+        onTriggered: {
+            for (let i = 0; i < buttonColumn.children.length; ++i) {
+                const child = buttonColumn.children[i]
+                if (child.visible && child.activeFocusOnTab) {
+                    child.forceActiveFocus()
+                    return
+                }
+            }
+        }
+    }
+
+    Rectangle {
+        anchors.fill: parent
+        color: Theme.scrim
+    }
+    MouseArea { // modal: nothing behind the dialog can be touched
+        anchors.fill: parent
+        acceptedButtons: Qt.AllButtons
+        Accessible.ignored: true
+    }
+
+    Rectangle {
+        id: panel
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, Theme.contentMaxWidth)
+        height: Math.min(parent.height - 2 * Theme.margin, content.implicitHeight + 2 * Theme.margin)
+        color: Theme.surface
+        border.color: Theme.surfaceBorder
+        border.width: Theme.border
+        radius: Theme.radius
+        clip: true
+
+        Flickable {
+            id: flick
+            anchors.fill: parent
+            anchors.margins: Theme.margin
+            contentHeight: content.implicitHeight
+            interactive: false
+            clip: true
+
+            ColumnLayout {
+                id: content
+                width: flick.width
+                spacing: Theme.gap * 2
+
+                KText {
+                    Layout.fillWidth: true
+                    text: dialog.title
+                    color: Theme.surfaceText
+                    font.pixelSize: Theme.fontHeading
+                    font.bold: true
+                    lineHeight: 1.2
+                    Accessible.role: Accessible.Heading
+                    Accessible.name: text
+                }
+                KText {
+                    Layout.fillWidth: true
+                    visible: dialog.message !== ""
+                    text: dialog.message
+                    color: Theme.surfaceText
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    visible: dialog.notice !== ""
+                    implicitHeight: noticeText.implicitHeight + 2 * Theme.gap
+                    color: Theme.notice
+                    border.color: Theme.noticeBorder
+                    border.width: Theme.border
+                    KText {
+                        id: noticeText
+                        anchors.fill: parent
+                        anchors.margins: Theme.gap
+                        text: dialog.notice
+                        color: Theme.noticeText
+                        font.bold: true
+                    }
+                }
+                ColumnLayout {
+                    id: buttonColumn
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                }
+            }
+        }
+    }
+}

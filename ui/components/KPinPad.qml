@@ -1,0 +1,82 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+
+// A big numeric keypad with a masked display. Digits are never shown or spoken.
+ColumnLayout {
+    id: pad
+
+    property string value: ""
+    property int maxLength: 12
+    property bool masked: true
+    signal submitted(string value)
+    signal cancelled
+
+    spacing: Theme.gap
+
+    function clear(): void {
+        value = ""
+    }
+
+    Rectangle {
+        Layout.fillWidth: true
+        implicitHeight: shown.implicitHeight + 2 * Theme.gap
+        color: Theme.surface
+        border.color: Theme.surfaceBorder
+        border.width: Theme.border
+        KText {
+            id: shown
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.surfaceText
+            font.pixelSize: Theme.fontHeading
+            font.letterSpacing: Theme.gap
+            //: Shown in the PIN field before any digit is typed
+            text: pad.value === "" ? qsTr("Type the digits")
+                                   : (pad.masked ? "\u25cf".repeat(pad.value.length) : pad.value)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: pad.masked ? qsTr("%1 digits typed").arg(pad.value.length) : text
+        }
+    }
+
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 3
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
+
+        Repeater {
+            model: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
+            KButton {
+                required property string modelData
+                Layout.fillWidth: true
+                text: modelData
+                onActivated: if (pad.value.length < pad.maxLength) pad.value += modelData
+            }
+        }
+        KButton {
+            Layout.fillWidth: true
+            //: Deletes the last digit typed
+            text: qsTr("Correct")
+            onActivated: pad.value = pad.value.slice(0, -1)
+        }
+        KButton {
+            Layout.fillWidth: true
+            text: "0"
+            onActivated: if (pad.value.length < pad.maxLength) pad.value += "0"
+        }
+        KButton {
+            Layout.fillWidth: true
+            kind: "primary"
+            text: qsTr("OK")
+            enabled: pad.value.length > 0
+            onActivated: pad.submitted(pad.value)
+        }
+    }
+    KButton {
+        Layout.fillWidth: true
+        text: qsTr("Cancel")
+        onActivated: pad.cancelled()
+    }
+}

@@ -1,0 +1,121 @@
+import QtQuick
+import QtQuick.Layouts
+
+// The frame of every screen: title, one instruction, the content, and "Up"/"Down" buttons when
+// the content is taller than the screen (no drag scrolling: ACCESSIBILITY 9). The item that has
+// keypad focus is always scrolled into view.
+Item {
+    id: screen
+
+    property string title
+    property string instruction
+    property string helpText
+    property string stepText
+    property bool tapAnywhere: false // the attract screen: a touch on the background acts too
+    default property alias content: column.data
+    signal backgroundTapped
+    readonly property bool scrollable: flick.contentHeight > flick.height + 1
+
+    function scrollBy(direction: int): void {
+        const target = flick.contentY + direction * flick.height * 0.8
+        flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, target))
+    }
+
+    function reveal(item: Item): void {
+        if (!item || !scrollable)
+            return
+        for (let p = item; p; p = p.parent) {
+            if (p === body) {
+                const top = item.mapToItem(body, 0, 0).y - Theme.focusWidth * 2
+                const bottom = top + item.height + Theme.focusWidth * 4
+                if (top < flick.contentY)
+                    flick.contentY = Math.max(0, top)
+                else if (bottom > flick.contentY + flick.height)
+                    flick.contentY = Math.min(flick.contentHeight - flick.height,
+                                              bottom - flick.height)
+                return
+            }
+        }
+    }
+
+    Connections {
+        target: screen.Window.window
+        function onActiveFocusItemChanged(): void {
+            screen.reveal(screen.Window.activeFocusItem)
+        }
+    }
+
+    MouseArea {
+        anchors.fill: parent
+        enabled: screen.tapAnywhere
+        onClicked: screen.backgroundTapped()
+        Accessible.ignored: true
+    }
+
+    Flickable {
+        id: flick
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: scrollRow.visible ? scrollRow.top : parent.bottom
+        contentHeight: body.height + 2 * Theme.margin
+        interactive: false
+        clip: true
+
+        ColumnLayout {
+            id: body
+            x: (flick.width - width) / 2
+            y: Theme.margin
+            width: Math.min(flick.width - 2 * Theme.margin, Theme.contentMaxWidth)
+            spacing: Theme.gap * 2
+
+            KText {
+                Layout.fillWidth: true
+                visible: screen.stepText !== ""
+                text: screen.stepText
+            }
+            KText {
+                Layout.fillWidth: true
+                text: screen.title
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                lineHeight: 1.2
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            KText {
+                Layout.fillWidth: true
+                visible: screen.instruction !== ""
+                text: screen.instruction
+            }
+            ColumnLayout {
+                id: column
+                Layout.fillWidth: true
+                spacing: Theme.gap * 2
+            }
+        }
+    }
+
+    RowLayout {
+        id: scrollRow
+        visible: screen.scrollable
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.gap
+        spacing: Theme.gap
+
+        KButton {
+            Layout.fillWidth: true
+            text: qsTr("Up")
+            enabled: flick.contentY > 0
+            onActivated: screen.scrollBy(-1)
+        }
+        KButton {
+            Layout.fillWidth: true
+            text: qsTr("Down")
+            enabled: flick.contentY < flick.contentHeight - flick.height - 1
+            onActivated: screen.scrollBy(1)
+        }
+    }
+}

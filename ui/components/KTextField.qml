@@ -1,0 +1,47 @@
+import QtQuick
+import QtQuick.Layouts
+import QtQuick.Templates as T
+
+// A labelled text field in large type; touching it brings up the on-screen keyboard.
+ColumnLayout {
+    id: field
+
+    property string label
+    property string example // a format example shown under the label, e.g. "ДД.ММ.ГГГГ"
+    property alias text: input.text
+    property alias input: input
+
+    spacing: Theme.gap / 2
+
+    KText {
+        Layout.fillWidth: true
+        text: field.label
+        font.bold: true
+    }
+    KText {
+        Layout.fillWidth: true
+        visible: field.example !== ""
+        text: field.example
+    }
+    T.TextField {
+        id: input
+        Layout.fillWidth: true
+        implicitHeight: Math.max(Theme.targetMain, contentHeight + 2 * Theme.padding)
+        padding: Theme.padding
+        font.pixelSize: Theme.fontBody
+        color: Theme.surfaceText
+        selectionColor: Theme.selected
+        selectedTextColor: Theme.primaryText
+        activeFocusOnTab: true
+        inputMethodHints: Qt.ImhNoPredictiveText
+        Accessible.role: Accessible.EditableText
+        Accessible.name: field.label
+
+        background: Rectangle {
+            color: Theme.surface
+            border.color: input.activeFocus ? Theme.focus : Theme.surfaceBorder
+            border.width: input.activeFocus ? Theme.focusWidth : Theme.border
+            radius: Theme.radius
+        }
+    }
+}

@@ -1,0 +1,61 @@
+pragma Singleton
+import QtQuick
+import Kiosk
+
+// Every size and colour the interface uses. Sizes come from millimetres on the real panel
+// (Display.pxPerMm) so a button is 20 mm wide on any screen; limits from ACCESSIBILITY.md.
+QtObject {
+    readonly property real pxPerMm: Display.pxPerMm
+    function mm(millimetres: real): int {
+        return Math.ceil(millimetres * pxPerMm)
+    }
+
+    // Text. Noto Sans has an x-height of 0.536 em and a cap height of 0.714 em: the em that
+    // gives an x-height of 4.2 mm and a capital I of 4.8 mm is 7.84 mm at 700 mm; nearer
+    // viewing distances keep that minimum, farther ones scale up.
+    readonly property real xHeightEm: 0.536
+    readonly property real capHeightEm: 0.714
+    readonly property real distanceFactor: Math.max(1, Display.viewingDistanceMm / 700)
+    readonly property real bodyEmMm: Math.max(4.2 / xHeightEm, 4.8 / capHeightEm) * distanceFactor
+    readonly property real textScale: Session.textScale
+    readonly property int fontBody: mm(bodyEmMm * textScale)
+    readonly property int fontHeading: Math.ceil(fontBody * 1.3)
+    readonly property int fontTitle: Math.ceil(fontBody * 1.6)
+    readonly property real lineHeight: 1.5
+
+    // Touch targets and spacing.
+    readonly property int targetMain: mm(20)
+    readonly property int targetMin: mm(15)
+    readonly property int gap: mm(3)
+    readonly property int padding: mm(4)
+    readonly property int margin: mm(8)
+    readonly property int radius: mm(2)
+    readonly property int border: Math.max(3, mm(0.6))
+    readonly property int focusWidth: Math.max(5, mm(1.2))
+    readonly property int contentMaxWidth: mm(420)
+
+    // Colours: dark on off-white by default, light on black in high contrast. Every text pair
+    // is at least 7:1 and every border or focus ring at least 3:1 (tests/unit/test_theme.py).
+    readonly property bool highContrast: Session.highContrast
+    readonly property color background: highContrast ? "#000000" : "#f7f4ec"
+    readonly property color text: highContrast ? "#ffffff" : "#161616"
+    readonly property color surface: highContrast ? "#000000" : "#ffffff"
+    readonly property color surfaceText: highContrast ? "#ffffff" : "#161616"
+    readonly property color surfaceBorder: highContrast ? "#ffff00" : "#4a4a4a"
+    readonly property color surfacePressed: highContrast ? "#333300" : "#dde6f3"
+    readonly property color primary: highContrast ? "#ffff00" : "#0a3a80"
+    readonly property color primaryText: highContrast ? "#000000" : "#ffffff"
+    readonly property color primaryPressed: highContrast ? "#cccc00" : "#072a5c"
+    readonly property color danger: highContrast ? "#000000" : "#8a1c1c"
+    readonly property color dangerText: "#ffffff"
+    readonly property color dangerBorder: highContrast ? "#ff8080" : "#8a1c1c"
+    readonly property color bar: highContrast ? "#000000" : "#1d2b3a"
+    readonly property color barText: "#ffffff"
+    readonly property color barBorder: highContrast ? "#ffffff" : "#1d2b3a"
+    readonly property color notice: highContrast ? "#000000" : "#fff1b8"
+    readonly property color noticeText: highContrast ? "#ffff00" : "#161616"
+    readonly property color noticeBorder: highContrast ? "#ffff00" : "#7a5c00"
+    readonly property color scrim: highContrast ? "#e6000000" : "#b3161616"
+    readonly property color focus: highContrast ? "#00e5ff" : "#c2410c"
+    readonly property color selected: highContrast ? "#00e5ff" : "#0a3a80"
+}

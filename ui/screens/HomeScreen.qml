@@ -1,0 +1,20 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// What the kiosk can do, as large tiles. A capability gets its tile when it is built.
+KScreen {
+    title: qsTr("What would you like to do?")
+    instruction: qsTr("Touch one of the large buttons.")
+    helpText: qsTr("Each large button starts one thing you can do here. The bar at the top "
+                   + "has Help, the text size, and Finish for when you are done.")
+
+    KButton {
+        objectName: "tileEasier"
+        Layout.fillWidth: true
+        text: qsTr("Make it easier for me")
+        description: qsTr("Larger text, stronger contrast, another language")
+        onActivated: Nav.go("easier")
+    }
+}
