@@ -1,0 +1,77 @@
+"""Delivers outbox reports through a GeoReport v2 client and sorts failures into retry or refuse.
+
+A failure that may pass (network, timeout, 5xx, a garbled reply, a refused API key that staff
+can fix, 408/429) means "try again later": the report must not be lost. A failure the report
+itself causes (unknown category, invalid field: other 4xx) means "refused", with the reason.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Protocol
+
+from kiosk.core.errors import AccessDenied, PortalError, PortalRejected
+from kiosk.core.outbox import Delivered, DeliveryOutcome, Rejected, Report, RetryLater
+from kiosk.core.portal import NewRequest, PostResult
+from kiosk.services.outbox import Deliver
+
+log = logging.getLogger(__name__)
+# 4xx statuses that say "not now" rather than "never".
+_RETRYABLE_STATUSES = {408, 425, 429}
+
+
+class Submitter(Protocol):
+    async def submit(self, request: NewRequest, service_type: str = "") -> PostResult: ...
+
+
+def to_new_request(report: Report, device_id: str = "") -> NewRequest:
+    """The form a GeoReport v2 server receives. Contact fields only with consent; the stable
+    reference goes at the end of the description (see services.outbox, "crash window")."""
+    person = report.contact if report.consent else None
+    return NewRequest(
+        service_code=report.service_code,
+        lat=report.location.lat,
+        long=report.location.lon,
+        address_string=report.location.address_string,
+        attributes=dict(report.attributes),
+        description=report.description_with_reference(),
+        device_id=device_id,
+        first_name=person.first_name if person else "",
+        last_name=person.last_name if person else "",
+        email=person.email if person else "",
+        phone=person.phone if person else "",
+    )
+
+
+def outcome_of(error: PortalError) -> DeliveryOutcome:
+    """Whether a failed POST is worth trying again."""
+    if isinstance(error, AccessDenied) or error.status in _RETRYABLE_STATUSES:
+        return RetryLater(error.message)
+    if isinstance(error, PortalRejected):
+        return Rejected(error.message)
+    return RetryLater(error.message)
+
+
+def open311_deliver(
+    client: Submitter, *, device_id: str = "", service_types: Mapping[str, str] | None = None
+) -> Deliver:
+    """The outbox's `deliver` callable for one Open311 endpoint.
+
+    `service_types` maps service codes to their `type` (realtime/batch/blackbox) from the
+    services list, so the client knows when an empty reply is normal.
+    """
+    types = dict(service_types or {})
+
+    async def deliver(report: Report) -> DeliveryOutcome:
+        try:
+            request = to_new_request(report, device_id)
+            result = await client.submit(request, types.get(report.service_code, ""))
+        except PortalError as error:
+            log.warning("report not delivered: %s (%s)", type(error).__name__, error.detail)
+            return outcome_of(error)
+        except ValueError as error:  # the report can never be sent as it is (no location)
+            return Rejected(str(error))
+        return Delivered(result.service_request_id, result.token, result.service_notice)
+
+    return deliver
