@@ -73,6 +73,11 @@ def _error_text(error: Any) -> str:
     return ""
 
 
+def _list(value: Any) -> list[Any]:
+    """A JSON list, or [] for anything else (servers put null, a string or an object there)."""
+    return value if isinstance(value, list) else []
+
+
 def _s(value: Any) -> str:
     if value is None or isinstance(value, (dict, list)):
         return ""
@@ -103,11 +108,11 @@ def parse_dataset(result: Any, site_url: str) -> Dataset:
         raise PortalReplyInvalid("package_show: no dataset in the reply")
     extras = {
         _s(e.get("key")): _s(e.get("value"))
-        for e in result.get("extras") or []
+        for e in _list(result.get("extras"))
         if isinstance(e, dict) and _s(e.get("key"))
     }
     resources = []
-    for r in result.get("resources") or []:
+    for r in _list(result.get("resources")):
         if not isinstance(r, dict) or not _s(r.get("url")):
             continue
         url = urljoin(site_url.rstrip("/") + "/", _s(r.get("url")))
@@ -169,13 +174,13 @@ def parse_datastore(result: Any) -> DatastorePage:
         raise PortalReplyInvalid("datastore_search: no records list in the reply")
     fields = tuple(
         (_s(f.get("id")), _s(f.get("type")).lower())
-        for f in result.get("fields") or []
+        for f in _list(result.get("fields"))
         if isinstance(f, dict) and _s(f.get("id"))
     )
     types = dict(fields)
     records = tuple(
         {k: convert(v, types.get(k, "")) for k, v in rec.items()}
-        for rec in result.get("records") or []
+        for rec in _list(result.get("records"))
         if isinstance(rec, dict)
     )
     total = _s(result.get("total"))
