@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -14,6 +14,14 @@ BANNED_WORDS = ("просто", "лесно", "очевидно")
 _BANNED = re.compile(r"\b(" + "|".join(BANNED_WORDS) + r")\b", re.IGNORECASE)
 MAX_SENTENCE_WORDS = 20
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+# Finds the line of a piece of text inside the object at a location (loaders know; default: none).
+Locate = Callable[[m.Loc, str], m.Loc]
+
+
+def _no_locate(at: m.Loc, text: str) -> m.Loc:
+    return at
 
 
 @dataclass(frozen=True)
@@ -49,7 +57,10 @@ def lesson_strings(lesson: m.Lesson) -> Iterator[tuple[m.Loc, str, str]]:
 
 
 def check_lesson(
-    lesson: m.Lesson, today: date, freshness_required: bool = False
+    lesson: m.Lesson,
+    today: date,
+    freshness_required: bool = False,
+    locate: Locate = _no_locate,
 ) -> Iterator[Finding]:
     """Findings for one lesson on its own."""
 
@@ -65,12 +76,13 @@ def check_lesson(
         words = m.word_count(step.body)
         if words > m.MAX_BODY_WORDS:
             yield error(
-                step.at, f"step {step.id!r}: body has {words} words; at most {m.MAX_BODY_WORDS}"
+                locate(step.at, step.body),
+                f"step {step.id!r}: body has {words} words; at most {m.MAX_BODY_WORDS}",
             )
         for sentence in _SENTENCE_END.split(step.body):
             if m.word_count(sentence) > MAX_SENTENCE_WORDS:
                 yield warning(
-                    step.at,
+                    locate(step.at, step.body),
                     f"step {step.id!r}: a sentence of {m.word_count(sentence)} words; "
                     f"keep sentences under {MAX_SENTENCE_WORDS}: {sentence[:40]}…",
                 )
@@ -84,7 +96,7 @@ def check_lesson(
         found = _BANNED.search(text)
         if found:
             yield error(
-                at,
+                locate(at, text),
                 f"the {name} uses the banned word {found.group(0)!r}: it blames the "
                 "learner when something is hard; say what to do instead",
             )
@@ -127,7 +139,7 @@ def check_lesson(
         )
 
 
-def check_course(course: m.Course, today: date) -> Iterator[Finding]:
+def check_course(course: m.Course, today: date, locate: Locate = _no_locate) -> Iterator[Finding]:
     """Findings for every lesson plus the links between lessons."""
     ids: dict[str, m.Loc] = {}
     for module in course.modules:
@@ -137,7 +149,7 @@ def check_course(course: m.Course, today: date) -> Iterator[Finding]:
                     lesson.at, "error", f"lesson id {lesson.id!r} is also used at {ids[lesson.id]}"
                 )
             ids.setdefault(lesson.id, lesson.at)
-            yield from check_lesson(lesson, today, module.freshness_required)
+            yield from check_lesson(lesson, today, module.freshness_required, locate)
     for lesson in course.lessons:
         for pre in lesson.prerequisites:
             if pre.lesson_id not in ids:

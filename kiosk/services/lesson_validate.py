@@ -44,10 +44,19 @@ def validate(
     strings: list[tuple[str, Loc, str]] = []
     result = read_course(path, record=lambda msgid, at, where: strings.append((msgid, at, where)))
     problems = list(result.problems)
+    lines: dict[tuple[str, str], list[int]] = {}
+    for msgid, at, _where in strings:
+        lines.setdefault((at.file, msgid), []).append(at.line)
+
+    def locate(at: Loc, text: str) -> Loc:
+        # The first place this text was written at or after the object that holds it.
+        after = [line for line in lines.get((at.file, text.strip()), []) if line >= at.line]
+        return Loc(at.file, min(after)) if after else at
+
     if result.course is not None:
         problems += [
             Problem(f.at, f.severity, f.message)
-            for f in check_course(result.course, today or date.today())
+            for f in check_course(result.course, today or date.today(), locate)
         ]
     for at, name in result.images:
         if not (result.root / name).is_file():
