@@ -110,7 +110,7 @@ async def _check(args: argparse.Namespace, settings: Any, out: TextIO) -> int:
     limits = HttpLimits.from_settings(settings)
     if args.timeout:
         limits = HttpLimits(limits.connect, args.timeout, limits.write, limits.pool,
-                            limits.max_bytes)  # fmt: skip
+                            limits.max_bytes, total=args.timeout * 3)  # fmt: skip
     open311 = args.open311 or (None if args.ckan else settings[s.OPEN311_URL]) or None
     ckan = args.ckan or (None if args.open311 else settings[s.CKAN_URL]) or None
     transport = None
@@ -152,7 +152,7 @@ async def _check_open311(
         args.jurisdiction)  # fmt: skip
     key = settings[s.OPEN311_API_KEY] if args.api_key is None else args.api_key
     o311 = Open311Client(client, base, fmt=fmt, api_key=key, jurisdiction_id=jurisdiction,
-                         max_bytes=limits.max_bytes)  # fmt: skip
+                         max_bytes=limits.max_bytes, deadline=limits.total)  # fmt: skip
     services = await o311.services()
     groups = Counter(svc.group or "-" for svc in services)
     kinds = Counter(svc.type for svc in services)
@@ -192,7 +192,7 @@ async def _check_open311(
 async def _check_ckan(client: Any, site: str, limits: Any, out: TextIO) -> None:
     from kiosk.services.ckan import CkanClient
 
-    ckan = CkanClient(client, site, max_bytes=limits.max_bytes)
+    ckan = CkanClient(client, site, max_bytes=limits.max_bytes, deadline=limits.total)
     count, datasets = await ckan.package_search(rows=20)
     print(f"CKAN {site}", file=out)
     print(f"  datasets: {count}", file=out)

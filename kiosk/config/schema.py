@@ -1,4 +1,4 @@
-"""Every option the kiosk has, declared once: key, type, default, limits, meaning, who may change it.
+"""Every option the kiosk has, declared once: key, type, default, limits, meaning, who changes it.
 
 Loading, validation, `doctor`, the trainer settings screen and the installer's sample config all
 come from this table. Descriptions are marked for translation with `N_` and translated where shown.
@@ -212,6 +212,10 @@ WRITE_TIMEOUT = Option(
 POOL_TIMEOUT = Option(
     "portal.pool_timeout_s", float, 5.0,
     N_("Seconds to wait for a free connection to a portal."), minimum=0.5, maximum=60)
+TOTAL_TIMEOUT = Option(
+    "portal.total_timeout_s", float, 60.0,
+    N_("Most seconds one portal request may take in all, so a server that answers a byte at "
+       "a time cannot hold the kiosk."), minimum=1, maximum=600)
 MAX_RESPONSE_BYTES = Option(
     "portal.max_response_bytes", int, 20_000_000,
     N_("Largest portal reply accepted, in bytes; larger replies are refused."),

@@ -18,18 +18,24 @@ class CkanClient:
     """One CKAN site (`site_url` without /api/3/action). The httpx client is passed in."""
 
     def __init__(
-        self, client: httpx.AsyncClient, site_url: str, *, max_bytes: int = 20_000_000
+        self,
+        client: httpx.AsyncClient,
+        site_url: str,
+        *,
+        max_bytes: int = 20_000_000,
+        deadline: float | None = 60.0,
     ) -> None:
         self.client = client
         self.site_url = site_url.rstrip("/")
         self.max_bytes = max_bytes
+        self.deadline = deadline  # seconds for a whole exchange (see HttpLimits.total)
 
     async def action(self, name: str, params: Mapping[str, Any]) -> Any:
         """Call an action by GET; the envelope's `success` decides, not the HTTP status."""
         url = f"{self.site_url}/api/3/action/{name}"
         query = {k: _param(v) for k, v in params.items() if v is not None and v != ""}
         reply = await fetch(
-            self.client, "GET", url, params=query, max_bytes=self.max_bytes,
+            self.client, "GET", url, params=query, max_bytes=self.max_bytes, deadline=self.deadline,
             accept="application/json",
         )  # fmt: skip
         if reply.ok:
@@ -97,7 +103,9 @@ class CkanClient:
         """Fetch a GeoJSON resource (any URL; relative ones are joined with the site)."""
         if not url.startswith(("http://", "https://")):
             url = f"{self.site_url}/{url.lstrip('/')}"
-        reply = await fetch(self.client, "GET", url, max_bytes=self.max_bytes)
+        reply = await fetch(
+            self.client, "GET", url, max_bytes=self.max_bytes, deadline=self.deadline
+        )
         if not reply.ok:
             raise_for_status(reply)
         check_content_type(reply, "json")

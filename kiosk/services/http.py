@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,7 @@ class HttpLimits:
     write: float = 15.0
     pool: float = 5.0
     max_bytes: int = 20_000_000
+    total: float = 60.0  # a whole request, so a server dripping bytes cannot hold us
 
     @classmethod
     def from_settings(cls, settings: Any) -> HttpLimits:
@@ -43,6 +45,7 @@ class HttpLimits:
             write=settings[schema.WRITE_TIMEOUT],
             pool=settings[schema.POOL_TIMEOUT],
             max_bytes=settings[schema.MAX_RESPONSE_BYTES],
+            total=settings[schema.TOTAL_TIMEOUT],
         )
 
 
@@ -81,6 +84,7 @@ async def fetch(
     url: str,
     *,
     max_bytes: int,
+    deadline: float | None = None,
     params: Any = None,
     data: Any = None,
     json: Any = None,
@@ -88,10 +92,24 @@ async def fetch(
 ) -> Reply:
     """Send one request and read the body, stopping as soon as it passes `max_bytes`.
 
-    Raises PortalUnavailable/PortalTimeout for network trouble and PortalReplyInvalid for a
-    truncated or oversized body. HTTP error statuses are returned, not raised: each protocol
-    reads its own error bodies first (see `raise_for_status`).
+    Raises PortalUnavailable/PortalTimeout for network trouble (and when the whole exchange
+    takes longer than `deadline` seconds) and PortalReplyInvalid for a truncated or oversized
+    body. HTTP error statuses are returned, not raised: each protocol reads its own error
+    bodies first (see `raise_for_status`).
     """
+    exchange = _fetch(client, method, url, max_bytes, params, data, json, accept)
+    if deadline is None:
+        return await exchange
+    try:
+        return await asyncio.wait_for(exchange, deadline)
+    except asyncio.TimeoutError:
+        raise PortalTimeout(f"{method} {_safe(url)}: no full reply within {deadline:g} s") from None
+
+
+async def _fetch(
+    client: httpx.AsyncClient, method: str, url: str, max_bytes: int,
+    params: Any, data: Any, json: Any, accept: str,
+) -> Reply:  # fmt: skip
     where = f"{method} {_safe(url)}"
     try:
         request = client.build_request(

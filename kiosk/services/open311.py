@@ -41,6 +41,7 @@ class Open311Client:
         jurisdiction_id: str = "",
         locale: str = "",
         max_bytes: int = 20_000_000,
+        deadline: float | None = 60.0,
         zone: tzinfo | None = None,
     ) -> None:
         if fmt not in ("json", "xml"):
@@ -52,6 +53,7 @@ class Open311Client:
         self.jurisdiction_id = jurisdiction_id.strip()
         self.locale = locale
         self.max_bytes = max_bytes
+        self.deadline = deadline  # seconds for a whole exchange (see HttpLimits.total)
         self.zone = zone or parse.local_zone()
 
     def _url(self, path: str) -> str:
@@ -69,7 +71,7 @@ class Open311Client:
     async def _get(self, path: str, params: dict[str, str] | None = None) -> Reply:
         reply = await fetch(
             self.client, "GET", self._url(path), params=params or self._params(),
-            max_bytes=self.max_bytes, accept=_ACCEPT[self.fmt],
+            max_bytes=self.max_bytes, deadline=self.deadline, accept=_ACCEPT[self.fmt],
         )  # fmt: skip
         self._check(reply)
         return reply
@@ -82,7 +84,9 @@ class Open311Client:
     async def discovery(self, url: str) -> Discovery:
         """Read a discovery document (its full URL, e.g. .../discovery.json)."""
         fmt = "xml" if url.split("?")[0].endswith(".xml") else "json"
-        reply = await fetch(self.client, "GET", url, max_bytes=self.max_bytes)
+        reply = await fetch(
+            self.client, "GET", url, max_bytes=self.max_bytes, deadline=self.deadline
+        )
         if not reply.ok:
             raise_for_status(reply, parse.describe_error(reply.body))
         check_content_type(reply, fmt)
@@ -103,7 +107,7 @@ class Open311Client:
             form.append(("locale", self.locale))
         reply = await fetch(
             self.client, "POST", self._url("requests"), data=_form_dict(form),
-            max_bytes=self.max_bytes, accept=_ACCEPT[self.fmt],
+            max_bytes=self.max_bytes, deadline=self.deadline, accept=_ACCEPT[self.fmt],
         )  # fmt: skip
         self._check(reply)
         result = parse.parse_post_reply(reply.body, self.fmt, reply.status, service_type)
