@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -74,15 +75,27 @@ class Kiosk:
     watcher: InputWatcher
     translator: GettextTranslator
     session_tmp: Path
+    fixed_size: bool = False
 
     def close(self) -> None:
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
             app.removeTranslator(self.translator)
-        self.window.close()
+        self.window.hide()  # not close(): in kiosk mode closing is refused by design
+        self.window.deleteLater()
         self.engine.deleteLater()
         _bridges_by_engine.pop(id(self.engine), None)
+        shutil.rmtree(self.session_tmp, ignore_errors=True)
+
+    def show(self) -> None:
+        """Full screen in kiosk mode (geometry set by hand: bare X servers ignore the request)."""
+        if self.bridges.trainer.lockdown and not self.fixed_size:
+            self.window.showFullScreen()
+            self.window.setGeometry(self.window.screen().geometry())
+            self.window.requestActivate()
+        else:
+            self.window.show()
 
     def window_size(self) -> tuple[float, float]:
         return float(self.window.width()), float(self.window.height())
@@ -129,12 +142,15 @@ def build(
     start_screen: str = "attract",
     window_size: tuple[int, int] | None = None,
     simulated_panel_mm: float = 0.0,
+    clock: Callable[[], float] | None = None,
 ) -> Kiosk:
     """Build a kiosk in the running QGuiApplication. Logging and config are done by the caller.
 
     `simulated_panel_mm` sizes everything as on a panel that wide showing the whole window
-    (screenshots and tests render offscreen, where no real panel exists).
+    (screenshots and tests render offscreen, where no real panel exists). `clock` replaces the
+    monotonic clock of the idle timer and PIN lock (tests).
     """
+    clock = clock or time.monotonic
     t0 = time.perf_counter()
     app = QGuiApplication.instance()
     assert isinstance(app, QGuiApplication), "create the QGuiApplication first"
@@ -160,7 +176,7 @@ def build(
     )
     bridges = Bridges(
         display=DisplayBridge(settings[opt.PANEL_WIDTH_MM], settings[opt.VIEWING_DISTANCE_MM]),
-        session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE]),
+        session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE], clock),
         i18n=I18nBridge(),
         nav=NavBridge(start_screen),
         shell=ShellBridge(
@@ -170,7 +186,7 @@ def build(
             staff_help=settings[opt.STAFF_HELP],
             tap_filter_ms=settings[opt.TAP_FILTER_MS],
         ),
-        trainer=TrainerBridge(guard, lockdown=not windowed),
+        trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
     )
 
     # QML
@@ -187,15 +203,16 @@ def build(
 
     bridges.session.languageChanged.connect(retranslate)
     bridges.session.add_wipe_hook(_clear_clipboard)
+    bridges.session.add_wipe_hook(_reset_keyboard)
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
     bridges.trainer.exitRequested.connect(app.quit)
     watcher.on_any_input(bridges.session.activity)
     watcher.on_press(
-        lambda x, y: bridges.trainer.corner_tap(x, y, *kiosk_box[0].window_size())
-        if kiosk_box
-        else None
+        lambda x, y: (
+            bridges.trainer.corner_tap(x, y, *kiosk_box[0].window_size()) if kiosk_box else None
+        )
     )
     app.installEventFilter(watcher)
 
@@ -211,7 +228,9 @@ def build(
     else:
         bridges.display.set_screen(window.screen())
         window.screenChanged.connect(bridges.display.set_screen)
-    kiosk = Kiosk(settings, engine, window, bridges, watcher, translator, session_tmp)
+    kiosk = Kiosk(
+        settings, engine, window, bridges, watcher, translator, session_tmp, window_size is not None
+    )
     kiosk_box.append(kiosk)
     log.info("kiosk built in %.0f ms", (time.perf_counter() - t0) * 1000)
     return kiosk
@@ -221,6 +240,13 @@ def _clear_clipboard() -> None:
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
         clipboard.clear()
+
+
+def _reset_keyboard() -> None:
+    """Drop what the on-screen keyboard holds (pre-edit text, shift state) and hide it."""
+    method = QGuiApplication.inputMethod()
+    method.reset()
+    method.hide()
 
 
 def _empty_folder(folder: Path) -> None:
@@ -234,9 +260,7 @@ def _empty_folder(folder: Path) -> None:
 def install_exception_hook(shell: ShellBridge) -> None:
     """Any exception that escapes a slot is logged and shows the calm error screen."""
 
-    def hook(
-        kind: type[BaseException], value: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.critical("unhandled exception", exc_info=(kind, value, tb))
         shell.show_error()
 

@@ -62,11 +62,32 @@ def update() -> None:
             if domain == "lessons" and lang == "bg":
                 continue  # lessons are written in Bulgarian: the source needs no catalog
             if po.exists():
-                _pybabel("update", "-D", domain, "-d", str(LOCALES_DIR), "-l", lang, "-i",
-                         str(pot), "--no-wrap", "--ignore-obsolete")
+                _pybabel(
+                    "update",
+                    "-D",
+                    domain,
+                    "-d",
+                    str(LOCALES_DIR),
+                    "-l",
+                    lang,
+                    "-i",
+                    str(pot),
+                    "--no-wrap",
+                    "--ignore-obsolete",
+                )
             else:
-                _pybabel("init", "-D", domain, "-d", str(LOCALES_DIR), "-l", lang, "-i",
-                         str(pot), "--no-wrap")
+                _pybabel(
+                    "init",
+                    "-D",
+                    domain,
+                    "-d",
+                    str(LOCALES_DIR),
+                    "-l",
+                    lang,
+                    "-i",
+                    str(pot),
+                    "--no-wrap",
+                )
             if domain == "kiosk" and lang == "en":
                 _fill_source_language(po)
 
@@ -76,7 +97,7 @@ def _fill_source_language(po: Path) -> None:
     with po.open("rb") as f:
         catalog = read_po(f)
     for message in catalog:
-        if message.id and not message.string or (message.fuzzy and message.id):
+        if (message.id and not message.string) or (message.fuzzy and message.id):
             message.string = message.id
             message.flags.discard("fuzzy")
     with po.open("wb") as f:
@@ -88,8 +109,16 @@ def compile_all(quiet: bool = False) -> None:
         for lang in LANGUAGES:
             po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
             if po.exists():
-                _pybabel("compile", "-D", domain, "-d", str(LOCALES_DIR), "-l", lang,
-                         "--use-fuzzy" if lang not in COMPLETE else "--statistics")
+                _pybabel(
+                    "compile",
+                    "-D",
+                    domain,
+                    "-d",
+                    str(LOCALES_DIR),
+                    "-l",
+                    lang,
+                    "--use-fuzzy" if lang not in COMPLETE else "--statistics",
+                )
     reload_catalogs()
     if not quiet:
         print("compiled the catalogs in", LOCALES_DIR.relative_to(ROOT))
@@ -111,19 +140,20 @@ def problems() -> list[str]:
                 if not message.id:
                     continue
                 ids = message.id if isinstance(message.id, tuple) else (message.id,)
-                strings = (
-                    message.string if isinstance(message.string, tuple) else (message.string,)
-                )
+                strings = message.string if isinstance(message.string, tuple) else (message.string,)
                 where = f"{po.relative_to(ROOT)}:{message.lineno}"
                 if lang in COMPLETE and (message.fuzzy or not all(strings)):
-                    found.append(f"{where}: {'fuzzy' if message.fuzzy else 'untranslated'}: "
-                                 f"{ids[0][:60]!r}")
+                    found.append(
+                        f"{where}: {'fuzzy' if message.fuzzy else 'untranslated'}: {ids[0][:60]!r}"
+                    )
                     continue
                 want = sorted(PLACEHOLDER.findall(ids[0]))
                 for string in strings:
                     if string and sorted(PLACEHOLDER.findall(string)) != want:
-                        found.append(f"{where}: placeholders {want} but the translation has "
-                                     f"{sorted(PLACEHOLDER.findall(string))}: {ids[0][:60]!r}")
+                        found.append(
+                            f"{where}: placeholders {want} but the translation has "
+                            f"{sorted(PLACEHOLDER.findall(string))}: {ids[0][:60]!r}"
+                        )
     return found
 
 

@@ -80,12 +80,13 @@ def run(args: argparse.Namespace) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     windowed = args.windowed or args.smoke_test
-    kiosk = build(settings, windowed=windowed, window_size=_window_size(settings[opt.WINDOW_SIZE]))
+    size = _window_size(settings[opt.WINDOW_SIZE]) if windowed else None
+    kiosk = build(settings, windowed=windowed, window_size=size)
     install_exception_hook(kiosk.bridges.shell)
     loop.set_exception_handler(asyncio_exception_handler(kiosk.bridges.shell))
     if args.smoke_test:
         kiosk.window.frameSwapped.connect(lambda: _ready_and_quit(app))
-    kiosk.window.show()
+    kiosk.show()
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
         loop.run_until_complete(_until_quit(app))
@@ -154,7 +155,7 @@ def show_overlay(kiosk: object, name: str) -> None:
     elif name == "pin":
         bridges.trainer.pinRequested.emit()
     else:
-        from PySide6.QtCore import QMetaObject, Q_ARG
+        from PySide6.QtCore import Q_ARG, QMetaObject
 
         QMetaObject.invokeMethod(kiosk.window, "showOverlay", Q_ARG(str, name))  # type: ignore[attr-defined]
 
@@ -164,7 +165,7 @@ def grab(kiosk: object, app: object) -> object:
     from PySide6.QtCore import QEventLoop, QTimer
 
     window = kiosk.window  # type: ignore[attr-defined]
-    window.show()
+    kiosk.show()  # type: ignore[attr-defined]
     for _ in range(6):  # layouts settle over a few polish passes
         loop = QEventLoop()
         QTimer.singleShot(30, loop.quit)

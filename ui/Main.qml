@@ -17,11 +17,11 @@ Window {
                                          : finish.visible ? finish
                                          : help.visible ? help : null
     readonly property KScreen currentScreen: screenLoader.item as KScreen
+    readonly property string overlay: openOverlay ? openOverlay.objectName : ""
 
     title: Shell.appName
     color: Theme.background
     flags: Trainer.lockdown ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
-    visibility: Trainer.lockdown ? Window.FullScreen : Window.Windowed
 
     onClosing: close => {
         close.accepted = Trainer.unlocked || !Trainer.lockdown
@@ -44,7 +44,7 @@ Window {
     }
 
     function focusFirst(): void {
-        const scope = openOverlay ? openOverlay : screenLoader.item
+        const scope = openOverlay ? openOverlay as Item : screenLoader.item as Item
         if (!scope)
             return
         const first = scope.nextItemInFocusChain(true)
@@ -127,18 +127,23 @@ Window {
 
         HelpOverlay {
             id: help
+            objectName: "help"
         }
         FinishOverlay {
             id: finish
+            objectName: "finish"
         }
         PinOverlay {
             id: pin
+            objectName: "pin"
         }
         IdleOverlay {
             id: idle
+            objectName: "idle"
         }
         ErrorOverlay {
             id: error
+            objectName: "error"
             visible: Shell.errorShown
             onVisibleChanged: if (visible) Qt.callLater(window.focusFirst)
         }
@@ -170,8 +175,6 @@ Window {
             help.close()
             finish.close()
             idle.close()
-            Qt.inputMethod.reset()
-            Qt.inputMethod.hide()
             screenLoader.active = false // destroys every screen's state
             Nav.reset()
             screenLoader.active = true

@@ -58,9 +58,9 @@ class DisplayBridge(QObject):
         self.changed.emit()
 
     @Property(float, notify=changed)
-    def pxPerMm(self) -> float:  # noqa: N802 - QML name
+    def pxPerMm(self) -> float:
         return self._px_per_mm
 
     @Property(int, notify=changed)
-    def viewingDistanceMm(self) -> int:  # noqa: N802 - QML name
+    def viewingDistanceMm(self) -> int:
         return self._viewing_distance_mm

@@ -22,26 +22,26 @@ class GettextTranslator(QTranslator):
     ) -> str | None:
         return i18n.lookup(source)
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return False
 
 
 class I18nBridge(QObject):
     """`I18n` in QML: the languages on offer, and Babel formatting in the current language."""
 
-    languageChanged = Signal()  # noqa: N815 - QML name
+    languageChanged = Signal()
 
     @Property("QVariantList", constant=True)
     def languages(self) -> list[dict[str, str]]:
         return [{"code": c, "name": i18n.NATIVE_NAMES[c]} for c in i18n.LANGUAGES]
 
     @Slot(float, int, result=str)
-    def formatNumber(self, value: float, decimals: int = 0) -> str:  # noqa: N802 - QML name
+    def formatNumber(self, value: float, decimals: int = 0) -> str:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
         return format_decimal(value, format=pattern, locale=i18n.babel_locale())
 
     @Slot(str, result=str)
-    def formatDate(self, iso: str) -> str:  # noqa: N802 - QML name
+    def formatDate(self, iso: str) -> str:
         """'2026-03-15' → '15 март 2026 г.' in Bulgarian; '' for an unreadable date."""
         try:
             day = dt.date.fromisoformat(iso[:10])
@@ -50,5 +50,5 @@ class I18nBridge(QObject):
         return format_date(day, format="long", locale=i18n.babel_locale())
 
     @Slot(result=str)
-    def timeNow(self) -> str:  # noqa: N802 - QML name
+    def timeNow(self) -> str:
         return format_time(dt.datetime.now(), format="short", locale=i18n.babel_locale())

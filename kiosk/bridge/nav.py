@@ -17,7 +17,7 @@ SCREENS = {
 
 
 class NavBridge(QObject):
-    screenChanged = Signal()  # noqa: N815 - QML name
+    screenChanged = Signal()
 
     def __init__(self, start: str = "attract") -> None:
         super().__init__()
@@ -34,7 +34,7 @@ class NavBridge(QObject):
         return "screens/" + SCREENS[self._stack[-1]]
 
     @Property(bool, notify=screenChanged)
-    def canGoBack(self) -> bool:  # noqa: N802 - QML name
+    def canGoBack(self) -> bool:
         return len(self._stack) > 1
 
     @Slot(str)

@@ -24,14 +24,14 @@ class SessionBridge(QObject):
     and shows the attract screen.
     """
 
-    languageChanged = Signal()  # noqa: N815 - QML names
-    textStepChanged = Signal()  # noqa: N815
-    highContrastChanged = Signal()  # noqa: N815
-    idleChanged = Signal()  # noqa: N815
-    activeChanged = Signal()  # noqa: N815
-    dataDeletedChanged = Signal()  # noqa: N815
-    warningStarted = Signal()  # noqa: N815
-    countdownTick = Signal(int)  # noqa: N815 - seconds left, for the spoken countdown
+    languageChanged = Signal()
+    textStepChanged = Signal()
+    highContrastChanged = Signal()
+    idleChanged = Signal()
+    activeChanged = Signal()
+    dataDeletedChanged = Signal()
+    warningStarted = Signal()
+    countdownTick = Signal(int)
     wiped = Signal()
 
     def __init__(
@@ -66,7 +66,7 @@ class SessionBridge(QObject):
         return self._language
 
     @Slot(str)
-    def setLanguage(self, lang: str) -> None:  # noqa: N802 - QML name
+    def setLanguage(self, lang: str) -> None:
         if lang == self._language or lang not in i18n.LANGUAGES:
             return
         i18n.set_language(lang)
@@ -80,36 +80,36 @@ class SessionBridge(QObject):
         return self._text_step
 
     @Slot(int)
-    def setTextStep(self, step: int) -> None:  # noqa: N802 - QML name
+    def setTextStep(self, step: int) -> None:
         step = max(0, min(len(TEXT_SCALES) - 1, step))
         if step != self._text_step:
             self._text_step = step
             self.textStepChanged.emit()
 
-    textStep = Property(int, _get_text_step, setTextStep, notify=textStepChanged)  # noqa: N815
+    textStep = Property(int, _get_text_step, setTextStep, notify=textStepChanged)
 
     @Property(int, constant=True)
-    def textStepCount(self) -> int:  # noqa: N802 - QML name
+    def textStepCount(self) -> int:
         return len(TEXT_SCALES)
 
     @Property(float, notify=textStepChanged)
-    def textScale(self) -> float:  # noqa: N802 - QML name
+    def textScale(self) -> float:
         return TEXT_SCALES[self._text_step]
 
     @Slot()
-    def cycleTextSize(self) -> None:  # noqa: N802 - QML name
+    def cycleTextSize(self) -> None:
         self.setTextStep((self._text_step + 1) % len(TEXT_SCALES))
 
     def _get_high_contrast(self) -> bool:
         return self._high_contrast
 
     @Slot(bool)
-    def setHighContrast(self, on: bool) -> None:  # noqa: N802 - QML name
+    def setHighContrast(self, on: bool) -> None:
         if on != self._high_contrast:
             self._high_contrast = on
             self.highContrastChanged.emit()
 
-    highContrast = Property(  # noqa: N815
+    highContrast = Property(
         bool, _get_high_contrast, setHighContrast, notify=highContrastChanged
     )
 
@@ -131,7 +131,7 @@ class SessionBridge(QObject):
             self.dataDeletedChanged.emit()
 
     @Property(bool, notify=dataDeletedChanged)
-    def dataDeleted(self) -> bool:  # noqa: N802 - QML name
+    def dataDeleted(self) -> bool:
         """True on the attract screen after a wipe, until the next person starts."""
         return self._data_deleted
 
@@ -140,7 +140,7 @@ class SessionBridge(QObject):
         self._idle.activity(self._clock())
 
     @Slot(bool)
-    def setInForm(self, in_form: bool) -> None:  # noqa: N802 - QML name
+    def setInForm(self, in_form: bool) -> None:
         self._idle.in_form = in_form
 
     @Property(bool, notify=idleChanged)
@@ -148,15 +148,15 @@ class SessionBridge(QObject):
         return self._idle.state is IdleState.WARNING
 
     @Property(int, notify=idleChanged)
-    def secondsLeft(self) -> int:  # noqa: N802 - QML name
+    def secondsLeft(self) -> int:
         return self._idle.seconds_left(self._clock())
 
     @Property(bool, notify=idleChanged)
-    def canExtend(self) -> bool:  # noqa: N802 - QML name
+    def canExtend(self) -> bool:
         return self._idle.can_extend
 
     @Property(str, notify=idleChanged)
-    def countdownText(self) -> str:  # noqa: N802 - QML name
+    def countdownText(self) -> str:
         n = self._idle.seconds_left(self._clock())
         return i18n.ngettext(
             "Your data will be deleted in {n} second.",

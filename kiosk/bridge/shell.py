@@ -13,8 +13,8 @@ log = logging.getLogger(__name__)
 
 
 class ShellBridge(QObject):
-    errorChanged = Signal()  # noqa: N815 - QML names
-    homeRequested = Signal()  # noqa: N815
+    errorChanged = Signal()
+    homeRequested = Signal()
 
     def __init__(
         self, *, windowed: bool, start_screen: str, venue: str, staff_help: str, tap_filter_ms: int
@@ -28,7 +28,7 @@ class ShellBridge(QObject):
         self._error = False
 
     @Property(str, constant=True)
-    def appName(self) -> str:  # noqa: N802 - QML name
+    def appName(self) -> str:
         return APP_NAME
 
     @Property(str, constant=True)
@@ -40,7 +40,7 @@ class ShellBridge(QObject):
         return self._windowed
 
     @Property(str, constant=True)
-    def startScreen(self) -> str:  # noqa: N802 - QML name
+    def startScreen(self) -> str:
         """The screen shown first: 'attract', or another for `screenshot --screen`."""
         return self._start_screen
 
@@ -49,20 +49,20 @@ class ShellBridge(QObject):
         return self._venue
 
     @Property(str, constant=True)
-    def staffHelp(self) -> str:  # noqa: N802 - QML name
+    def staffHelp(self) -> str:
         return self._staff_help
 
     @Property(str, constant=True)
-    def cityPhone(self) -> str:  # noqa: N802 - QML name
+    def cityPhone(self) -> str:
         """Call Sofia, the municipal contact centre (PORTALS.md §2)."""
         return "0700 17 310"
 
     @Property(int, constant=True)
-    def tapFilterMs(self) -> int:  # noqa: N802 - QML name
+    def tapFilterMs(self) -> int:
         return self._tap_filter_ms
 
     @Property(bool, notify=errorChanged)
-    def errorShown(self) -> bool:  # noqa: N802 - QML name
+    def errorShown(self) -> bool:
         return self._error
 
     def show_error(self) -> None:
@@ -77,7 +77,7 @@ class ShellBridge(QObject):
             self.errorChanged.emit()
 
     @Slot()
-    def dismissError(self) -> None:  # noqa: N802 - QML name
+    def dismissError(self) -> None:
         self._error = False
         self.errorChanged.emit()
         self.homeRequested.emit()

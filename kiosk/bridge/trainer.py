@@ -17,9 +17,9 @@ log = logging.getLogger(__name__)
 class TrainerBridge(QObject):
     """Trainer access. In kiosk mode the window cannot be closed until `unlocked` is true."""
 
-    pinRequested = Signal()  # noqa: N815 - QML names
-    stateChanged = Signal()  # noqa: N815
-    exitRequested = Signal()  # noqa: N815
+    pinRequested = Signal()
+    stateChanged = Signal()
+    exitRequested = Signal()
 
     def __init__(
         self,
@@ -54,15 +54,15 @@ class TrainerBridge(QObject):
         return self._unlocked
 
     @Property(int, notify=stateChanged)
-    def secondsLocked(self) -> int:  # noqa: N802 - QML name
+    def secondsLocked(self) -> int:
         return self._guard.seconds_locked(self._clock())
 
     @Property(int, notify=stateChanged)
-    def triesLeft(self) -> int:  # noqa: N802 - QML name
+    def triesLeft(self) -> int:
         return self._guard.max_tries - self._guard.failures
 
     @Slot(str, result=bool)
-    def tryPin(self, pin: str) -> bool:  # noqa: N802 - QML name
+    def tryPin(self, pin: str) -> bool:
         ok = self._guard.attempt(pin, self._clock())
         # never log the PIN; the outcome and the lock are enough
         log.info("trainer PIN %s", "accepted" if ok else "refused")
@@ -82,7 +82,7 @@ class TrainerBridge(QObject):
             self.stateChanged.emit()
 
     @Slot()
-    def exitKiosk(self) -> None:  # noqa: N802 - QML name
+    def exitKiosk(self) -> None:
         if self._unlocked or not self._lockdown:
             log.info("leaving the kiosk")
             self.exitRequested.emit()

@@ -27,7 +27,7 @@ class InputWatcher(QObject):
     def on_any_input(self, callback: Callable[[], None]) -> None:
         self._on_any.append(callback)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.isAutoRepeat():

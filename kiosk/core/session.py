@@ -73,10 +73,7 @@ class IdleTracker:
         if self.state is IdleState.ACTIVE and now - self._last_activity >= self.threshold:
             self.state = IdleState.WARNING
             self._warned_at = now
-        if (
-            self.state is IdleState.WARNING
-            and now - self._warned_at >= self.policy.warning_seconds
-        ):
+        if self.state is IdleState.WARNING and now - self._warned_at >= self.policy.warning_seconds:
             self.state = IdleState.EXPIRED
         return self.state
 

@@ -106,12 +106,14 @@ Item {
         spacing: Theme.gap
 
         KButton {
+            objectName: "scrollUp"
             Layout.fillWidth: true
             text: qsTr("Up")
             enabled: flick.contentY > 0
             onActivated: screen.scrollBy(-1)
         }
         KButton {
+            objectName: "scrollDown"
             Layout.fillWidth: true
             text: qsTr("Down")
             enabled: flick.contentY < flick.contentHeight - flick.height - 1

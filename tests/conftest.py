@@ -1,0 +1,50 @@
+"""Test-wide set-up: private XDG folders, offscreen Qt, one qasync loop, and a kiosk fixture
+that builds the real app (QML included) and saves a screenshot when a UI test fails."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+_XDG = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+    os.environ[_name] = str(_XDG / _name.lower())
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.app import prepare_environment  # noqa: E402 - after the environment is set
+
+prepare_environment(software_rendering=True)
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def qasync_loop(qapp):  # type: ignore[no-untyped-def]
+    """One qasync loop on pytest-qt's application, for async slots and tasks."""
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        kiosk = getattr(item, "_kiosk_for_screenshot", None)
+        if kiosk is not None:
+            ARTIFACTS.mkdir(exist_ok=True)
+            path = ARTIFACTS / f"{item.nodeid.replace('/', '_').replace('::', '-')}.png"
+            try:
+                kiosk.window.grabWindow().save(str(path))
+                report.sections.append(("screenshot", str(path)))
+            except Exception as exc:  # the report must not fail for the screenshot
+                report.sections.append(("screenshot", f"not saved: {exc}"))

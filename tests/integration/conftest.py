@@ -1,0 +1,115 @@
+"""Fixtures that build the real kiosk offscreen with a fake clock, and drive it by touch and key."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEventLoop, QPoint, QPointF, Qt, QTimer
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+from kiosk.app import Kiosk, build
+from kiosk.config import Settings
+
+PANEL_MM = 476.0  # a 21.5-inch 1920x1080 panel
+SIZE = (1920, 1080)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def settle(ms: int = 30, rounds: int = 3) -> None:
+    """Let bindings, layouts and deferred calls run."""
+    for _ in range(rounds):
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+
+def find(window: QQuickWindow, name: str) -> QQuickItem:
+    """The visible item with this objectName (fails the test when there is none)."""
+    for item in walk(window.contentItem()):
+        if item.objectName() == name and item.isVisible():
+            return item
+    raise AssertionError(f"no visible item named {name!r}")
+
+
+def walk(item: QQuickItem) -> Iterator[QQuickItem]:
+    yield item
+    for child in item.childItems():
+        yield from walk(child)
+
+
+def tap(window: QQuickWindow, item: QQuickItem) -> None:
+    """A real mouse press and release in the middle of the item (scrolled into view first,
+    as the resident would with the Down button)."""
+    item.forceActiveFocus()
+    settle(10, 2)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    settle()
+
+
+def tap_at(window: QQuickWindow, x: int, y: int) -> None:
+    QTest.mouseClick(
+        window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, y)
+    )
+    settle()
+
+
+def key(window: QQuickWindow, code: Qt.Key) -> None:
+    QTest.keyClick(window, code)
+    settle(10, 2)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Build kiosks: `make_kiosk(settings=None, windowed=True, start="attract")`."""
+    built: list[Kiosk] = []
+
+    def make(
+        settings: Settings | None = None,
+        *,
+        windowed: bool = True,
+        start: str = "attract",
+        clock: FakeClock | None = None,
+    ) -> Kiosk:
+        kiosk = build(
+            settings or Settings({}),
+            windowed=windowed,
+            start_screen=start,
+            window_size=SIZE,
+            simulated_panel_mm=PANEL_MM,
+            clock=clock,
+        )
+        kiosk.show()
+        settle()
+        built.append(kiosk)
+        request.node._kiosk_for_screenshot = kiosk
+        return kiosk
+
+    yield make
+    for kiosk in built:
+        kiosk.close()
+    settle(10, 1)
+
+
+@pytest.fixture
+def kiosk(make_kiosk: Any) -> Kiosk:
+    """A windowed kiosk whose tremor filter is off, so tests can tap quickly."""
+    return make_kiosk(Settings({"session.tap_filter_ms": 0}))
