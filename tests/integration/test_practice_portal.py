@@ -206,8 +206,14 @@ async def test_ckan_search_show_and_datastore_paging(http: httpx.AsyncClient) ->
 
 
 async def test_find_help_lists_every_category_nearest_first(http: httpx.AsyncClient) -> None:
-    names = ["sample-pharmacies", "sample-clinics", "sample-municipal-offices",
-             "sample-day-centres", "sample-drinking-fountains", "sample-public-toilets"]  # fmt: skip
+    names = [
+        "sample-pharmacies",
+        "sample-clinics",
+        "sample-municipal-offices",
+        "sample-day-centres",
+        "sample-drinking-fountains",
+        "sample-public-toilets",
+    ]
     datasets = dict(zip(PLACE_CATEGORIES, names, strict=True))
     finder = PlaceFinder(CkanClient(http, EMBEDDED_BASE + CKAN_PATH), datasets, KIOSK,
                          max_distance_m=1500)  # fmt: skip
