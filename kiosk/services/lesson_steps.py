@@ -276,14 +276,17 @@ def _bridge(r: Reader, tree: LineDict, p: str, what: str) -> m.Bridge:
     r.keys(node, ("urls", "hotlines", "offices"), "the bridge")
     urls = tuple(
         m.Link(
-            r.text(u, "label", f"{p}.bridge.url", "a bridge link"),
+            r.text(u, "label", f"{p}.bridge.url[{i + 1}]", "a bridge link"),
             r.string(u, "url", "a bridge link"),
         )
-        for u in r.mappings(node, "urls", "the bridge", False)
+        for i, u in enumerate(r.mappings(node, "urls", "the bridge", False))
     )
     hotlines = tuple(
-        m.Hotline(r.text(h, "label", f"{p}.bridge.hotline", "a hotline"), str(h.get("number", "")))
-        for h in r.mappings(node, "hotlines", "the bridge", False)
+        m.Hotline(
+            r.text(h, "label", f"{p}.bridge.hotline[{i + 1}]", "a hotline"),
+            str(h.get("number", "")),
+        )
+        for i, h in enumerate(r.mappings(node, "hotlines", "the bridge", False))
     )
     return m.Bridge(urls, hotlines, r.strings(node, "offices", "the bridge", path=f"{p}.bridge"))
 
