@@ -78,7 +78,8 @@ class EspeakEngine(SpeechEngine):
         i = 0
         while events[i].type != self._e.EVENT_LIST_TERMINATED:
             event = events[i]
-            if event.type == self._e.EVENT_WORD:
+            # A word event with no text (position 0) marks the end of some clauses: skip it.
+            if event.type == self._e.EVENT_WORD and event.text_position > 0 and event.length > 0:
                 # text_position counts characters from 1, also in UTF-8 mode.
                 self._events.append((event.text_position - 1, event.audio_position))
             i += 1

@@ -61,7 +61,8 @@ class RecordingSpeech(SpeechService):
         self.spoken.append(Spoken(text, lang, tone, self._clock()))
         self._text = text
         self._sentences = [(0, len(text))]
-        self._last_sentence = text
+        if self._track:
+            self._last_sentence = text
         self.textChanged.emit(text)
         self._set_speaking(True)
 

@@ -57,7 +57,7 @@ def cover_words(text: str, events: Iterable[tuple[int, int]], end_ms: int) -> tu
         return ()
     known: dict[int, int] = {}
     index = 0
-    for position, ms in sorted(events):
+    for position, ms in sorted(e for e in events if e[0] >= 0):
         # The event belongs to the word that contains its position (or the next word).
         while index < len(spans) and spans[index][0] + spans[index][1] <= position:
             index += 1

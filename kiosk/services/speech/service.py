@@ -96,6 +96,7 @@ class SpeechService(QObject):
         self._last_sentence = ""
         self._said: _Said | None = None
         self._last_repeat = -1e9
+        self._track = False  # whether the words heard now update the last sentence
         self.rate_step = 1
         self.speaker_volume_step = 3
         self.headset_volume_step = HEADSET_VOLUME_STEP
@@ -157,8 +158,10 @@ class SpeechService(QObject):
         otherwise `neutral` (e.g. "10 digits entered") is spoken instead, or "hidden".
         """
         lang = lang or self._language()
+        self._track = remember
         if remember:
             self._said = _Said(text, lang, personal, neutral)
+            self._last_sentence = ""
         if personal and not self.headset.active:
             text = neutral or _("Hidden.")
         self._halt()
@@ -173,7 +176,8 @@ class SpeechService(QObject):
         self._text = text
         self._tone = tone
         self._sentences = sentences(text)
-        self._last_sentence = text[slice(*self._sentences[0])] if self._sentences else text
+        if self._track and not self._last_sentence:
+            self._last_sentence = text[slice(*self._sentences[0])] if self._sentences else text
         self.textChanged.emit(text)
         if self._worker is None:
             self._set_speaking(False)
@@ -206,6 +210,7 @@ class SpeechService(QObject):
             )
         else:
             self.speak(self._last_sentence or said.text, said.lang, remember=False)
+        self._track = True  # what Repeat says is still the remembered text
 
     def forget(self) -> None:
         """Stop and drop the transcript (the session wipe)."""
@@ -272,6 +277,8 @@ class SpeechService(QObject):
 
     def _on_finished(self) -> None:
         self._timer.stop()
+        if self._track and self._sentences:  # heard to the end: Repeat says the last one
+            self._last_sentence = self._text[slice(*self._sentences[-1])]
         if self._word != -1:
             self._word = -1
             self.wordChanged.emit(-1, 0)
@@ -285,7 +292,7 @@ class SpeechService(QObject):
             return
         self._word = index
         start, length = self._words[index]
-        for s, e in self._sentences:
+        for s, e in self._sentences if self._track else ():
             if s <= start < e:
                 self._last_sentence = self._text[s:e]
         self.wordChanged.emit(start, length)
