@@ -71,6 +71,7 @@ class SpeechBridge(QObject):
         self._word = (-1, 0)
         self._auto_read = True
         self._screen: tuple[str, str, tuple[str, ...]] | None = None
+        self._resetting = False
         service.speakingChanged.connect(lambda _on: self.speakingChanged.emit())
         service.textChanged.connect(lambda _t: self.currentTextChanged.emit())
         service.wordChanged.connect(self._on_word)
@@ -228,9 +229,13 @@ class SpeechBridge(QObject):
     @Slot()
     def resetForNewSession(self) -> None:
         """Session wipe: stop, flush queue and transcript, per-person settings to defaults."""
+        self._resetting = True  # no "headphones disconnected" for the next person
+        try:
+            self.service.headset.set_manual(False)
+        finally:
+            self._resetting = False
         self.service.forget()
         self._screen = None
-        self.service.headset.set_manual(False)
         self._apply_defaults()
 
     def _apply_defaults(self) -> None:
@@ -249,6 +254,8 @@ class SpeechBridge(QObject):
 
     def _on_headset(self, active: bool) -> None:
         self.headsetChanged.emit()
+        if self._resetting:
+            return
         if active:
             # ACCESSIBILITY 28: greeting and volume hint, then start reading.
             text = _("Headphones connected. Press Volume up to make it louder.")
