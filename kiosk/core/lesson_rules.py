@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -139,8 +139,13 @@ def check_lesson(
         )
 
 
-def check_course(course: m.Course, today: date, locate: Locate = _no_locate) -> Iterator[Finding]:
-    """Findings for every lesson plus the links between lessons."""
+def check_course(
+    course: m.Course,
+    today: date,
+    locate: Locate = _no_locate,
+    other_ids: Collection[str] = (),
+) -> Iterator[Finding]:
+    """Findings for every lesson plus the links between lessons (`other_ids` exist elsewhere)."""
     ids: dict[str, m.Loc] = {}
     for module in course.modules:
         for lesson in module.lessons:
@@ -152,7 +157,7 @@ def check_course(course: m.Course, today: date, locate: Locate = _no_locate) -> 
             yield from check_lesson(lesson, today, module.freshness_required, locate)
     for lesson in course.lessons:
         for pre in lesson.prerequisites:
-            if pre.lesson_id not in ids:
+            if pre.lesson_id not in ids and pre.lesson_id not in other_ids:
                 yield Finding(
                     pre.at, "error", f"prerequisite {pre.lesson_id!r} is not a lesson of the course"
                 )
@@ -160,7 +165,7 @@ def check_course(course: m.Course, today: date, locate: Locate = _no_locate) -> 
                 yield Finding(pre.at, "error", "a lesson cannot be its own prerequisite")
     for plan in course.session_plans:
         for lesson_id in plan.lesson_ids:
-            if lesson_id not in ids:
+            if lesson_id not in ids and lesson_id not in other_ids:
                 yield Finding(
                     plan.at,
                     "error",

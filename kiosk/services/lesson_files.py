@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.core import lessons as m
+from kiosk.core.lessons import Loc
 from kiosk.i18n import catalog
 from kiosk.services.lesson_steps import read_lesson_tree
 from kiosk.services.lesson_yaml import (
@@ -46,6 +47,8 @@ class ReadResult:
     # Per lesson id: the images each step uses and the ids hints may target (for the validator).
     images: list[tuple[m.Loc, str]] = field(default_factory=list)
     root: Path = LESSONS_DIR
+    # Lessons of the course not read this time (one lesson checked alone): valid references.
+    other_ids: set[str] = field(default_factory=set)
 
     @property
     def errors(self) -> list[Problem]:
@@ -84,21 +87,67 @@ def read_tree(path: Path, reader: Reader) -> Any:
     return tree
 
 
+def course_root(lesson_path: Path) -> Path:
+    """The folder of the course.yaml above a lesson file (image paths are relative to it)."""
+    for folder in lesson_path.resolve().parents:
+        if (folder / COURSE_FILE).is_file():
+            return folder
+    return lesson_path.parent
+
+
+def _quick_yaml(path: Path) -> LineDict:
+    try:
+        tree = parse_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, YamlSyntaxError):
+        return LineDict()
+    return tree if isinstance(tree, LineDict) else LineDict()
+
+
+def _course_context(root: Path, lesson_path: Path) -> tuple[str, bool, set[str]]:
+    """For one lesson checked alone: its module's id and freshness rule, and the course's ids."""
+    module_id, fresh, ids = "", False, set()
+    for mod in _quick_yaml(root / COURSE_FILE).get("modules") or []:
+        names = mod.get("lessons") or [] if isinstance(mod, LineDict) else []
+        for name in names:
+            if not isinstance(name, str):
+                continue
+            if (root / name).resolve() == lesson_path.resolve():
+                module_id, fresh = str(mod.get("id", "")), mod.get("freshness_required") is True
+            else:
+                ids.add(str(_quick_yaml(root / name).get("id", "")))
+    return module_id, fresh, ids
+
+
 def read_lesson(
     path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None
 ) -> ReadResult:
-    """Read one lesson file."""
+    """Read one lesson file, as a course of one module holding just that lesson."""
     reader = Reader(display_name(path), translator(lang), record)
     tree = read_tree(path, reader)
-    result = ReadResult(None, reader.problems, root=path.parent)
+    root = course_root(path)
+    result = ReadResult(None, reader.problems, root=root)
     if tree is None:
         return result
     lesson, images = read_lesson_tree(reader, tree)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    lesson = replace(lesson, content_hash=digest)
+    lesson = replace(lesson, content_hash=hashlib.sha256(path.read_bytes()).hexdigest()[:16])
     result.images = images
-    result.course = m.Course("", "", "", (m.Module("", 0, "", "", (lesson,)),))
+    module_id, fresh, result.other_ids = _course_context(root, path)
+    module = m.Module(module_id, 0, "", "", (lesson,), freshness_required=fresh)
+    result.course = m.Course("", "", "", (module,), language=lang)
     return result
+
+
+def read_any(path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None) -> ReadResult:
+    """A course folder, a course.yaml, or a single lesson file."""
+    if not path.exists():
+        result = ReadResult(None, root=path.parent)
+        result.problems.append(
+            Problem(Loc(display_name(path), 1), "error", "no such file or folder")
+        )
+        return result
+    if path.is_dir() or path.name == COURSE_FILE:
+        return read_course(path, lang, record)
+    return read_lesson(path, lang, record)
 
 
 def read_course(

@@ -11,7 +11,7 @@ from babel.messages.pofile import read_po
 from kiosk.core.lesson_rules import check_course
 from kiosk.core.lessons import Loc
 from kiosk.i18n import LOCALES_DIR
-from kiosk.services.lesson_files import LESSONS_DIR, read_course
+from kiosk.services.lesson_files import LESSONS_DIR, read_any
 from kiosk.services.lesson_yaml import Problem
 
 # Every lesson string must have a translation in these catalogs (Bulgarian is the source).
@@ -40,9 +40,9 @@ def validate(
     locales_dir: Path = LOCALES_DIR,
     languages: Iterable[str] = REQUIRED_TRANSLATIONS,
 ) -> list[Problem]:
-    """Everything wrong with the course at `path`, errors and warnings, sorted by file and line."""
+    """Everything wrong with a course (folder or course.yaml) or one lesson file, sorted by line."""
     strings: list[tuple[str, Loc, str]] = []
-    result = read_course(path, record=lambda msgid, at, where: strings.append((msgid, at, where)))
+    result = read_any(path, record=lambda msgid, at, where: strings.append((msgid, at, where)))
     problems = list(result.problems)
     lines: dict[tuple[str, str], list[int]] = {}
     for msgid, at, _where in strings:
@@ -56,7 +56,7 @@ def validate(
     if result.course is not None:
         problems += [
             Problem(f.at, f.severity, f.message)
-            for f in check_course(result.course, today or date.today(), locate)
+            for f in check_course(result.course, today or date.today(), locate, result.other_ids)
         ]
     for at, name in result.images:
         if not (result.root / name).is_file():
