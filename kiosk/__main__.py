@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("i18n", help="translation catalogs: extract, update, compile, check")
     tr.add_argument("action", choices=("extract", "update", "compile", "check"))
     tr.add_argument("--quiet", action="store_true")
+    tr.add_argument("--domain", choices=("kiosk", "lessons"), help="only this catalog")
 
     for module in _optional_clis():
         module.add_parser(sub)
@@ -82,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "i18n":
         from kiosk.i18n_tools import run_action
 
-        return run_action(args.action, quiet=args.quiet)
+        return run_action(args.action, quiet=args.quiet, domain=args.domain)
     for module in _optional_clis():
         if module.__name__.rsplit(".", 1)[1].removesuffix("_cli") == command:
             return int(module.run(args))

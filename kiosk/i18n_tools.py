@@ -8,6 +8,7 @@ fuzzy entries in Bulgarian and English and on placeholder mismatches in any lang
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -32,8 +33,11 @@ def _pybabel(*argv: str) -> None:
     CommandLineInterface().run(["pybabel", "-q", *argv])
 
 
+_only: str | None = None  # one domain, when the command line names it
+
+
 def _domains() -> list[str]:
-    return [d for d, (cfg, _) in DOMAINS.items() if (ROOT / cfg).exists()]
+    return [d for d, (cfg, _) in DOMAINS.items() if (ROOT / cfg).exists() and _only in (None, d)]
 
 
 def extract() -> None:
@@ -49,9 +53,14 @@ def extract() -> None:
             "--no-wrap",
             "--project=Silver Kiosk",
             "--copyright-holder=Silver Kiosk contributors",
-            str(ROOT),
+            ".",  # relative, so the catalogs name files as the repository does
         ]
-        _pybabel(*args)
+        cwd = os.getcwd()
+        os.chdir(ROOT)
+        try:
+            _pybabel(*args)
+        finally:
+            os.chdir(cwd)
 
 
 def update() -> None:
@@ -157,7 +166,9 @@ def problems() -> list[str]:
     return found
 
 
-def run_action(action: str, quiet: bool = False) -> int:
+def run_action(action: str, quiet: bool = False, domain: str | None = None) -> int:
+    global _only
+    _only = domain
     if action == "extract":
         extract()
     elif action == "update":
