@@ -11,7 +11,7 @@ import httpx
 from kiosk.core.errors import PortalReplyInvalid
 from kiosk.core.portal import Dataset, DatastorePage, Place
 from kiosk.services import ckan_parse as parse
-from kiosk.services.http import check_content_type, fetch, raise_for_status
+from kiosk.services.http import check_content_type, fetch, off_loop, raise_for_status
 
 
 class CkanClient:
@@ -109,7 +109,7 @@ class CkanClient:
         if not reply.ok:
             raise_for_status(reply)
         check_content_type(reply, "json")
-        doc = parse.load_json(reply.body)
+        doc = await off_loop(parse.load_json, reply.body)
         if doc is None:
             raise PortalReplyInvalid(f"{reply.url}: empty GeoJSON")
         return doc

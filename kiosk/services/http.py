@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -194,3 +195,16 @@ def check_content_type(reply: Reply, expected: str) -> None:
 def _safe(url: str) -> str:
     """The URL without its query string, so api keys and search terms stay out of logs."""
     return url.split("?", 1)[0]
+
+
+# Replies larger than this are parsed in a worker thread: a 5 MB list takes ~150-300 ms to
+# read (benchmarks/portal_parse.py), far over the 50 ms the UI may stall.
+OFF_LOOP_BYTES = 256_000
+T = TypeVar("T")
+
+
+async def off_loop(parser: Callable[..., T], body: bytes, *args: Any) -> T:
+    """Run a parser directly for small bodies, in a thread for large ones."""
+    if len(body) < OFF_LOOP_BYTES:
+        return parser(body, *args)
+    return await asyncio.to_thread(parser, body, *args)

@@ -19,7 +19,7 @@ from kiosk.core.portal import (
     ServiceRequest,
 )
 from kiosk.services import open311_parse as parse
-from kiosk.services.http import Reply, check_content_type, fetch, raise_for_status
+from kiosk.services.http import Reply, check_content_type, fetch, off_loop, raise_for_status
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +93,8 @@ class Open311Client:
         return parse.parse_discovery(reply.body, fmt)
 
     async def services(self) -> list[Service]:
-        return parse.parse_services((await self._get("services")).body, self.fmt)
+        reply = await self._get("services")
+        return await off_loop(parse.parse_services, reply.body, self.fmt)
 
     async def definition(self, service_code: str) -> ServiceDefinition:
         reply = await self._get(f"services/{quote(service_code, safe='')}")
@@ -153,7 +154,7 @@ class Open311Client:
                 status=status,
             )
         reply = await self._get("requests", params)
-        return parse.parse_requests(reply.body, self.fmt, self.zone)
+        return await off_loop(parse.parse_requests, reply.body, self.fmt, self.zone)
 
 
 _ACCEPT = {

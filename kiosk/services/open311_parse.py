@@ -27,7 +27,7 @@ from kiosk.core.portal import (
     ServiceRequest,
 )
 
-Record = Any  # a dict (JSON) or an ET.Element (XML)
+Record = Any  # a dict: JSON as parsed, or an XmlRecord
 _MAX_DEPTH = 32
 # Only comments and CDATA may start with "<!": DOCTYPE and ENTITY declarations are refused so
 # that no entity expansion (billion laughs, external entities) can ever happen.
@@ -60,7 +60,12 @@ def load(body: bytes, fmt: str) -> Any:
     if _DECLARATION.search(body.replace(b"\x00", b"")):
         raise PortalReplyInvalid("XML with a DOCTYPE or entity declaration refused")
     try:
-        return ET.fromstring(body)
+        # Fed in slices so that, parsed in a worker thread, the GIL is let go between slices
+        # and the UI thread keeps running (one fromstring call holds it for ~100 ms per 5 MB).
+        parser = ET.XMLParser()
+        for start in range(0, len(body), 65536):
+            parser.feed(body[start : start + 65536])
+        return parser.close()
     except (ET.ParseError, ValueError, RecursionError) as exc:
         raise PortalReplyInvalid(f"not well-formed XML: {str(exc)[:120]}") from None
 
@@ -79,7 +84,7 @@ def find_records(doc: Any, hints: Sequence[str]) -> list[Record]:
     if doc is None:
         return []
     if isinstance(doc, ET.Element):
-        return [el for el in doc.iter() if any(local_name(c.tag) in hints for c in el)]
+        return [XmlRecord(el) for el in doc.iter() if any(local_name(c.tag) in hints for c in el)]
     found: list[Record] = []
     _json_records(doc, hints, found, 0)
     return found
@@ -101,13 +106,21 @@ def _json_records(obj: Any, hints: Sequence[str], out: list[Record], depth: int)
         _json_records(child, hints, out, depth + 1)
 
 
+class XmlRecord(dict[str, Any]):
+    """An element's fields by local name (text for leaves, the element otherwise; the first of
+    repeated names wins), read once so that each field is a dict lookup, not a scan."""
+
+    def __init__(self, element: ET.Element) -> None:
+        super().__init__()
+        self.element = element
+        for child in element:
+            name = local_name(child.tag)
+            if name not in self:
+                self[name] = child if len(child) else (child.text or "")
+
+
 def field(record: Record, name: str) -> Any:
     """The raw value of a field: text for leaf elements, a sub-element, or a JSON value."""
-    if isinstance(record, ET.Element):
-        for child in record:
-            if local_name(child.tag) == name:
-                return child if len(child) else (child.text or "")
-        return None
     return record.get(name) if isinstance(record, dict) else None
 
 
@@ -233,9 +246,9 @@ def parse_definition(body: bytes, fmt: str, service_code: str = "") -> ServiceDe
 
 def _children(rec: Record) -> Any:
     """What lies inside a record, for a nested search that must not match the record itself."""
-    if isinstance(rec, ET.Element):
+    if isinstance(rec, XmlRecord):
         holder = ET.Element("_")
-        holder.extend(list(rec))
+        holder.extend(list(rec.element))
         return holder
     return [v for v in rec.values() if isinstance(v, (list, dict))]
 
