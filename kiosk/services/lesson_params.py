@@ -123,7 +123,7 @@ def read_widget(
         ids = [item.get("id") for item in targets if isinstance(item, Mapping)]
         if value not in ids:
             r.error(
-                line, f"{value!r} is not an id in {key!r} (ids there: {', '.join(map(str, ids))})"
+                line, f"{value!r} is not an id in {key!r} (ids there: {', '.join(map(str, ids)) or 'none'})"
             )
     if spec.check is not None and params_node is not None:
         for message in spec.check(params):
