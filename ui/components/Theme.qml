@@ -51,7 +51,7 @@ QtObject {
     readonly property color dangerBorder: highContrast ? "#ff8080" : "#8a1c1c"
     readonly property color bar: highContrast ? "#000000" : "#1d2b3a"
     readonly property color barText: "#ffffff"
-    readonly property color barBorder: highContrast ? "#ffffff" : "#1d2b3a"
+    readonly property color barBorder: "#ffffff"
     readonly property color notice: highContrast ? "#000000" : "#fff1b8"
     readonly property color noticeText: highContrast ? "#ffff00" : "#161616"
     readonly property color noticeBorder: highContrast ? "#ffff00" : "#7a5c00"

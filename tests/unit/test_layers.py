@@ -1,0 +1,42 @@
+"""Layers import one way: core ← services ← bridge ← ui (STYLE.md, convention 1)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+KIOSK = Path(__file__).resolve().parents[2] / "kiosk"
+
+
+def imports(folder: Path) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for path in folder.rglob("*.py"):
+        names: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+        found[str(path.relative_to(KIOSK.parent))] = names
+    return found
+
+
+def offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
+    return [
+        f"{path} imports {name}"
+        for path, names in imports(KIOSK / folder).items()
+        for name in names
+        if name.startswith(forbidden)
+    ]
+
+
+def test_core_is_pure_python() -> None:
+    assert offenders("core", ("PySide6", "kiosk.services", "kiosk.bridge", "httpx")) == []
+
+
+def test_services_do_not_import_bridges() -> None:
+    assert offenders("services", ("kiosk.bridge", "kiosk.app")) == []
+
+
+def test_config_is_below_everything() -> None:
+    assert offenders("config", ("PySide6", "kiosk.services", "kiosk.bridge")) == []

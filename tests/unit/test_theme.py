@@ -1,0 +1,64 @@
+"""Both themes meet the contrast rules: text 7:1, borders, focus and states 3:1 (WCAG 1.4.6,
+1.4.11). Colours are read from ui/components/Theme.qml, the only place that defines them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kiosk.core.contrast import hex_rgb, ratio
+
+THEME = Path(__file__).resolve().parents[2] / "ui" / "components" / "Theme.qml"
+PAIR = re.compile(
+    r'property color (\w+): (?:highContrast \? "(#[0-9a-f]{6,8})" : "(#[0-9a-f]{6,8})"|"(#[0-9a-f]{6})")'
+)
+
+
+def colours(high_contrast: bool) -> dict[str, str]:
+    found = {}
+    for name, high, normal, both in PAIR.findall(THEME.read_text(encoding="utf-8")):
+        found[name] = both or (high if high_contrast else normal)
+    return found
+
+
+TEXT_PAIRS = [
+    ("text", "background"),
+    ("surfaceText", "surface"),
+    ("primaryText", "primary"),
+    ("dangerText", "danger"),
+    ("barText", "bar"),
+    ("noticeText", "notice"),
+    ("surfaceText", "surfacePressed"),
+    ("primaryText", "primaryPressed"),
+]
+EDGE_PAIRS = [
+    ("surfaceBorder", "background"),
+    ("focus", "background"),
+    ("focus", "surface"),
+    ("selected", "background"),
+    ("dangerBorder", "background"),
+    ("noticeBorder", "background"),
+    ("barBorder", "bar"),
+]
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_text_is_at_least_7_to_1(high_contrast: bool) -> None:
+    c = colours(high_contrast)
+    for fg, bg in TEXT_PAIRS:
+        value = ratio(hex_rgb(c[fg]), hex_rgb(c[bg]))
+        assert value >= 7, f"{fg} on {bg}: {value:.1f}:1"
+
+
+@pytest.mark.parametrize("high_contrast", [False, True])
+def test_borders_focus_and_states_are_at_least_3_to_1(high_contrast: bool) -> None:
+    c = colours(high_contrast)
+    for fg, bg in EDGE_PAIRS:
+        value = ratio(hex_rgb(c[fg]), hex_rgb(c[bg]))
+        assert value >= 3, f"{fg} on {bg}: {value:.1f}:1"
+
+
+def test_the_parser_sees_the_theme() -> None:
+    assert {"text", "background", "focus", "primary"} <= set(colours(False))
