@@ -50,7 +50,7 @@ def key_items(kiosk: Any) -> dict[str, QQuickItem]:
 
 def test_taps_on_the_keyboard_type_cyrillic(kiosk: Any) -> None:
     tap(kiosk.window, find(kiosk.window, "language_bg"))
-    field = add_field(kiosk)
+    add_field(kiosk)
     text_input = find(kiosk.window, "probeInput")
     tap(kiosk.window, text_input)
     settle(50, 5)

@@ -12,7 +12,8 @@ from kiosk.core.contrast import hex_rgb, ratio
 
 THEME = Path(__file__).resolve().parents[2] / "ui" / "components" / "Theme.qml"
 PAIR = re.compile(
-    r'property color (\w+): (?:highContrast \? "(#[0-9a-f]{6,8})" : "(#[0-9a-f]{6,8})"|"(#[0-9a-f]{6})")'
+    r"property color (\w+): "
+    r'(?:highContrast \? "(#[0-9a-f]{6,8})" : "(#[0-9a-f]{6,8})"|"(#[0-9a-f]{6})")'
 )
 
 
