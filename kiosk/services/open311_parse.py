@@ -171,7 +171,18 @@ def strings(record: Record, name: str) -> tuple[str, ...]:
 
 def parse_datetime(value: str, zone: tzinfo) -> tuple[datetime | None, bool]:
     """(aware datetime or None when empty/unreadable, True when the offset was missing)."""
-    match = _DATETIME.fullmatch(value.strip())
+    value = value.strip()
+    if not value:
+        return None, False
+    try:  # the C fast path handles the usual forms (Python 3.11+); the regex the rest
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        pass
+    else:
+        if parsed.tzinfo is None:
+            return parsed.replace(tzinfo=zone), True
+        return parsed, False
+    match = _DATETIME.fullmatch(value)
     if not match:
         return None, False
     year, month, day, hour, minute, second, fraction, offset = match.groups()
