@@ -68,3 +68,36 @@ def test_taps_on_the_keyboard_type_cyrillic(kiosk: Any) -> None:
     kiosk.bridges.session.wipe()
     settle(50, 3)
     assert not keyboard.property("active")
+
+
+def test_what_a_resident_types_never_reaches_the_log(kiosk: Any, tmp_path: Any) -> None:
+    import logging
+
+    from kiosk.services.logs import setup_logging
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level)
+    log_file = setup_logging(tmp_path, "DEBUG", console=False)
+    try:
+        tap(kiosk.window, find(kiosk.window, "language_bg"))
+        add_field(kiosk)
+        text_input = find(kiosk.window, "probeInput")
+        tap(kiosk.window, text_input)
+        settle(50, 5)
+        keys = key_items(kiosk)
+        for letter in "иван":
+            tap(kiosk.window, keys[letter], reveal=False)
+        kiosk.bridges.nav.go("easier")
+        kiosk.bridges.session.wipe()
+        settle()
+    finally:
+        for handler in root.handlers[:]:
+            root.removeHandler(handler)
+            handler.close()
+        for handler in saved[0]:
+            root.addHandler(handler)
+        root.setLevel(saved[1])
+    assert log_file is not None
+    logged = log_file.read_text(encoding="utf-8")
+    assert "session wiped" in logged and "screen easier" in logged
+    assert "ван" not in logged.lower()

@@ -1,0 +1,153 @@
+"""`python -m kiosk doctor`: checks an installer can read — fonts, folders, config, libraries,
+translations, display, speech — then the effective config. Non-zero exit when something fails."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from kiosk import __version__, i18n
+from kiosk.config import Settings
+from kiosk.config.schema import OPTIONS
+from kiosk.runner import _has_display, load_config
+from kiosk.services.paths import FONTS_DIR, data_dir, log_dir
+
+Finding = tuple[str, str]
+CYRILLIC_SAMPLE = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯабвгдежзийклмнопрстуфхцчшщъьюяЁёЄєІіЇїҐґ"
+
+
+def font_findings() -> list[Finding]:
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+
+    found: list[Finding] = []
+    files = sorted(FONTS_DIR.glob("*.ttf"))
+    if not files:
+        return [("fail", f"no bundled font in {FONTS_DIR}")]
+    for path in files:
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            found.append(("fail", f"font {path.name} cannot be loaded"))
+            continue
+        family = QFontDatabase.applicationFontFamilies(font_id)[0]
+        metrics = QFontMetrics(QFont(family))
+        missing = [c for c in CYRILLIC_SAMPLE if not metrics.inFontUcs4(ord(c))]
+        if missing:
+            found.append(("fail", f"font {path.name} lacks {''.join(missing)}"))
+        else:
+            found.append(("ok", f"font {path.name} ({family}) has full Cyrillic"))
+    return found
+
+
+def folder_findings(label: str, folder: Path) -> list[Finding]:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        return [("fail", f"{label} {folder} is not writable: {exc.strerror or exc}")]
+    free_mb = shutil.disk_usage(folder).free // 2**20
+    level = "ok" if free_mb >= 200 else "warn"
+    return [(level, f"{label} {folder} is writable, {free_mb} MB free")]
+
+
+def library_findings() -> list[Finding]:
+    import PySide6
+    from PySide6.QtCore import qVersion
+
+    found: list[Finding] = [
+        ("ok", f"Silver Kiosk {__version__}, PySide6 {PySide6.__version__}, Qt {qVersion()}")
+    ]
+    for name, minimum in (("babel", (2, 19)), ("httpx", (0, 27)), ("qasync", (0, 27))):
+        try:
+            version = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            found.append(("fail", f"{name} is not installed"))
+            continue
+        parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+        level = "ok" if parts >= minimum else "fail"
+        found.append((level, f"{name} {version}"))
+    vkb = Path(PySide6.__file__).parent / "Qt" / "qml" / "QtQuick" / "VirtualKeyboard"
+    if vkb.is_dir():
+        found.append(("ok", "on-screen keyboard (QtVirtualKeyboard) present"))
+    else:
+        found.append(("fail", "QtVirtualKeyboard is missing: install pyside6-addons"))
+    return found
+
+
+def translation_findings() -> list[Finding]:
+    found: list[Finding] = []
+    for lang in i18n.LANGUAGES:
+        mo = i18n.LOCALES_DIR / lang / "LC_MESSAGES" / "kiosk.mo"
+        if mo.exists():
+            found.append(("ok", f"translations for '{lang}' compiled"))
+        else:
+            found.append(
+                (
+                    "fail",
+                    f"translations for '{lang}' are not compiled: run "
+                    "`python -m kiosk i18n compile`",
+                )
+            )
+    return found
+
+
+def display_findings(has_display: bool) -> list[Finding]:
+    if has_display:
+        return [("ok", "a display is available")]
+    return [("warn", "no display: the kiosk can only run under Xvfb or offscreen here")]
+
+
+def speech_findings(settings: Settings) -> list[Finding]:
+    try:
+        from kiosk.services.speech.doctor import findings
+    except ImportError as exc:  # a broken install, not a missing feature
+        return [("fail", f"speech cannot be checked: {exc}")]
+    return findings(settings)
+
+
+def effective_config(settings: Settings) -> list[str]:
+    lines = [f"# config file: {settings.source or 'none (defaults)'}"]
+    section = ""
+    for option in OPTIONS:
+        if option.section != section:
+            section = option.section
+            lines.append(f"[{section}]")
+        value = settings[option]
+        shown = ("(set)" if value else "(not set)") if option.secret else repr(value)
+        if isinstance(value, bool) and not option.secret:
+            shown = "true" if value else "false"
+        elif isinstance(value, str) and not option.secret:
+            shown = '"' + value.replace('"', '\\"') + '"'
+        lines.append(f"{option.key.split('.', 1)[1]} = {shown}")
+    return lines
+
+
+def doctor(args: argparse.Namespace) -> int:
+    has_display = _has_display()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # the doctor reports on audio itself; QtMultimedia's own probing notes are noise here
+    os.environ["QT_LOGGING_RULES"] = "qt.multimedia*=false"
+    settings = load_config(args)
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication(["kiosk-doctor"])
+    findings: list[Finding] = [
+        ("ok", f"config {settings.source or '(defaults, no file)'} is valid")
+    ]
+    findings += font_findings()
+    findings += folder_findings("data folder", data_dir(settings))
+    findings += folder_findings("log folder", log_dir(settings))
+    findings += library_findings()
+    findings += translation_findings()
+    findings += display_findings(has_display)
+    findings += speech_findings(settings)
+    for level, text in findings:
+        print(f"{level.upper():5} {text}")
+    print()
+    print("\n".join(effective_config(settings)))
+    del app
+    return 1 if any(level == "fail" for level, _ in findings) else 0

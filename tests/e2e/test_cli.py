@@ -1,0 +1,113 @@
+"""The command line as an installer or newcomer meets it: clear one-line errors, never a
+traceback; doctor, screenshot and the smoke test work."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def kiosk(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    base.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "kiosk", *args],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_no_display_says_how_to_run_headless() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    result = subprocess.run(
+        [sys.executable, "-m", "kiosk", "--windowed"],
+        cwd=ROOT,
+        env={k: v for k, v in env.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "xvfb-run" in result.stderr and "QT_QPA_PLATFORM=offscreen" in result.stderr
+    assert "qt.qpa" not in result.stderr
+    no_traceback(result)
+
+
+def test_a_broken_config_names_the_key_and_what_is_allowed(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[session]\nidle_seconds = 3\n", encoding="utf-8")
+    result = kiosk("--config", str(config), "--windowed")
+    assert result.returncode == 2
+    assert "'session.idle_seconds' is 3; allowed: a whole number from 30 to 3600" in result.stderr
+    no_traceback(result)
+
+
+def test_doctor_checks_and_prints_the_effective_config(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[paths]\ndata_dir = "{tmp_path / "data"}"\n[session]\nidle_seconds = 90\n',
+        encoding="utf-8",
+    )
+    result = kiosk("--config", str(config), "doctor")
+    assert "font NotoSans-Regular.ttf (Noto Sans) has full Cyrillic" in result.stdout
+    assert "idle_seconds = 90" in result.stdout
+    assert "trainer_pin_hash = (not set)" in result.stdout
+    assert "data folder" in result.stdout
+    no_traceback(result)
+
+
+@pytest.mark.slow
+def test_screenshot_writes_the_screen(tmp_path: Path) -> None:
+    out = tmp_path / "home.png"
+    result = kiosk(
+        "screenshot",
+        "--screen",
+        "home",
+        "--lang",
+        "bg",
+        "--text-size",
+        "largest",
+        "--theme",
+        "high-contrast",
+        "--out",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1920, 1080)
+    assert image.pixelColor(5, 1075).name() == "#000000"  # high contrast: black background
+
+
+def test_screenshot_of_an_unknown_screen_lists_the_known_ones(tmp_path: Path) -> None:
+    result = kiosk("screenshot", "--screen", "nope", "--out", str(tmp_path / "x.png"))
+    assert result.returncode == 2
+    assert "There is no screen called 'nope'" in result.stderr and "home" in result.stderr
+    no_traceback(result)
+
+
+@pytest.mark.slow
+def test_smoke_test_reaches_the_first_frame(tmp_path: Path) -> None:
+    result = kiosk(
+        "--smoke-test", env={"QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("ready")
