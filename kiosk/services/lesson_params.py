@@ -20,14 +20,17 @@ class _Walk:
         self.images: list[tuple[int, str]] = []
 
     def fields(
-        self, node: LineDict, spec: Mapping[str, Param], path: str, what: str
+        self, node: LineDict, spec: Mapping[str, Param], path: str, what: str, line: int = 0
     ) -> dict[str, Any]:
+        """Read a mapping's fields; a missing one is reported at `line` (default: the mapping)."""
         self.r.keys(node, spec, what)
         result: dict[str, Any] = {}
         for key, param in spec.items():
             if key not in node or node[key] is None:
                 if param.required:
-                    self.r.error(node.line, f"{what} needs {key!r} ({param.doc or param.kind})")
+                    self.r.error(
+                        line or node.line, f"{what} needs {key!r} ({param.doc or param.kind})"
+                    )
                 continue
             result[key] = self.value(
                 node[key], param, self.r.line_of(node, key), f"{path}.{key}", f"{key!r} in {what}"
@@ -108,13 +111,17 @@ def read_widget(
     walk = _Walk(r)
     params_node = r.mapping(node, "params", f"the {kind} widget")
     params = (
-        walk.fields(params_node, spec.params, f"{path}.params", f"{kind} params")
+        walk.fields(
+            params_node, spec.params, f"{path}.params", f"{kind} params", r.line_of(node, "params")
+        )
         if params_node
         else {}
     )
     pass_node = r.mapping(node, "pass", f"the {kind} widget")
     rule = (
-        walk.fields(pass_node, spec.pass_rule, f"{path}.pass", f"{kind} pass rule")
+        walk.fields(
+            pass_node, spec.pass_rule, f"{path}.pass", f"{kind} pass rule", r.line_of(node, "pass")
+        )
         if pass_node
         else {}
     )
@@ -122,8 +129,10 @@ def read_widget(
         targets = params.get(key) or []
         ids = [item.get("id") for item in targets if isinstance(item, Mapping)]
         if value not in ids:
+            known = ", ".join(map(str, ids)) or "none"
             r.error(
-                line, f"{value!r} is not an id in {key!r} (ids there: {', '.join(map(str, ids)) or 'none'})"
+                line,
+                f"{value!r} is not an id in {key!r} (ids there: {known})",
             )
     if spec.check is not None and params_node is not None:
         for message in spec.check(params):

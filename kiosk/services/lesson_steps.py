@@ -265,7 +265,7 @@ def _card(r: Reader, tree: LineDict, p: str, what: str) -> m.TakeHomeCard | None
         r.strings(node, "steps", "the take-home card", path=f"{p}.card", required=True),
         r.string(node, "qr", "the take-home card", required=False) or None,
         r.text(node, "qr_label", f"{p}.card", "the take-home card", required=False),
-        r.loc(node.line),
+        r.loc(r.line_of(tree, "take_home_card")),
     )
 
 
@@ -344,4 +344,4 @@ def _freshness(r: Reader, tree: LineDict, what: str) -> m.Freshness | None:
         return None
     if review < last:
         r.error(r.line_of(node, "review_by"), "review_by comes before last_verified")
-    return m.Freshness(last, review, sources, r.loc(node.line))
+    return m.Freshness(last, review, sources, r.loc(r.line_of(tree, "freshness")))

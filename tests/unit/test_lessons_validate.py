@@ -1,0 +1,142 @@
+"""The lesson validator: the shipped course is clean; each broken file is reported at its line."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from kiosk.lessons_cli import main
+from kiosk.services.lesson_extract import strings_in
+from kiosk.services.lesson_files import LESSONS_DIR
+from kiosk.services.lesson_validate import validate
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lessons"
+SAMPLE = FIXTURES / "valid" / "l90-sample.yaml"
+BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))
+# Before every review date in the fixtures, so only the files' own problems show.
+TODAY = date(2026, 12, 1)
+EXPECT = re.compile(r"#\s*expect:\s*(error|warning):\s*(.+?)\s*$")
+
+
+def _expected(path: Path) -> dict[int, tuple[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {n: (m[1], m[2]) for n, line in enumerate(lines, 1) if (m := EXPECT.search(line))}
+
+
+def _same_file(reported: str, path: Path) -> bool:
+    return Path(reported).resolve() == path.resolve()
+
+
+def test_shipped_course_has_no_errors() -> None:
+    problems = validate(LESSONS_DIR, today=date.today())
+    assert [str(p) for p in problems if p.severity == "error"] == []
+
+
+def test_shipped_course_is_not_due_for_review_before_its_dates() -> None:
+    assert [str(p) for p in validate(LESSONS_DIR, today=date(2027, 1, 1))] == []
+
+
+def test_the_sample_lesson_is_valid() -> None:
+    assert [str(p) for p in validate(SAMPLE, today=TODAY, languages=())] == []
+
+
+def test_there_are_broken_fixtures_for_each_kind_of_problem() -> None:
+    names = {p.stem for p in BROKEN}
+    kinds = (
+        "unknown-widget unknown-step-type missing-image bad-prerequisite bad-hint-target "
+        "bad-correct no-feedback no-narration long-body banned-word long-card few-questions "
+        "overdue no-freshness"
+    )
+    assert set(kinds.split()) <= names
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_broken_file_is_reported_at_its_line(path: Path) -> None:
+    expected = _expected(path)
+    assert expected, f"{path.name} marks no '# expect:' line"
+    problems = validate(path, today=TODAY, languages=())
+    for line, (severity, text) in expected.items():
+        assert any(
+            _same_file(p.at.file, path)
+            and p.at.line == line
+            and p.severity == severity
+            and text in p.message
+            for p in problems
+        ), f"{path.name}:{line}: no {severity} with {text!r}; got:\n" + "\n".join(
+            map(str, problems)
+        )
+    unexpected = [
+        str(p) for p in problems if not (_same_file(p.at.file, path) and p.at.line in expected)
+    ]
+    assert unexpected == []
+
+
+def _po(tmp_path: Path, translations: dict[str, str]) -> Path:
+    catalog = Catalog(locale="en", domain="lessons")
+    for msgid, msgstr in translations.items():
+        catalog.add(msgid, msgstr)
+    po = tmp_path / "en" / "LC_MESSAGES" / "lessons.po"
+    po.parent.mkdir(parents=True)
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
+    return tmp_path
+
+
+def test_an_untranslated_string_is_reported_at_its_line(tmp_path: Path) -> None:
+    strings = list(strings_in(SAMPLE.read_text(encoding="utf-8")))
+    missing_line, missing, _path = next(s for s in strings if s[1] == "Гледайте ръката.")
+    locales = _po(
+        tmp_path, {msgid: "translated" for _line, msgid, _p in strings if msgid != missing}
+    )
+    problems = validate(SAMPLE, today=TODAY, locales_dir=locales)
+    assert [(p.at.line, p.severity) for p in problems] == [(missing_line, "error")]
+    assert "no en translation" in problems[0].message and missing in problems[0].message
+
+
+def test_a_fuzzy_or_empty_translation_does_not_count(tmp_path: Path) -> None:
+    strings = [msgid for _line, msgid, _p in strings_in(SAMPLE.read_text(encoding="utf-8"))]
+    catalog = {msgid: "" for msgid in strings}
+    catalog[strings[0]] = "Sample lesson"
+    locales = _po(tmp_path, catalog)
+    po = locales / "en" / "LC_MESSAGES" / "lessons.po"
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace(f'msgid "{strings[0]}"', f'#, fuzzy\nmsgid "{strings[0]}"'), "utf-8")
+    # Every occurrence of every string is reported: the fuzzy one as well as the empty ones.
+    assert len(validate(SAMPLE, today=TODAY, locales_dir=locales)) == len(strings)
+
+
+def test_a_missing_catalog_is_an_error(tmp_path: Path) -> None:
+    problems = validate(SAMPLE, today=TODAY, locales_dir=tmp_path)
+    assert [p.message for p in problems] == ["there is no en catalog for the lessons"]
+
+
+def test_overdue_review_is_a_warning_with_exit_code_zero(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    overdue = FIXTURES / "broken" / "overdue.yaml"
+    assert main(["validate", str(overdue), "--today", "2026-12-01"]) == 1  # untranslated strings
+    out = capsys.readouterr()
+    assert "warning: lesson 'l9x-overdue' was due for review on 2026-11-15" in out.out
+    assert main(["validate", str(LESSONS_DIR), "--today", "2099-01-01"]) == 0
+    assert "was due for review" in capsys.readouterr().out
+    assert main(["validate", str(LESSONS_DIR), "--today", "2099-01-01", "--strict"]) == 1
+
+
+def test_cli_prints_path_line_severity_message(capsys: pytest.CaptureFixture[str]) -> None:
+    path = FIXTURES / "broken" / "unknown-widget.yaml"
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    line = next(n for n, (_s, text) in _expected(path).items() if "tap_dance" in text)
+    assert re.search(rf"unknown-widget\.yaml:{line}: error: unknown widget type 'tap_dance'", err)
+
+
+def test_cli_on_a_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["validate", str(tmp_path / "nothing")]) == 1
+    assert "no such file or folder" in capsys.readouterr().err
+    assert main(["validate", str(tmp_path)]) == 1
+    assert "there is no course.yaml here" in capsys.readouterr().err
