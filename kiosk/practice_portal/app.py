@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 
-from kiosk.practice_portal import ckan_routes, open311_routes
+from kiosk.practice_portal import ckan_routes, gtfs_routes, open311_routes
 from kiosk.practice_portal.store import Store
 
 OPEN311_PATH = "/open311/v2"
@@ -26,6 +26,7 @@ async def _home(_request: object) -> Response:
         "Silver Kiosk practice portal (sample data; nothing sent here reaches the city).\n"
         f"Open311 GeoReport v2: {OPEN311_PATH}/services.json\n"
         f"CKAN: {CKAN_PATH}/api/3/action/package_search\n"
+        f"GTFS: {GTFS_PATH}/static.zip and {GTFS_PATH}/trip-updates\n"
     )
 
 
@@ -48,6 +49,7 @@ def create_app(
             Route("/", _home),
             Mount(OPEN311_PATH, routes=open311_routes.routes),
             Mount(CKAN_PATH, routes=ckan_routes.routes),
+            *gtfs_routes.routes,  # their paths already start with /gtfs
         ],
         lifespan=lifespan,
     )

@@ -227,3 +227,10 @@ async def test_find_help_lists_every_category_nearest_first(http: httpx.AsyncCli
             assert place.is_sample and "(пример)" in place.name and place.category == category
     fountains = await finder.nearby("fountain")
     assert len(fountains.places) == 2  # the third is 1.6 km away
+
+
+async def test_the_gtfs_feeds_are_served_alongside(http: httpx.AsyncClient) -> None:
+    static = await http.get(EMBEDDED_BASE + "/gtfs/static.zip")
+    live = await http.get(EMBEDDED_BASE + "/gtfs/trip-updates")
+    assert static.status_code == 200 and static.content.startswith(b"PK")
+    assert live.status_code == 200 and live.headers["content-type"] == "application/x-protobuf"
