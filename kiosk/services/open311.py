@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import httpx
 
-from kiosk.core.errors import PortalReplyInvalid
+from kiosk.core.errors import PortalRejected, PortalReplyInvalid
 from kiosk.core.portal import (
     Discovery,
     NewRequest,
@@ -20,6 +20,7 @@ from kiosk.core.portal import (
 )
 from kiosk.services import open311_parse as parse
 from kiosk.services.http import Reply, check_content_type, fetch, off_loop, raise_for_status
+from kiosk.services.open311_records import error_reply
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,8 @@ class Open311Client:
         if not reply.ok:
             raise_for_status(reply, parse.describe_error(reply.body, reply.content_type))
         check_content_type(reply, self.fmt)
+        if said := error_reply(reply.body, self.fmt):
+            raise PortalRejected(f"HTTP {reply.status} from {reply.url} but: {said}")
 
     async def discovery(self, url: str) -> Discovery:
         """Read a discovery document (its full URL, e.g. .../discovery.json)."""

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from kiosk.core.errors import PortalError, PortalReplyInvalid
 from kiosk.services import open311_parse as p
+from kiosk.services.open311_records import error_reply
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "open311"
 SOFIA = p.local_zone()
@@ -264,3 +265,24 @@ def test_any_xml_shape_gives_models_or_a_domain_error(doc: str) -> None:
     for parse in PARSERS:
         with contextlib.suppress(PortalError):
             parse(doc.encode(), "xml")
+
+
+@pytest.mark.parametrize(
+    ("raw", "fmt", "says"),
+    [(body("error_403.xml"), "xml", "Invalid api_key"), (body("error_lone.xml"), "xml", "400"),
+     (body("error_404.json"), "json", "not found"),
+     (body("error_contradicting.json"), "json", "It says 500"),
+     (b'{"error": "quota exceeded"}', "json", "quota exceeded")],
+)  # fmt: skip
+def test_error_lists_in_a_successful_reply_are_recognised(raw: bytes, fmt: str, says: str) -> None:
+    assert says in error_reply(raw, fmt)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("services_spec.json", "json"), ("services_spec.xml", "xml"), ("requests_empty.json", "json"),
+     ("requests_empty_root.xml", "xml"), ("post_id.json", "json"), ("token.xml", "xml"),
+     ("discovery.json", "json"), ("error_html.html", "json")],
+)  # fmt: skip
+def test_data_is_not_mistaken_for_an_error_list(name: str, fmt: str) -> None:
+    assert error_reply(body(name), fmt) == ""
