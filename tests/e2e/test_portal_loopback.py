@@ -127,6 +127,8 @@ ERROR_BODIES = {
     "garbage": _reply("200 OK", "application/json", b"\x00\xffnot json at all{"),
     "wrongxml": _reply("200 OK", "application/json", b'[{"service_code": "1"}]'),
     "image": _reply("200 OK", "image/png", b"\x89PNG\r\n\x1a\n"),
+    "err200": _reply("200 OK", "text/xml", b"<errors><error><code>403</code>"
+                     b"<description>key expired</description></error></errors>"),
 }  # fmt: skip
 
 
@@ -182,6 +184,7 @@ FAULTS = [
     ("resetmid", "json", PortalError), ("e500", "json", PortalUnavailable),
     ("e503", "xml", PortalUnavailable), ("e400", "json", PortalRejected),
     ("e403", "xml", AccessDenied), ("e404", "json", NotFound), ("e418", "json", PortalRejected),
+    ("err200", "xml", PortalRejected),
 ]  # fmt: skip
 
 
