@@ -215,3 +215,12 @@ def test_core_lesson_modules_stay_pure() -> None:
             if isinstance(node, ast.ImportFrom)
         }  # fmt: skip
         assert not imported & {"PySide6", "yaml", "babel", "kiosk.services"}, name
+
+
+def test_the_authoring_docs_describe_every_widget_and_its_params() -> None:
+    docs = (Path(m.__file__).parents[2] / "docs" / "lessons-format.md").read_text("utf-8")
+    for spec in SPECS.values():
+        entry = next(line for line in docs.splitlines() if line.startswith(f"- **`{spec.type}`**"))
+        params = docs[docs.index(entry) :].split("\n- **")[0]
+        for name in [*spec.params, *spec.pass_rule]:
+            assert f"`{name}`" in params, (spec.type, name)
