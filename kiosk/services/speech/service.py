@@ -27,7 +27,7 @@ from kiosk.services.speech.port import (
     Utterance,
     volume_gain,
 )
-from kiosk.services.speech.segment import sentences
+from kiosk.services.speech.segment import phrases, sentences
 from kiosk.services.speech.worker import Job, SynthesisWorker
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,11 @@ class SpeechService(QObject):
             self._set_speaking(False)
             return
         rate = RATES[self.rate_step]
-        pieces = tuple((text[s:e], s) for s, e in self._sentences)
+        # The first sentence goes phrase by phrase so that its first phrase plays at once;
+        # espeak-ng synthesises phrase by phrase anyway, so the audio is the same.
+        first, rest = self._sentences[0], self._sentences[1:]
+        spans = [(first[0] + a, first[0] + b) for a, b in phrases(text[first[0] : first[1]])]
+        pieces = tuple((text[s:e], s) for s, e in [*spans, *rest])
         self._set_speaking(True)
         self._worker.submit(Job(self._generation, pieces, lang, rate.wpm, rate.pause_ms))
 
