@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import socket
 import sys
 from collections import Counter
 from datetime import datetime, timezone
@@ -84,11 +85,21 @@ def _serve(args: argparse.Namespace, settings: Any, out: TextIO) -> int:
     if step is None:
         step = settings[schema.PRACTICE_STEP_SECONDS]
     app = create_app(db, step, api_key=args.api_key)
-    base = f"http://{args.host}:{args.port}"
+    # Bind first, so a busy port is one clear line before anything claims to be serving.
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        sock.close()
+        raise _CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
+    base = f"http://{args.host}:{sock.getsockname()[1]}"
     print(f"Practice portal (sample data) on {base}/open311/v2/ and {base}/ckan/", file=out)
     print(f"Reports are kept in {db}; status moves every {step:g} s. Ctrl+C stops.", file=out)
     out.flush()
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(app, log_level="warning", lifespan="on")
+    uvicorn.Server(config).run(sockets=[sock])
     return 0
 
 
