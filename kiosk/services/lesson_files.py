@@ -119,9 +119,16 @@ def _course_context(root: Path, lesson_path: Path) -> tuple[str, bool, set[str]]
 
 
 def read_lesson(
-    path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None
+    path: Path,
+    lang: str = SOURCE_LANGUAGE,
+    record: Recorder | None = None,
+    alone: bool = True,
 ) -> ReadResult:
-    """Read one lesson file, as a course of one module holding just that lesson."""
+    """Read one lesson file, as a course of one module holding just that lesson.
+
+    `alone`: the lesson is checked without its course, so look up its module's rules and the
+    course's other lesson ids in course.yaml (read_course passes False: it knows them).
+    """
     reader = Reader(display_name(path), translator(lang), record)
     tree = read_tree(path, reader)
     root = course_root(path)
@@ -131,7 +138,9 @@ def read_lesson(
     lesson, images = read_lesson_tree(reader, tree)
     lesson = replace(lesson, content_hash=hashlib.sha256(path.read_bytes()).hexdigest()[:16])
     result.images = images
-    module_id, fresh, result.other_ids = _course_context(root, path)
+    module_id, fresh = "", False
+    if alone:
+        module_id, fresh, result.other_ids = _course_context(root, path)
     module = m.Module(module_id, 0, "", "", (lesson,), freshness_required=fresh)
     result.course = m.Course("", "", "", (module,), language=lang)
     return result
@@ -187,7 +196,7 @@ def read_course(
             if not lesson_path.is_file():
                 reader.error(line, f"lesson file {name!r} does not exist")
                 continue
-            sub = read_lesson(lesson_path, lang, record)
+            sub = read_lesson(lesson_path, lang, record, alone=False)
             result.problems.extend(sub.problems)
             result.images.extend(sub.images)
             if sub.course is not None:
