@@ -25,6 +25,7 @@ from kiosk.i18n import _, ngettext
 from kiosk.services.speech.headset import HeadsetMonitor
 from kiosk.services.speech.player import create_player
 from kiosk.services.speech.port import RATE_NAMES, RATES, VOLUME_COUNT
+from kiosk.services.speech.privacy import masked_character, neutral_for
 from kiosk.services.speech.service import SpeechService
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,19 @@ class SpeechBridge(QObject):
     def speakPersonal(self, text: str, neutralReplacement: str) -> None:
         """On request: `text` through a headset only; the speaker says `neutralReplacement`."""
         self.service.speak(text, personal=True, neutral=neutralReplacement)
+
+    @Slot(str, bool)
+    def speakTyped(self, character: str, masked: bool) -> None:
+        """A key was typed: masked fields say "star" on the speaker (the key only to a headset)."""
+        if masked:
+            self.service.speak(character, personal=True, neutral=masked_character(), remember=False)
+        else:
+            self.service.speak(character, remember=False)
+
+    @Slot(str, result=str)
+    def neutralFor(self, value: str) -> str:
+        """The speaker's replacement for a personal value, e.g. "10 digits entered."."""
+        return neutral_for(value)
 
     @Slot(str, str, "QVariantList")
     def readScreen(self, title: str, instruction: str, choices: Sequence[Any]) -> None:

@@ -207,3 +207,30 @@ def test_speech_off_is_quiet_and_safe(qapp) -> None:  # type: ignore[no-untyped-
     bridge.resetForNewSession()
     bridge.service.headset.stop()
     bridge.service.shutdown()
+
+
+def test_masked_entry_says_star_on_the_speaker(bridge: SpeechBridge, fake: RecordingSpeech) -> None:
+    bridge.speakTyped("7", True)
+    assert fake.texts[-1] == "star"
+    bridge.speakTyped("a", False)
+    assert fake.texts[-1] == "a"
+    assert bridge.neutralFor("0888 123 456") == "10 digits entered."
+    assert bridge.neutralFor("Ivan Petrov") == "10 characters entered."
+    assert bridge.neutralFor("7") == "1 digit entered."
+    bridge.setHeadset(True)
+    bridge.speakTyped("7", True)
+    assert fake.texts[-1] == "7"
+
+
+def test_sink_player_without_a_device_ends_instead_of_hanging(qtbot: QtBot) -> None:
+    from kiosk.services.speech.player import SinkPlayer, has_audio_output
+
+    if has_audio_output():
+        pytest.skip("this machine has an audio output")
+    player = SinkPlayer()
+    player.begin(22050)
+    player.append(bytes(4410))
+    with qtbot.waitSignal(player.finished, timeout=2000):
+        player.close()
+    player.stop()
+    assert player.position_ms() == 0
