@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from datetime import datetime, timezone
 from pathlib import Path
 
 import httpx
@@ -144,6 +145,11 @@ async def test_request_lists_and_filters(http: httpx.AsyncClient, clock: Clock) 
     assert [r.service_request_id for r in await client.requests()] == ids[::-1]
     assert {r.service_code for r in await client.requests(service_codes=["5"])} == {"5"}
     assert [r.service_request_id for r in await client.requests(ids=ids[:2])] == ids[1::-1]
+    middle = datetime.fromtimestamp(clock.now - 150, timezone.utc)
+    since = await client.requests(start=middle)
+    before = await client.requests(end=middle)
+    assert [r.service_request_id for r in since] == [ids[2]]
+    assert [r.service_request_id for r in before] == [ids[1], ids[0]]
     closed = await client.requests(status="closed")
     # 300 s and 200 s old: closed after three 60 s steps; the newest (100 s) is still open
     assert [r.service_request_id for r in closed] == ids[1::-1]

@@ -228,6 +228,7 @@ def test_no_bytes_raise_anything_but_a_domain_error(raw: bytes, fmt: str) -> Non
         with contextlib.suppress(PortalError):
             parse(raw, fmt)
     assert isinstance(p.describe_error(raw), str)
+    assert isinstance(error_reply(raw, fmt), str)
 
 
 @settings(max_examples=150, deadline=None)
