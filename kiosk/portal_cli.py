@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register `portal serve` and `portal check` on the main CLI's subparsers."""
-    portal = subparsers.add_parser("portal", help="run the practice portal or check the portals")
+    portal: argparse.ArgumentParser = subparsers.add_parser(
+        "portal", help="run the practice portal or check the portals"
+    )
     sub = portal.add_subparsers(dest="portal_command", required=True)
     serve = sub.add_parser("serve", help="serve the practice portal over HTTP (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")

@@ -123,7 +123,7 @@ class Store:
         limit: int = 1000,
     ) -> list[Stored]:
         """Reports by ids, or else by codes and time span (default: the last 90 days)."""
-        sql, args = "SELECT * FROM requests", []
+        sql, args = "SELECT * FROM requests", list[Any]()
         if ids:
             sql += f" WHERE id IN ({','.join('?' * len(ids))})"
             args += ids
