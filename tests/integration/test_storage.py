@@ -73,6 +73,12 @@ async def test_work_runs_on_one_thread_and_errors_roll_back(tmp_path: Path) -> N
         await storage.run(half_then_fail)
     assert await storage.fetchall("SELECT * FROM notes") == []
     await storage.execute("INSERT INTO notes (text) VALUES ('ok')", durable=True)
+
+    # Durable work is fsync'd (FULL = 2); everything else relies on WAL's NORMAL (1).
+    def level(conn: sqlite3.Connection) -> int:
+        return int(conn.execute("PRAGMA synchronous").fetchone()[0])
+
+    assert (await storage.run(level, durable=True), await storage.run(level)) == (2, 1)
     assert await storage.fetchall("SELECT text FROM notes") == [("ok",)]
     await storage.close()
 
