@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import httpx
 
-from kiosk.core.errors import PortalRejected, PortalReplyInvalid
+from kiosk.core.errors import NotFound, PortalRejected, PortalReplyInvalid
 from kiosk.core.portal import (
     Discovery,
     NewRequest,
@@ -134,7 +134,9 @@ class Open311Client:
                 return item
         if len(found) == 1:  # some servers normalise ids (leading zeros, prefixes)
             return found[0]
-        raise PortalReplyInvalid(f"requests/{service_request_id}: {len(found)} matching records")
+        if not found:  # an empty list is how some servers say "no such request"
+            raise NotFound(f"requests/{service_request_id}: empty list")
+        raise PortalReplyInvalid(f"requests/{service_request_id}: {len(found)} other records")
 
     async def requests(
         self,
