@@ -252,6 +252,12 @@ class SpeechBridge(QObject):
         self._screen = None
         self._apply_defaults()
 
+    @Slot()
+    def shutdown(self) -> None:
+        """At exit: stop speaking, end the synthesis thread and the headset watcher."""
+        self.service.headset.stop()
+        self.service.shutdown()
+
     def _apply_defaults(self) -> None:
         self.service.set_rate_step(RATE_NAMES.index(self._settings[SPEECH_DEFAULT_RATE]))
         self.service.speaker_volume_step = self._settings[SPEECH_DEFAULT_VOLUME] - 1

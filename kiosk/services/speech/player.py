@@ -134,6 +134,7 @@ class SinkPlayer(AudioPlayer):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._sink: QAudioSink | None = None
+        self._key: tuple[bytes, int, int] | None = None
         self._io: QIODevice | None = None
         self._pending = bytearray()
         self._timer = QTimer(self)
@@ -147,10 +148,17 @@ class SinkPlayer(AudioPlayer):
         fmt.setChannelCount(channels)
         fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
         device = QMediaDevices.defaultAudioOutput()
-        if self._sink is not None:
-            self._sink.deleteLater()
-        self._sink = QAudioSink(device, fmt, self)
-        self._sink.setBufferSize(sample_rate * channels * sample_width * _SINK_BUFFER_MS // 1000)
+        key = (bytes(device.id().data()), sample_rate, channels)
+        # Reuse the sink while the device and format stay the same (opening one costs time);
+        # a headset that became the default output gets a new sink on the next stream.
+        if self._sink is None or key != self._key:
+            if self._sink is not None:
+                self._sink.deleteLater()
+            self._sink = QAudioSink(device, fmt, self)
+            self._sink.setBufferSize(
+                sample_rate * channels * sample_width * _SINK_BUFFER_MS // 1000
+            )
+            self._key = key
         self._sink.setVolume(self.gain)
         self._pending.clear()
         self._io = self._sink.start()

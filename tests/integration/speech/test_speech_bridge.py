@@ -194,8 +194,7 @@ def test_created_from_settings_speaks_for_real(qtbot: QtBot, english: None) -> N
         bridge.stop()
         assert not bridge.speaking and bridge.wordStart == -1
     finally:
-        bridge.service.headset.stop()
-        bridge.service.shutdown()
+        bridge.shutdown()
 
 
 def test_speech_off_is_quiet_and_safe(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -205,8 +204,7 @@ def test_speech_off_is_quiet_and_safe(qapp) -> None:  # type: ignore[no-untyped-
     bridge.repeat()
     assert not bridge.speaking
     bridge.resetForNewSession()
-    bridge.service.headset.stop()
-    bridge.service.shutdown()
+    bridge.shutdown()
 
 
 def test_masked_entry_says_star_on_the_speaker(bridge: SpeechBridge, fake: RecordingSpeech) -> None:
