@@ -8,10 +8,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from kiosk.i18n import N_
+
 SERVICE_TYPES = ("realtime", "batch", "blackbox")
 DATATYPES = ("string", "number", "datetime", "text", "singlevaluelist", "multivaluelist")
 DESCRIPTION_MAX = 4000  # GeoReport v2 limit on a request's description
 PLACE_CATEGORIES = ("pharmacy", "clinic", "office", "day_centre", "fountain", "toilet")
+# TRANSLATORS: the 'find help' categories, as buttons and headings.
+PLACE_CATEGORY_LABELS = {
+    "pharmacy": N_("Pharmacies"),
+    "clinic": N_("Doctors and clinics"),
+    "office": N_("Municipal offices"),
+    "day_centre": N_("Day centres and pensioners' clubs"),
+    "fountain": N_("Drinking fountains"),
+    "toilet": N_("Public toilets"),
+}
 
 
 @dataclass(frozen=True)
@@ -230,15 +241,19 @@ class CallSofiaState:
 
 
 # PORTALS.md §2: Call Sofia's seven states and their (approximate) Open311 equivalents.
+# `name_en` is a msgid: show `_(state.name_en)`; `name_bg` is Call Sofia's own wording.
+# TRANSLATORS: the states of a report to the city, as Call Sofia names them.
 CALL_SOFIA_STATES: tuple[CallSofiaState, ...] = (
-    CallSofiaState(0, "Неизвестен", "unknown", "open", ()),
-    CallSofiaState(1, "Чакащ обработка", "queued", "open", ("OPEN",)),
-    CallSofiaState(2, "В процес на обработка", "in progress", "open",
+    CallSofiaState(0, "Неизвестен", N_("Unknown"), "open", ()),
+    CallSofiaState(1, "Чакащ обработка", N_("Waiting to be handled"), "open", ("OPEN",)),
+    CallSofiaState(2, "В процес на обработка", N_("Being handled"), "open",
                    ("IN_PROGRESS", "INVESTIGATING")),
-    CallSofiaState(3, "Очакващ отговор", "awaiting reply", "open", ("ACTION_SCHEDULED",)),
-    CallSofiaState(4, "Получил уведомление", "forwarded", "open", ("INTERNAL_REFERRAL",)),
-    CallSofiaState(5, "Приключен", "closed", "closed", ("CLOSED", "FIXED")),
-    CallSofiaState(6, "Отхвърлен", "rejected", "closed",
+    CallSofiaState(3, "Очакващ отговор", N_("Waiting for a reply"), "open",
+                   ("ACTION_SCHEDULED",)),
+    CallSofiaState(4, "Получил уведомление", N_("Passed to the responsible service"), "open",
+                   ("INTERNAL_REFERRAL",)),
+    CallSofiaState(5, "Приключен", N_("Closed"), "closed", ("CLOSED", "FIXED")),
+    CallSofiaState(6, "Отхвърлен", N_("Rejected"), "closed",
                    ("NOT_COUNCILS_RESPONSIBILITY", "NO_FURTHER_ACTION")),
 )  # fmt: skip
 
