@@ -184,7 +184,8 @@ def parse_datastore(result: Any) -> DatastorePage:
         if isinstance(rec, dict)
     )
     total = _s(result.get("total"))
-    return DatastorePage(fields, records, int(total) if total.isascii() and total.isdigit() else None)
+    known = total.isascii() and total.isdigit()
+    return DatastorePage(fields, records, int(total) if known else None)
 
 
 DEFAULT_COLUMNS: Mapping[str, Sequence[str]] = {
