@@ -217,7 +217,7 @@ SPECS: dict[str, WidgetSpec] = {
                 "prompt": text(),
                 "messages": items(
                     channel=choice("sms", "email", "viber"),
-                    sender=string("fictional sender"),
+                    sender=text("a fictional sender: a name, a number or an address"),
                     text=text(),
                     link=string(required=False),
                     verdict=choice("scam", "safe"),

@@ -25,7 +25,10 @@ from kiosk.services.lesson_files import (
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lessons"
 SAMPLE = FIXTURES / "valid" / "l90-sample.yaml"
 CYRILLIC = re.compile("[а-яА-Я]")
-FIRST_FIVE = ("l01-touch", "l02-screen", "l03-keyboard", "l04-web-search", "l05-passwords")
+SHIPPED = (
+    "l01-touch", "l02-screen", "l03-keyboard", "l04-web-search", "l05-passwords",
+    "l06-scam-messages",
+)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +56,8 @@ def _sample() -> m.Lesson:
     return result.course.lessons[0]
 
 
-def test_course_has_the_first_five_lessons_in_order(course: m.Course) -> None:
-    assert [lesson.id for lesson in course.lessons] == list(FIRST_FIVE)
+def test_course_has_the_lessons_in_order(course: m.Course) -> None:
+    assert [lesson.id for lesson in course.lessons] == list(SHIPPED)
     assert [mod.id for mod in course.modules] == ["a-comfortable", "b-safe"]
     assert course.modules[1].freshness_required
     assert course.lesson("l01-touch").title == "Докосване, плъзгане, задържане"
@@ -97,6 +100,7 @@ def test_prerequisites_follow_the_curriculum(course: m.Course) -> None:
         "l03-keyboard": {"l01-touch"},
         "l04-web-search": {"l03-keyboard"},
         "l05-passwords": {"l03-keyboard"},
+        "l06-scam-messages": {"l04-web-search", "l05-passwords"},
     }
 
 
