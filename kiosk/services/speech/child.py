@@ -80,9 +80,27 @@ def child_main(conn: Connection, driver: str | None) -> None:
             continue
         engine.setProperty("voice", voices[lang])
         engine.setProperty("rate", rate)
-        engine.save_to_file(text, path)
-        engine.runAndWait()
-        conn.send(("ok", path))
+        for _attempt in range(2):
+            engine.save_to_file(text, path)
+            engine.runAndWait()
+            if _written(path):
+                conn.send(("ok", path))
+                break
+        else:
+            conn.send(("error", "pyttsx3 wrote no audio"))
+
+
+def _written(path: str, timeout_s: float = 5.0) -> bool:
+    """Wait for the WAV file: pyttsx3's espeak driver can return before it writes it."""
+    deadline = time.monotonic() + timeout_s
+    size = -1
+    while time.monotonic() < deadline:
+        now = os.path.getsize(path) if os.path.exists(path) else -1
+        if now > 44 and now == size:  # written and no longer growing
+            return True
+        size = now
+        time.sleep(0.02)
+    return False
 
 
 class ChildEngine(SpeechEngine):
