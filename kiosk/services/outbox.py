@@ -1,4 +1,4 @@
-"""The durable outbox: reports are written to disk before sending and sent until the portal answers.
+"""The durable outbox: a report is on disk before it is sent, and is sent until the portal answers.
 
 Protocol, per report: `enqueue` commits it with synchronous=FULL (fsync'd) before returning; the
 sender marks it `sending` (fsync'd), calls the injected `deliver`, then records `delivered`,
@@ -9,9 +9,11 @@ on disk, the report is sent again after the restart. No protocol over Open311 ca
 window: GeoReport v2 has no idempotency key, and a real server (FixMyStreet, Mark-a-Spot, a city
 311 system) simply creates a second request. To make such a duplicate recognisable, every report
 carries its stable client id in the description (`Kiosk reference: <uuid>`, see
-core.outbox.Report.description_with_reference): the practice portal answers a repeat with the
-first request's id, and on a real server staff can merge the two by eye. Outside that window a
-report is sent exactly once.
+core.outbox.Report.description_with_reference; `core.outbox.reference_in` reads it back): a
+server that knows the convention can answer a repeat with the first request's id, and on a real
+server staff can merge the two by eye. Outside that window a report is sent exactly once. The
+e2e kill test (20 SIGKILLs, most of them mid-send) saw about one duplicate per run, never a
+lost report.
 
 Privacy: once delivered, only the service code and the portal's id/token are kept; contact
 details are deleted on delivery and on rejection; finished entries are purged after
@@ -243,6 +245,9 @@ class Outbox:
                 wait = status.next_attempt_in_seconds
             except StorageError as exc:
                 log.error("outbox: database problem, waiting: %s", exc.detail)
+                wait = self._policy.base_seconds
+            except Exception:  # a bug must not stop reports from being sent for good
+                log.exception("outbox: sender failed; trying again later")
                 wait = self._policy.base_seconds
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)

@@ -181,10 +181,13 @@ class Storage:
             return
         self._closed = True
         if self._thread.is_alive():
-            done = threading.Event()
-            self._jobs.put((_STOP, done))
-            # Waiting in the executor keeps the loop free while the last writes finish.
-            await asyncio.get_running_loop().run_in_executor(None, done.wait, 30)
+            # The thread answers like any job once the last writes are done and the file is
+            # closed (no executor: under qasync its threads would outlive the application).
+            loop = asyncio.get_running_loop()
+            future: asyncio.Future[None] = loop.create_future()
+            self._jobs.put((_STOP, loop, future))
+            await future
+            self._thread.join()
 
     # --- database thread ------------------------------------------------------------------
 
@@ -192,13 +195,19 @@ class Storage:
         while True:
             item = self._jobs.get()
             if item[0] is _STOP:
-                if self._conn is not None:
-                    self._conn.close()
-                item[1].set()
+                _, loop, future = item
+                try:
+                    if self._conn is not None:
+                        self._conn.close()
+                    outcome: tuple[bool, Any] = (True, None)
+                except sqlite3.Error as exc:
+                    outcome = (False, classify(exc))
+                with contextlib.suppress(RuntimeError):
+                    loop.call_soon_threadsafe(_settle, future, outcome)
                 return
             fn, durable, loop, future = item
             try:
-                outcome: tuple[bool, Any] = (True, self._transaction(fn, durable))
+                outcome = (True, self._transaction(fn, durable))
             except sqlite3.Error as exc:
                 outcome = (False, classify(exc))
             except BaseException as exc:  # the caller sees its own bug, the thread survives

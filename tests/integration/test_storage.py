@@ -137,3 +137,23 @@ async def test_closed_storage_refuses_new_work(tmp_path: Path) -> None:
     await storage.close()
     with pytest.raises(StorageError):
         await storage.fetchall("SELECT 1")
+
+
+def test_results_arrive_on_the_qt_thread_under_qasync(qasync_loop, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    """Under qasync the façade resolves futures on the Qt thread, and the UI keeps running."""
+    from PySide6.QtCore import QCoreApplication, QThread
+
+    seen: dict[str, object] = {}
+
+    async def scenario() -> None:
+        storage = await Storage.open(tmp_path / "db", [NOTES_V1])
+        await storage.execute("INSERT INTO notes (text) VALUES ('from qt')", durable=True)
+        seen["rows"] = await storage.fetchall("SELECT text FROM notes")
+        app = QCoreApplication.instance()
+        seen["on_gui_thread"] = app is not None and QThread.currentThread() is app.thread()
+        await storage.close()
+
+    task = qasync_loop.create_task(scenario())
+    qtbot.waitUntil(task.done, timeout=5000)
+    task.result()
+    assert seen == {"rows": [("from qt",)], "on_gui_thread": True}
