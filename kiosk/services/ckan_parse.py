@@ -17,6 +17,7 @@ from kiosk.core.errors import (
     PortalReplyInvalid,
     PortalUnavailable,
 )
+from kiosk.core.geo import from_ccs2005, looks_like_ccs2005
 from kiosk.core.portal import Dataset, DatastorePage, Place, Resource
 
 _NUMERIC = {"int", "int2", "int4", "int8", "integer", "bigint", "smallint", "numeric",
@@ -263,7 +264,11 @@ def geojson_places(
 
 
 def _centre(geometry: Any) -> tuple[float, float] | None:
-    """(lat, lon) of a geometry; GeoJSON is lon-first. Non-WGS84 numbers give None."""
+    """(lat, lon) of a geometry (GeoJSON is lon-first; other shapes by their mean vertex).
+
+    Sofiaplan's ArcGIS exports are in Bulgaria's grid EPSG:7801 (metres): numbers that cannot
+    be degrees but fall on Bulgaria in that grid are reprojected; anything else gives None.
+    """
     if not isinstance(geometry, dict):
         return None
     flat: list[tuple[float, float]] = []
@@ -271,8 +276,10 @@ def _centre(geometry: Any) -> tuple[float, float] | None:
     def walk(coords: Any, depth: int) -> None:
         if depth > 6 or not isinstance(coords, list):
             return
-        if len(coords) >= 2 and all(isinstance(c, (int, float)) for c in coords[:2]):
-            flat.append((float(coords[1]), float(coords[0])))
+        if len(coords) >= 2 and all(
+            isinstance(c, (int, float)) and not isinstance(c, bool) for c in coords[:2]
+        ):
+            flat.append((float(coords[0]), float(coords[1])))
             return
         for item in coords:
             walk(item, depth + 1)
@@ -280,6 +287,10 @@ def _centre(geometry: Any) -> tuple[float, float] | None:
     walk(geometry.get("coordinates"), 0)
     if not flat:
         return None
-    lat = sum(p[0] for p in flat) / len(flat)
-    lon = sum(p[1] for p in flat) / len(flat)
-    return (lat, lon) if abs(lat) <= 90 and abs(lon) <= 180 else None
+    x = sum(p[0] for p in flat) / len(flat)
+    y = sum(p[1] for p in flat) / len(flat)
+    if abs(y) <= 90 and abs(x) <= 180:
+        return y, x
+    if looks_like_ccs2005(x, y):
+        return from_ccs2005(x, y)
+    return None

@@ -133,14 +133,18 @@ def test_geojson_points_and_polygons() -> None:
         {"type": "Feature", "geometry": {"type": "Polygon",
                                          "coordinates": [[[23.0, 42.0], [23.2, 42.2]]]},
          "properties": {"name": "Парк", "id": 5}},
-        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [300000, 4700000]},
-         "properties": {"name": "WKID 7801, not reprojected: skipped"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [321629.36, 4730978.69]},
+         "properties": {"name": "In Bulgaria's grid (EPSG:7801): reprojected"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [3e6, 9e6]},
+         "properties": {"name": "Neither degrees nor EPSG:7801: skipped"}},
         {"type": "Feature", "geometry": None, "properties": {"name": "no geometry"}},
         "garbage",
     ]}  # fmt: skip
-    fountain, park = c.geojson_places(doc, "fountain", "ds", COLUMNS)
+    fountain, park, projected = c.geojson_places(doc, "fountain", "ds", COLUMNS)
     assert (fountain.lat, fountain.lon) == (42.69, 23.32)
     assert park.lat == pytest.approx(42.1) and park.id == "5"
+    assert projected.lat == pytest.approx(42.6936, abs=1e-6)
+    assert projected.lon == pytest.approx(23.3229, abs=1e-6)
     with pytest.raises(PortalReplyInvalid):
         c.geojson_places({"type": "Feature"}, "fountain", "ds", COLUMNS)
 
