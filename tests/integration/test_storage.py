@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import os
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -139,21 +143,40 @@ async def test_closed_storage_refuses_new_work(tmp_path: Path) -> None:
         await storage.fetchall("SELECT 1")
 
 
-def test_results_arrive_on_the_qt_thread_under_qasync(qasync_loop, qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    """Under qasync the façade resolves futures on the Qt thread, and the UI keeps running."""
-    from PySide6.QtCore import QCoreApplication, QThread
+QASYNC_SCENARIO = """
+import asyncio, json, sys
+from pathlib import Path
+import qasync
+from PySide6.QtCore import QCoreApplication, QThread
+from kiosk.services.storage import Migration, Storage
 
-    seen: dict[str, object] = {}
+app = QCoreApplication([])
+loop = qasync.QEventLoop(app)
+asyncio.set_event_loop(loop)
 
-    async def scenario() -> None:
-        storage = await Storage.open(tmp_path / "db", [NOTES_V1])
-        await storage.execute("INSERT INTO notes (text) VALUES ('from qt')", durable=True)
-        seen["rows"] = await storage.fetchall("SELECT text FROM notes")
-        app = QCoreApplication.instance()
-        seen["on_gui_thread"] = app is not None and QThread.currentThread() is app.thread()
-        await storage.close()
+async def scenario():
+    notes = Migration("notes", 1, "CREATE TABLE notes (t)")
+    storage = await Storage.open(Path(sys.argv[1]), [notes])
+    await storage.execute("INSERT INTO notes VALUES ('from qt')", durable=True)
+    rows = await storage.fetchall("SELECT t FROM notes")
+    on_gui_thread = QThread.currentThread() is app.thread()
+    await storage.close()
+    return {"rows": rows, "on_gui_thread": on_gui_thread}
 
-    task = qasync_loop.create_task(scenario())
-    qtbot.waitUntil(task.done, timeout=5000)
-    task.result()
-    assert seen == {"rows": [("from qt",)], "on_gui_thread": True}
+print(json.dumps(loop.run_until_complete(scenario())))
+loop.close()
+"""
+
+
+def test_results_arrive_on_the_qt_thread_under_qasync(tmp_path: Path) -> None:
+    """Under qasync the façade resolves futures on the Qt thread. (In a child process: a qasync
+    loop left installed would make every later asyncio test in the session fail.)"""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", QASYNC_SCENARIO, str(tmp_path / "db")],
+        cwd=root, env={**os.environ, "PYTHONPATH": str(root), "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"rows": [["from qt"]], "on_gui_thread": True}
+    assert done.stderr == ""
