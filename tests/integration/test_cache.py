@@ -116,3 +116,29 @@ async def test_a_full_disk_still_shows_fresh_data(tmp_path: Path) -> None:
 
 def test_as_of_is_shown_in_sofia_time() -> None:
     assert describe_as_of(1_800_000_000, "en") == "15 Jan 2027, 10:00:00"
+
+
+@pytest.mark.anyio
+async def test_portal_objects_round_trip_through_the_cache(tmp_path: Path) -> None:
+    from kiosk.core.portal import Place, Service, ServiceAttribute, ServiceDefinition
+    from kiosk.services.cache_codecs import DEFINITION, PLACES, SERVICES
+
+    services = [Service("28", "Улично осветление", keywords=("лампа", "тъмно"), metadata=True)]
+    definition = ServiceDefinition("2", (
+        ServiceAttribute("DANGER", datatype="singlevaluelist", required=True,
+                         values=(("no", "Не"), ("yes", "Да"))),
+        ServiceAttribute("NOTICED", datatype="datetime", order=2),
+    ))  # fmt: skip
+    places = [Place("p1", "pharmacy", "Аптека (пример)", 42.69, 23.32, is_sample=True)]
+    storage = await Storage.open(tmp_path / "db", cache_module.MIGRATIONS)
+    cache = Cache(storage, "open311:practice")
+    await cache.put("services", services, SERVICES)
+    await cache.put("definition 2", definition, DEFINITION)
+    await cache.put("places pharmacy", places, PLACES)
+    got_services = await cache.get("services", SERVICES)
+    got_definition = await cache.get("definition 2", DEFINITION)
+    got_places = await cache.get("places pharmacy", PLACES)
+    await storage.close()
+    assert got_services is not None and got_services.value == services
+    assert got_definition is not None and got_definition.value == definition
+    assert got_places is not None and got_places.value == places
