@@ -27,7 +27,7 @@ SAMPLE = FIXTURES / "valid" / "l90-sample.yaml"
 CYRILLIC = re.compile("[а-яА-Я]")
 SHIPPED = (
     "l01-touch", "l02-screen", "l03-keyboard", "l04-web-search", "l05-passwords",
-    "l06-scam-messages",
+    "l06-scam-messages", "l11-city-report",
 )  # fmt: skip
 
 
@@ -58,8 +58,8 @@ def _sample() -> m.Lesson:
 
 def test_course_has_the_lessons_in_order(course: m.Course) -> None:
     assert [lesson.id for lesson in course.lessons] == list(SHIPPED)
-    assert [mod.id for mod in course.modules] == ["a-comfortable", "b-safe"]
-    assert course.modules[1].freshness_required
+    assert [mod.id for mod in course.modules] == ["a-comfortable", "b-safe", "d-services"]
+    assert [mod.freshness_required for mod in course.modules] == [False, True, True]
     assert course.lesson("l01-touch").title == "Докосване, плъзгане, задържане"
 
 
@@ -84,8 +84,8 @@ def test_the_widget_catalogue_required_by_the_first_lessons_is_used(course: m.Co
     }  # fmt: skip
 
 
-def test_module_b_lessons_carry_review_dates(course: m.Course) -> None:
-    for lesson in course.modules[1].lessons:
+def test_module_b_and_d_lessons_carry_review_dates(course: m.Course) -> None:
+    for lesson in (*course.modules[1].lessons, *course.modules[2].lessons):
         assert lesson.freshness is not None and lesson.freshness.sources
         assert lesson.freshness.review_by > lesson.freshness.last_verified
         assert not lesson.freshness.overdue(lesson.freshness.review_by)
@@ -101,6 +101,7 @@ def test_prerequisites_follow_the_curriculum(course: m.Course) -> None:
         "l04-web-search": {"l03-keyboard"},
         "l05-passwords": {"l03-keyboard"},
         "l06-scam-messages": {"l04-web-search", "l05-passwords"},
+        "l11-city-report": {"l03-keyboard", "l04-web-search"},
     }
 
 
