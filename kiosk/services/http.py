@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -197,14 +199,22 @@ def _safe(url: str) -> str:
     return url.split("?", 1)[0]
 
 
-# Replies larger than this are parsed in a worker thread: a 5 MB list takes ~150-300 ms to
+# Replies larger than this are parsed in a worker thread: a 5 MB list takes ~100-300 ms to
 # read (benchmarks/portal_parse.py), far over the 50 ms the UI may stall.
 OFF_LOOP_BYTES = 256_000
 T = TypeVar("T")
+# Plain Python threads, not the loop's default executor: under qasync that is a QThread pool,
+# and a QThread still alive when the process exits aborts it ("QThread: Destroyed while thread
+# is still running"). Idle pool threads are joined quietly at interpreter exit.
+_parser_pool: ThreadPoolExecutor | None = None
 
 
 async def off_loop(parser: Callable[..., T], body: bytes, *args: Any) -> T:
-    """Run a parser directly for small bodies, in a thread for large ones."""
+    """Run a parser directly for small bodies, in a worker thread for large ones."""
+    global _parser_pool
     if len(body) < OFF_LOOP_BYTES:
         return parser(body, *args)
-    return await asyncio.to_thread(parser, body, *args)
+    if _parser_pool is None:
+        _parser_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="portal-parse")
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(_parser_pool, functools.partial(parser, body, *args))
