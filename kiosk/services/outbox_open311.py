@@ -59,9 +59,10 @@ def open311_deliver(
     """The outbox's `deliver` callable for one Open311 endpoint.
 
     `service_types` maps service codes to their `type` (realtime/batch/blackbox) from the
-    services list, so the client knows when an empty reply is normal.
+    services list, so the client knows when an empty reply is normal. It is read at each
+    delivery, so the caller may fill it in later, once the services list has been fetched.
     """
-    types = dict(service_types or {})
+    types: Mapping[str, str] = service_types if service_types is not None else {}
 
     async def deliver(report: Report) -> DeliveryOutcome:
         try:

@@ -1,0 +1,106 @@
+"""The kiosk's offline backbone, built once: the database, the outbox, the cache, the departures.
+
+`await open_offline(settings, portals)` opens the database in the data folder (falling back as
+`Storage.open_resilient` says, with the problem kept for the trainer's screen), starts the
+outbox's sender when reports go to an Open311 server, and builds the departures board on the
+configured GTFS feeds or the practice portal's sample feed. `await offline.aclose()` at exit.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+
+from kiosk.config import schema as s
+from kiosk.core.outbox import RetryPolicy
+from kiosk.practice_portal import gtfs_routes
+from kiosk.practice_portal.app import EMBEDDED_BASE
+from kiosk.services import cache, outbox
+from kiosk.services.cache import Cache
+from kiosk.services.http import HttpLimits, build_client
+from kiosk.services.outbox import Outbox
+from kiosk.services.outbox_open311 import open311_deliver
+from kiosk.services.paths import data_dir
+from kiosk.services.portals import Portals
+from kiosk.services.storage import DB_FILE_NAME, Migration, Storage, StorageError
+from kiosk.services.transport import Transport
+
+log = logging.getLogger(__name__)
+MIGRATIONS: tuple[Migration, ...] = outbox.MIGRATIONS + cache.MIGRATIONS
+
+
+@dataclass
+class Offline:
+    storage: Storage
+    problem: StorageError | None  # why the database is not the usual file (show to staff)
+    outbox: Outbox | None  # None in hand-off mode: nothing is sent, nothing is kept
+    transport: Transport
+    # Filled in by whoever fetches the services list: code -> realtime/batch/blackbox.
+    service_types: dict[str, str] = field(default_factory=dict)
+    _clients: list[httpx.AsyncClient] = field(default_factory=list)
+
+    def cache(self, backend: str) -> Cache:
+        """The cache of one backend, e.g. offline.cache("open311")."""
+        return Cache(self.storage, backend)
+
+    async def aclose(self) -> None:
+        if self.outbox is not None:
+            await self.outbox.stop()
+        for client in self._clients:
+            await client.aclose()
+        await self.storage.close()
+
+
+async def open_offline(
+    settings: Any, portals: Portals, extra_migrations: tuple[Migration, ...] = ()
+) -> Offline:
+    """Build and start everything above. Never raises for a database problem (see `problem`)."""
+    path = data_dir(settings) / DB_FILE_NAME
+    storage, problem = await Storage.open_resilient(path, MIGRATIONS + extra_migrations)
+    clients: list[httpx.AsyncClient] = []
+    service_types: dict[str, str] = {}
+    box: Outbox | None = None
+    if portals.open311 is not None:
+        box = Outbox(
+            storage,
+            open311_deliver(portals.open311, service_types=service_types),
+            policy=RetryPolicy(
+                settings[s.OUTBOX_RETRY_BASE_SECONDS], settings[s.OUTBOX_RETRY_MAX_SECONDS]
+            ),
+            retention_days=settings[s.OUTBOX_RETENTION_DAYS],
+        )
+        box.start()
+    static_url = settings[s.GTFS_STATIC_URL]
+    if static_url:
+        http = build_client(HttpLimits.from_settings(settings))
+        clients.append(http)
+        realtime_url = settings[s.GTFS_REALTIME_URL]
+    else:
+        # The practice portal's sample feed, in-process; no database is needed for it.
+        http = portals.practice_http or build_client(
+            HttpLimits.from_settings(settings),
+            httpx.ASGITransport(app=Starlette(routes=gtfs_routes.routes)),
+        )
+        if portals.practice_http is None:
+            clients.append(http)
+        static_url = EMBEDDED_BASE + "/gtfs/static.zip"
+        realtime_url = settings[s.GTFS_REALTIME_URL] or EMBEDDED_BASE + "/gtfs/trip-updates"
+    transport = Transport(
+        http,
+        Cache(storage, "gtfs"),
+        static_url=static_url,
+        realtime_url=realtime_url,
+        lat=settings[s.KIOSK_LAT],
+        lon=settings[s.KIOSK_LON],
+        radius_m=settings[s.STOPS_RADIUS_M],
+        window_minutes=settings[s.DEPARTURES_WINDOW_MIN],
+        max_age=settings[s.CACHE_GTFS_MAX_AGE],
+        max_bytes=max(60_000_000, settings[s.MAX_RESPONSE_BYTES]),
+    )
+    log.info("offline: database %s, outbox %s", storage.path or "in memory",
+             "on" if box else "off (hand-off mode)")  # fmt: skip
+    return Offline(storage, problem, box, transport, service_types, clients)
