@@ -61,6 +61,7 @@ class SpeechBridge(QObject):
     volumeStepChanged = Signal()
     autoReadChanged = Signal()
     headsetChanged = Signal()
+    pausedChanged = Signal()
     voiceMissing = Signal(str)  # language code; QML may show that this language has no voice
 
     def __init__(
@@ -74,6 +75,7 @@ class SpeechBridge(QObject):
         self._screen: tuple[str, str, tuple[str, ...]] | None = None
         self._resetting = False
         service.speakingChanged.connect(lambda _on: self.speakingChanged.emit())
+        service.pausedChanged.connect(lambda _on: self.pausedChanged.emit())
         service.textChanged.connect(lambda _t: self.currentTextChanged.emit())
         service.wordChanged.connect(self._on_word)
         service.rateChanged.connect(lambda _s: self.rateStepChanged.emit())
@@ -86,6 +88,9 @@ class SpeechBridge(QObject):
     # --- properties --------------------------------------------------------------------------
     def _speaking(self) -> bool:
         return self.service.speaking
+
+    def _paused(self) -> bool:
+        return self.service.paused
 
     def _current_text(self) -> str:
         return self.service.text
@@ -124,6 +129,7 @@ class SpeechBridge(QObject):
         return self.service.player.has_output
 
     speaking = Property(bool, _speaking, notify=speakingChanged)
+    paused = Property(bool, _paused, notify=pausedChanged)
     currentText = Property(str, _current_text, notify=currentTextChanged)
     wordStart = Property(int, _word_start, notify=wordChanged)
     wordLength = Property(int, _word_length, notify=wordChanged)
@@ -191,6 +197,15 @@ class SpeechBridge(QObject):
     @Slot()
     def stop(self) -> None:
         self.service.stop()
+
+    @Slot()
+    def pause(self) -> None:
+        """Hold the voice where it is (for long texts); resume() goes on from there."""
+        self.service.set_paused(True)
+
+    @Slot()
+    def resume(self) -> None:
+        self.service.set_paused(False)
 
     @Slot()
     def repeat(self) -> None:

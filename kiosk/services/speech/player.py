@@ -45,6 +45,7 @@ class AudioPlayer(QObject):
         self._queued_bytes = 0
         self._closed = False
         self._active = False
+        self.paused = False
 
     @property
     def active(self) -> bool:
@@ -70,6 +71,11 @@ class AudioPlayer(QObject):
 
     def stop(self) -> None:
         self._active = False
+        self.paused = False
+
+    def set_paused(self, paused: bool) -> None:
+        """Hold playback where it is (ACCESSIBILITY 17: pause and resume long texts)."""
+        self.paused = paused and self._active
 
     def queued_ms(self) -> int:
         return pcm_ms(self._queued_bytes, self.sample_rate, self.channels, self.sample_width)
@@ -95,7 +101,7 @@ class SilentClockPlayer(AudioPlayer):
         super().__init__(parent)
         self._clock = clock
         self._start = 0.0
-        self._stalled_ms = 0.0  # time the clock ran with nothing queued (synthesis lagging)
+        self._held_at = 0  # position while paused
         self._timer = QTimer(self)
         self._timer.setInterval(_FEED_MS)
         self._timer.timeout.connect(self._tick)
@@ -105,9 +111,18 @@ class SilentClockPlayer(AudioPlayer):
         self._start = self._clock()
         self._timer.start()
 
+    def set_paused(self, paused: bool) -> None:
+        if paused and not self.paused and self._active:
+            self._held_at = self.position_ms()
+        elif not paused and self.paused:
+            self._start = self._clock() - self._held_at / 1000.0
+        super().set_paused(paused)
+
     def position_ms(self) -> int:
         if not self._active:
             return 0
+        if self.paused:
+            return self._held_at
         elapsed = (self._clock() - self._start) * 1000.0
         queued = self.queued_ms()
         if elapsed > queued and not self._closed:
@@ -117,6 +132,8 @@ class SilentClockPlayer(AudioPlayer):
         return int(min(elapsed, queued))
 
     def _tick(self) -> None:
+        if self.paused:
+            return
         if self._active and self._closed and self.position_ms() >= self.queued_ms():
             self._timer.stop()
             self._finish()
@@ -185,6 +202,8 @@ class SinkPlayer(AudioPlayer):
             written = io.write(QByteArray(bytes(self._pending[:n])))
             if written > 0:
                 del self._pending[:written]
+        if self.paused:
+            return
         drained = not self._pending and sink.state() != QtAudio.State.ActiveState
         if self._closed and drained:
             self._timer.stop()
@@ -202,6 +221,14 @@ class SinkPlayer(AudioPlayer):
         if self._sink is not None:
             self._sink.stop()
         self._io = None
+
+    def set_paused(self, paused: bool) -> None:
+        super().set_paused(paused)
+        if self._sink is not None:
+            if self.paused:
+                self._sink.suspend()
+            elif self._active:
+                self._sink.resume()
 
     def set_gain(self, gain: float) -> None:
         super().set_gain(gain)

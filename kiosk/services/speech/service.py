@@ -56,7 +56,7 @@ class SpeechService(QObject):
         voiceMissing(str)         no voice for that language: nothing was spoken
         engineFailed(str)         the engine failed; detail for the log
         headsetChanged(bool)      a headset became active (detected or toggled) or inactive
-        volumeChanged(int), rateChanged(int)
+        volumeChanged(int), rateChanged(int), pausedChanged(bool)
     """
 
     speakingChanged = Signal(bool)
@@ -67,6 +67,7 @@ class SpeechService(QObject):
     headsetChanged = Signal(bool)
     volumeChanged = Signal(int)
     rateChanged = Signal(int)
+    pausedChanged = Signal(bool)
 
     def __init__(
         self,
@@ -200,6 +201,16 @@ class SpeechService(QObject):
         self._halt()
         self._set_speaking(False)
 
+    @property
+    def paused(self) -> bool:
+        return self.player.paused
+
+    def set_paused(self, paused: bool) -> None:
+        """Pause or resume what is being spoken (the word highlight holds still)."""
+        if self._speaking and paused != self.player.paused:
+            self.player.set_paused(paused)
+            self.pausedChanged.emit(self.player.paused)
+
     def repeat(self) -> None:
         """Say the last sentence again; a second press within 2 s says the whole text."""
         said = self._said
@@ -232,6 +243,9 @@ class SpeechService(QObject):
 
     # --- internals ---------------------------------------------------------------------------
     def _halt(self) -> None:
+        if self.player.paused:
+            self.player.set_paused(False)
+            self.pausedChanged.emit(False)
         self._generation += 1
         if self._worker is not None:
             self._worker.cancel(self._generation)

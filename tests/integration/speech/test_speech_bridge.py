@@ -189,6 +189,10 @@ def test_created_from_settings_speaks_for_real(qtbot: QtBot, english: None) -> N
         bridge.readScreen("Home", "Choose what you want to do", ["Report", "Learn"])
         assert bridge.speaking
         qtbot.waitUntil(lambda: len([w for w in words if w >= 0]) >= 3, timeout=5000)
+        bridge.pause()
+        assert bridge.paused and bridge.speaking
+        bridge.resume()
+        assert not bridge.paused
         text = bridge.currentText
         assert text.startswith("Home.") and text[words[0] : words[0] + 4] == "Home"
         bridge.stop()

@@ -182,3 +182,22 @@ def test_no_sound_card_never_hangs(qtbot: QtBot, espeak_engine) -> None:  # type
     finally:
         svc.headset.stop()
         svc.shutdown()
+
+
+def test_pause_holds_the_word_and_resume_goes_on(qtbot: QtBot, service: SpeechService) -> None:
+    seen = _record_words(service)
+    service.speak(SAMPLES["bg"])
+    qtbot.waitUntil(lambda: len(seen) >= 2, timeout=5000)
+    service.set_paused(True)
+    assert service.paused and service.speaking
+    held = service.player.position_ms()
+    count = len(seen)
+    qtbot.wait(500)
+    assert len(seen) == count and service.player.position_ms() == held
+    service.set_paused(False)
+    assert not service.paused
+    qtbot.waitUntil(lambda: len(seen) > count, timeout=3000)
+    assert 0 <= service.player.position_ms() - held < 1500
+    service.set_paused(True)
+    service.stop()  # a stop also ends the pause
+    assert not service.paused and not service.speaking
