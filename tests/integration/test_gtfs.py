@@ -238,3 +238,32 @@ async def test_practice_routes_serve_the_zip_and_live_delays() -> None:
     at_rush_hour = parse_trip_updates(gtfs_routes.trip_updates(at(2026, 3, 4, 8, 0).timestamp()))
     rush = table.departures(at(2026, 3, 4, 8, 0), 30, at_rush_hour)
     assert sum(d.realtime for d in rush) > len(rush) // 2
+
+
+SAMPLE_ZIP = gtfs_routes.static_zip()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=0, max_value=len(SAMPLE_ZIP) - 1),
+    st.binary(min_size=1, max_size=8),
+    st.booleans(),
+)
+def test_damaged_zip_gives_a_timetable_or_a_domain_error(
+    at_byte: int, junk: bytes, cut: bool
+) -> None:
+    data = (
+        SAMPLE_ZIP[:at_byte]
+        if cut
+        else SAMPLE_ZIP[:at_byte] + junk + SAMPLE_ZIP[at_byte + len(junk) :]
+    )
+    with contextlib.suppress(FeedInvalid):
+        load_timetable(data, *KIOSK, 700)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.text(max_size=400))
+def test_garbage_csv_gives_a_timetable_or_a_domain_error(text: str) -> None:
+    for member in ("stops.txt", "stop_times.txt", "trips.txt", "calendar.txt"):
+        with contextlib.suppress(FeedInvalid):
+            load_timetable(feed_zip({member: text}), *KIOSK, 700)
