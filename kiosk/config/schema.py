@@ -283,7 +283,7 @@ DEPARTURES_WINDOW_MIN = Option(
 SPEECH_ENGINE = Option(
     "speech.engine", str, "auto",
     N_("Which voice engine speaks. auto: espeak-ng when it is installed, else the system's "
-       "voice (Windows, macOS) in a helper process; off: the kiosk does not speak."),
+       "voice (Windows, macOS) in a separate process; off: the kiosk does not speak."),
     choices=("auto", "espeak-ng", "pyttsx3", "off"))
 SPEECH_DEFAULT_RATE = Option(
     "speech.default_rate", str, "normal",

@@ -44,5 +44,5 @@ def create_engine(settings: Settings) -> SpeechEngine | None:
     except EngineUnavailable as exc:
         log.error("speech: off (no engine can run: %s)", exc)
         return None
-    log.info("speech: engine pyttsx3 in a helper process")
+    log.info("speech: engine pyttsx3 in a child process")
     return engine

@@ -130,7 +130,7 @@ class ChildEngine(SpeechEngine):
         child.close()
         if not parent.poll(_START_TIMEOUT_S):
             process.kill()
-            raise EngineUnavailable("the pyttsx3 helper process did not start")
+            raise EngineUnavailable("the pyttsx3 child process did not start")
         status, detail = parent.recv()
         if status != "ready":
             process.join(1)
@@ -148,7 +148,7 @@ class ChildEngine(SpeechEngine):
                 raise SynthesisCancelled()
             if time.monotonic() > deadline or self._process is None or not self._process.is_alive():
                 self._kill()
-                raise EngineUnavailable("the pyttsx3 helper process stopped answering")
+                raise EngineUnavailable("the pyttsx3 child process stopped answering")
         reply: tuple[str, str] = conn.recv()
         return reply
 
