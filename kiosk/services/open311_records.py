@@ -240,6 +240,8 @@ def error_reply(body: bytes, fmt: str) -> str:
     Some servers answer 200 with `<errors>` or `[{"code", "description"}]`; reading that as
     "no services" or "no requests" would mislead, so the client refuses it instead.
     """
+    if len(body) > 65536:  # error lists are short; never parse a big reply twice on the loop
+        return ""
     try:
         doc = load(body, fmt)
     except PortalReplyInvalid:
