@@ -227,9 +227,18 @@ class Outbox:
                 await task
 
     def wake(self) -> None:
-        """Try again now (e.g. the network came back)."""
+        """Look for due reports now (e.g. one was just enqueued elsewhere)."""
         if self._wake is not None:
             self._wake.set()
+
+    async def retry_now(self) -> int:
+        """Make every waiting report due now (the trainer's "send now", or the network came
+        back); returns how many. Only one Outbox may use a database: see `recover`."""
+        changed = await self._storage.execute(
+            "UPDATE outbox SET next_attempt_at = 0 WHERE state = 'queued'"
+        )
+        self.wake()
+        return changed
 
     async def _run(self) -> None:
         assert self._wake is not None

@@ -224,3 +224,17 @@ async def test_the_sender_task_sends_as_soon_as_a_report_is_enqueued(tmp_path: P
     await storage.close()
     assert entry is not None and entry.state is State.DELIVERED
     assert entry.service_request_id == "R1"
+
+
+@pytest.mark.anyio
+async def test_retry_now_makes_waiting_reports_due(tmp_path: Path) -> None:
+    clock = Clock()
+    storage, box = await open_outbox(tmp_path / "db", Portal(RetryLater("offline")), clock)
+    local_id = await box.enqueue(report())
+    await box.flush()
+    assert await box.flush() == 0
+    assert await box.retry_now() == 1
+    assert await box.flush() == 1
+    entry = await box.get(local_id)
+    assert entry is not None and entry.state is State.DELIVERED
+    await storage.close()
