@@ -49,9 +49,13 @@ def headset_findings(mode: str) -> list[Finding]:
 
 def findings(settings: Settings) -> list[Finding]:
     """Every speech finding as ("ok" | "warn" | "fail", one line of English)."""
+    from PySide6.QtCore import QCoreApplication
+
     from kiosk.services.speech import create_engine
     from kiosk.services.speech.player import has_audio_output
 
+    # QtMultimedia needs an application object; `doctor` runs without the GUI.
+    app = QCoreApplication.instance() or QCoreApplication([])
     choice = settings[SPEECH_ENGINE]
     engine = create_engine(settings)
     try:
@@ -60,5 +64,6 @@ def findings(settings: Settings) -> list[Finding]:
         if engine is not None:
             engine.close()
     result += output_findings(has_audio_output())
+    del app
     result += headset_findings(settings[SPEECH_HEADSET_DETECTION])
     return result
