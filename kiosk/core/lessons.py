@@ -279,6 +279,23 @@ class Lesson:
     def step(self, step_id: str) -> Step:
         return next(s for s in self.steps if s.id == step_id)
 
+    def is_complete(self, seen: set[str], passed: set[str], right_first_or_later: int) -> bool:
+        """Whether a learner finished, by the completion rule.
+
+        Args:
+            seen: ids of the steps shown to the learner.
+            passed: ids of the steps whose practice widget succeeded ("do it for me" counts).
+            right_first_or_later: check questions answered right (retries count: no marks off).
+        """
+        rule = self.completion_rule
+        learner_steps = {s.id for s in self.steps if not s.trainer_only}
+        if rule.all_steps and not learner_steps <= seen:
+            return False
+        if rule.practice and not {s.id for s in self.steps if s.widget} <= passed:
+            return False
+        asked = len([q for q in self.questions if q.type != "self_rating"])
+        return right_first_or_later >= min(rule.quiz_min_correct, asked)
+
 
 @dataclass(frozen=True)
 class Module:

@@ -229,3 +229,13 @@ def test_the_authoring_docs_describe_every_widget_and_its_params() -> None:
         params = docs[docs.index(entry) :].split("\n- **")[0]
         for name in [*spec.params, *spec.pass_rule]:
             assert f"`{name}`" in params, (spec.type, name)
+
+
+def test_completion_follows_the_rule(course: m.Course) -> None:
+    lesson = course.lesson("l01-touch")
+    every = {s.id for s in lesson.steps}
+    practice = {s.id for s in lesson.steps if s.widget is not None}
+    assert lesson.is_complete(every, practice, 3)
+    assert not lesson.is_complete(every - {"recap"}, practice, 3)
+    assert not lesson.is_complete(every, practice - {"tap-try"}, 3)
+    assert not lesson.is_complete(every, practice, 2)
