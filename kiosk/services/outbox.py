@@ -31,46 +31,16 @@ import sqlite3
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
-from datetime import datetime
-from typing import Any
 
 from kiosk.core import outbox as rules
-from kiosk.core.outbox import Contact, DeliveryOutcome, Entry, Location, Report, State
-from kiosk.services.storage import Migration, Storage, StorageError
+from kiosk.core.outbox import DeliveryOutcome, Entry, Report
+from kiosk.services import outbox_rows as rows
+from kiosk.services.outbox_rows import MIGRATIONS as MIGRATIONS  # re-exported
+from kiosk.services.storage import Storage, StorageError
 
 log = logging.getLogger(__name__)
 
 Deliver = Callable[[Report], Awaitable[DeliveryOutcome]]
-
-MIGRATIONS = (
-    Migration(
-        "outbox",
-        1,
-        """
-        CREATE TABLE outbox (
-            local_id INTEGER PRIMARY KEY,
-            client_id TEXT NOT NULL UNIQUE,
-            service_code TEXT NOT NULL,
-            state TEXT NOT NULL,
-            payload TEXT,               -- the report without contact; NULL once delivered
-            contact TEXT,               -- NULL when not given, and once finished
-            attempts INTEGER NOT NULL DEFAULT 0,
-            next_attempt_at REAL NOT NULL DEFAULT 0,
-            last_error TEXT NOT NULL DEFAULT '',
-            service_request_id TEXT NOT NULL DEFAULT '',
-            token TEXT NOT NULL DEFAULT '',
-            created_at REAL NOT NULL,
-            finished_at REAL
-        );
-        CREATE INDEX outbox_due ON outbox (state, next_attempt_at)
-        """,
-    ),
-)
-
-_COLUMNS = (
-    "local_id, service_code, state, payload, contact, attempts, next_attempt_at, last_error,"
-    " service_request_id, token, created_at, finished_at"
-)
 
 
 @dataclass(frozen=True)
@@ -122,7 +92,7 @@ class Outbox:
         Enqueueing the same report (same client id) twice returns the first id: a second tap
         on "Send" cannot make a second report. Raises StorageError when the disk refuses.
         """
-        payload = json.dumps(_encode(report.without_contact()), ensure_ascii=False)
+        payload = json.dumps(rows.encode(report.without_contact()), ensure_ascii=False)
         contact = json.dumps(asdict(report.contact)) if report.contact else None
 
         def job(conn: sqlite3.Connection) -> int:
@@ -143,10 +113,10 @@ class Outbox:
         return local_id
 
     async def get(self, local_id: int) -> Entry | None:
-        rows = await self._storage.fetchall(
-            f"SELECT {_COLUMNS} FROM outbox WHERE local_id = ?", (local_id,)
+        found = await self._storage.fetchall(
+            f"SELECT {rows.COLUMNS} FROM outbox WHERE local_id = ?", (local_id,)
         )
-        return _entry(rows[0]) if rows else None
+        return rows.entry(found[0]) if found else None
 
     async def set_request_id(self, local_id: int, service_request_id: str) -> None:
         """Record the id a token resolved to (GET tokens/{token})."""
@@ -266,18 +236,19 @@ class Outbox:
 
         def job(conn: sqlite3.Connection) -> Entry | None:
             row = conn.execute(
-                f"SELECT {_COLUMNS} FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"
+                f"SELECT {rows.COLUMNS} FROM outbox"
+                " WHERE state = 'queued' AND next_attempt_at <= ?"
                 " ORDER BY next_attempt_at, local_id LIMIT 1",
                 (now,),
             ).fetchone()
             if row is None:
                 return None
-            entry = rules.start_sending(_entry(row), now)
+            claimed = rules.start_sending(rows.entry(row), now)
             conn.execute(
                 "UPDATE outbox SET state = 'sending', attempts = ? WHERE local_id = ?",
-                (entry.attempts, entry.local_id),
+                (claimed.attempts, claimed.local_id),
             )
-            return entry
+            return claimed
 
         # Durable: after a crash the report must be known to have been (maybe) sent.
         return await self._storage.run(job, durable=True)
@@ -316,56 +287,3 @@ class Outbox:
         log.info(
             "outbox: report %d %s after %d tries", after.local_id, after.state.value, after.attempts
         )
-
-
-def outbox_migrations() -> tuple[Migration, ...]:
-    return MIGRATIONS
-
-
-def _encode(report: Report) -> dict[str, Any]:
-    return {
-        "service_code": report.service_code,
-        "location": asdict(report.location),
-        "description": report.description,
-        "attributes": {
-            k: v if isinstance(v, str) else list(v) for k, v in report.attributes.items()
-        },
-        "language": report.language,
-        "created_at": report.created_at.isoformat(),
-        "client_id": report.client_id,
-    }
-
-
-def _decode(payload: str, contact: str | None) -> Report:
-    data = json.loads(payload)
-    attributes = {k: v if isinstance(v, str) else tuple(v) for k, v in data["attributes"].items()}
-    person = Contact(**json.loads(contact)) if contact else None
-    return Report(
-        service_code=data["service_code"],
-        location=Location(**data["location"]),
-        description=data["description"],
-        attributes=attributes,
-        contact=person,
-        consent=person is not None,
-        language=data["language"],
-        created_at=datetime.fromisoformat(data["created_at"]),
-        client_id=data["client_id"],
-    )
-
-
-def _entry(row: tuple[Any, ...]) -> Entry:
-    (local_id, code, state, payload, contact, attempts, next_at, error, sr_id, token, created,
-     finished) = row  # fmt: skip
-    return Entry(
-        local_id=local_id,
-        report=_decode(payload, contact) if payload else None,
-        service_code=code,
-        state=State(state),
-        attempts=attempts,
-        next_attempt_at=next_at,
-        last_error=error,
-        service_request_id=sr_id,
-        token=token,
-        created_at=created,
-        finished_at=finished,
-    )
