@@ -17,6 +17,8 @@ MAX_SENTENCE_WORDS = 20
 # voice would read oddly; write "есемес", "едно едно две", "софия точка бе ге". ПИН is a word.
 _FOR_THE_EYE = re.compile(r"[A-Za-z]+|\d+|\b[А-ЯЁ]{2,}\b")
 SPOKEN_ABBREVIATIONS = ("ПИН",)
+# DigComp 2.2: five areas of up to six competences each, proficiency levels 1-8.
+_DIGCOMP_ID = re.compile(r"^[1-5]\.[1-6]$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -115,6 +117,7 @@ def check_lesson(
                 f"the {name} uses the banned word {found.group(0)!r}: it blames the "
                 "learner when something is hard; say what to do instead",
             )
+    yield from _check_metadata(lesson)
     why = m.word_count(lesson.why_it_matters)
     if why > m.MAX_WHY_WORDS:
         yield error(lesson.at, f"why_it_matters has {why} words; at most {m.MAX_WHY_WORDS}")
@@ -154,6 +157,67 @@ def check_lesson(
         )
 
 
+def _check_metadata(lesson: m.Lesson) -> Iterator[Finding]:
+    """Competences, minutes, links and ids: the data a trainer's panel and certificates use."""
+    for competence in lesson.competences:
+        if not _DIGCOMP_ID.match(competence.id) or not 1 <= competence.level <= 8:
+            yield Finding(
+                lesson.at,
+                "error",
+                f"competence {competence.id!r} level {competence.level} is not a DigComp 2.2 "
+                'competence (like "4.2") with a level from 1 to 8',
+            )
+    minutes = lesson.est_minutes
+    if not 0 < minutes.self <= minutes.guided:
+        yield Finding(
+            lesson.at,
+            "error",
+            f"est_minutes: self {minutes.self} and guided {minutes.guided}; a lesson takes some "
+            "minutes and a guided session takes at least as long",
+        )
+    links = [(lesson.at, link.url) for link in lesson.bridge.urls]
+    if lesson.take_home_card is not None and lesson.take_home_card.qr:
+        links.append((lesson.take_home_card.at, lesson.take_home_card.qr))
+    if lesson.freshness is not None:
+        links += [(lesson.freshness.at, source.url) for source in lesson.freshness.sources]
+    for at, url in links:
+        if not url.startswith("https://"):
+            yield Finding(at, "error", f"link {url!r} must start with https://")
+    seen: dict[str, m.Loc] = {}
+    for question in lesson.questions:
+        if question.id in seen:
+            yield Finding(
+                question.at,
+                "error",
+                f"question id {question.id!r} is also used at {seen[question.id]}",
+            )
+        seen.setdefault(question.id, question.at)
+
+
+def _cycle(graph: dict[str, list[str]]) -> list[str]:
+    """One cycle of hard prerequisites, as lesson ids in order, or [] when there is none."""
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(node: str, path: list[str]) -> list[str]:
+        state[node] = 1
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt] if nxt in path else [node, nxt]
+            if nxt not in state:
+                found = visit(nxt, [*path, nxt])
+                if found:
+                    return found
+        state[node] = 2
+        return []
+
+    for start in graph:
+        if start not in state:
+            found = visit(start, [start])
+            if found:
+                return found
+    return []
+
+
 def check_course(
     course: m.Course,
     today: date,
@@ -178,6 +242,17 @@ def check_course(
                 )
             elif pre.lesson_id == lesson.id:
                 yield Finding(pre.at, "error", "a lesson cannot be its own prerequisite")
+    graph = {
+        lesson.id: [p.lesson_id for p in lesson.prerequisites if p.kind == "hard"]
+        for lesson in course.lessons
+    }
+    cycle = _cycle(graph)
+    if cycle:
+        yield Finding(
+            course.lesson(cycle[0]).at,
+            "error",
+            "prerequisites go round in a circle: " + " → ".join(cycle),
+        )
     for plan in course.session_plans:
         for lesson_id in plan.lesson_ids:
             if lesson_id not in ids and lesson_id not in other_ids:

@@ -225,6 +225,9 @@ def _question(r: Reader, node: LineDict, step_path: str) -> m.Question:
             )
         )
     ids = [o.id for o in options]
+    for index, oid in enumerate(ids):
+        if oid in ids[:index]:
+            r.error(options[index].at.line, f"option id {oid!r} is used twice in {what}")
     correct = r.strings(node, "correct", what, required=kind != "self_rating")
     for c in correct:
         if c not in ids:

@@ -140,3 +140,25 @@ def test_cli_on_a_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert "no such file or folder" in capsys.readouterr().err
     assert main(["validate", str(tmp_path)]) == 1
     assert "there is no course.yaml here" in capsys.readouterr().err
+
+
+def test_a_circle_of_prerequisites_is_an_error(tmp_path: Path) -> None:
+    sample = SAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "sample.svg").write_bytes(
+        (FIXTURES / "images" / "sample.svg").read_bytes()
+    )
+    for name, needs in (("one", "two"), ("two", "three"), ("three", "one")):
+        text = sample.replace("id: l90-sample", f"id: {name}", 1).replace(
+            "prerequisites: []", f"prerequisites:\n  - {{lesson: {needs}, kind: hard}}"
+        )
+        (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "course.yaml").write_text(
+        "id: c\nversion: '1'\ntitle: Курс\nmodules:\n  - id: m\n    order: 1\n    title: М\n"
+        "    summary: С\n    lessons: [one.yaml, two.yaml, three.yaml]\n",
+        encoding="utf-8",
+    )
+    problems = validate(tmp_path, today=TODAY, languages=())
+    assert [(Path(p.at.file).name, p.at.line, p.message) for p in problems] == [
+        ("one.yaml", 2, "prerequisites go round in a circle: one → two → three → one")
+    ]
