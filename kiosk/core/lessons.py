@@ -265,6 +265,8 @@ class Lesson:
     trainer: Trainer = Trainer()
     safety_notes: str = ""
     freshness: Freshness | None = None
+    licence: str = ""
+    credits: tuple[str, ...] = ()
     content_hash: str = ""
     at: Loc = field(default=NOWHERE, compare=False, repr=False)
 

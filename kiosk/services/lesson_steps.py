@@ -72,6 +72,8 @@ def read_lesson_tree(r: Reader, tree: LineDict) -> tuple[m.Lesson, Images]:
         trainer=_trainer(r, tree, p, what),
         safety_notes=r.text(tree, "safety_notes", p, what, required=False),
         freshness=_freshness(r, tree, what),
+        licence=r.string(tree, "licence", what, required=False),
+        credits=r.strings(tree, "credits", what),
         at=r.loc(tree.line),
     )
     return lesson, images

@@ -143,6 +143,7 @@ def test_the_sample_reads_every_field() -> None:
     assert (lesson.version, lesson.status, lesson.short_title) == (2, "review", "Пример")
     assert lesson.learning_goals == (m.Goal("g1", "Мога да докосна бутон."),)
     assert lesson.competences == (m.Competence("5.2", 1),)
+    assert (lesson.licence, lesson.credits) == ("CC BY-SA 4.0", ("Silver Kiosk contributors",))
     assert lesson.est_minutes == m.Minutes(12, 30)
     assert lesson.completion_rule == m.CompletionRule(True, True, 2)
     intro = lesson.step("intro")
