@@ -125,6 +125,35 @@ def scenario(feed: Path, radius: float, trace: bool) -> None:
     print(json.dumps(result))
 
 
+def loop_gaps(feed: Path) -> None:
+    """Longest pause of a 5 ms asyncio ticker while the slice loads on a worker thread."""
+    import asyncio
+
+    from kiosk.services.gtfs import load_timetable_async
+
+    data = feed.read_bytes()
+
+    async def run() -> dict[str, float]:
+        gaps: list[float] = []
+        done = asyncio.Event()
+
+        async def ticker() -> None:
+            last = time.perf_counter()
+            while not done.is_set():
+                await asyncio.sleep(0.005)
+                now = time.perf_counter()
+                gaps.append(now - last)
+                last = now
+
+        task = asyncio.create_task(ticker())
+        await load_timetable_async(data, *KIOSK, 700)
+        done.set()
+        await task
+        return {"max_gap_ms": max(gaps) * 1000, "ticks": len(gaps)}
+
+    print(json.dumps(asyncio.run(run())))
+
+
 def child(feed: Path, radius: float, trace: bool) -> dict[str, float]:
     out = subprocess.run(
         [sys.executable, __file__, "--scenario", str(feed), str(radius), str(int(trace))],
@@ -153,10 +182,16 @@ def main() -> None:
                   f" retained {traced['retained_mb']:.1f} MB; cached JSON"
                   f" {plain['json_mb']:.2f} MB, read back in {plain['from_cache_ms']:.0f} ms;"
                   f" 30-minute board {plain['board_ms']:.0f} ms")  # fmt: skip
+        gaps = subprocess.run([sys.executable, __file__, "--gaps", str(feed)], check=True,
+                              capture_output=True, text=True).stdout  # fmt: skip
+        worst = json.loads(gaps.strip().splitlines()[-1])["max_gap_ms"]
+        print(f"event loop while load_timetable_async runs: longest 5 ms-tick gap {worst:.0f} ms")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 5 and sys.argv[1] == "--scenario":
+    if len(sys.argv) == 3 and sys.argv[1] == "--gaps":
+        loop_gaps(Path(sys.argv[2]))
+    elif len(sys.argv) == 5 and sys.argv[1] == "--scenario":
         scenario(Path(sys.argv[2]), float(sys.argv[3]), sys.argv[4] == "1")
     else:
         main()
