@@ -6,6 +6,12 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+# Command groups of capabilities, each in its own module `kiosk/<name>_cli.py`.
+COMMAND_GROUPS = {
+    "portal": "serve the practice portal, or check the configured portals",
+    "lessons": "check lesson files",
+}
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -42,28 +48,31 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--quiet", action="store_true")
     tr.add_argument("--domain", choices=("kiosk", "lessons"), help="only this catalog")
 
-    for module in _optional_clis():
-        module.add_parser(sub)
+    for name, text in COMMAND_GROUPS.items():
+        group = sub.add_parser(name, help=text, add_help=False)
+        group.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
 
 
-def _optional_clis() -> list:  # type: ignore[type-arg]
-    """Command groups of capabilities that are built: each module adds its own sub-command."""
+def _group_args(name: str, rest: list[str]) -> argparse.Namespace:
+    """Parse a command group's own arguments; its module is imported only when it is used,
+    so starting the kiosk does not pay for it."""
     import importlib
 
-    found = []
-    for name in ("kiosk.portal_cli", "kiosk.lessons_cli"):
-        try:
-            found.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return found
+    module = importlib.import_module(f"kiosk.{name}_cli")
+    parser = argparse.ArgumentParser(prog="python -m kiosk")
+    module.add_parser(parser.add_subparsers(dest="command", metavar="COMMAND"))
+    args = parser.parse_args([name, *rest])
+    args.module = module
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
     command = args.command or "run"
+    if unknown and command not in COMMAND_GROUPS:
+        parser.error("unrecognized arguments: " + " ".join(unknown))
     if command == "run":
         from kiosk.runner import run
 
@@ -84,9 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.i18n_tools import run_action
 
         return run_action(args.action, quiet=args.quiet, domain=args.domain)
-    for module in _optional_clis():
-        if module.__name__.rsplit(".", 1)[1].removesuffix("_cli") == command:
-            return int(module.run(args))
+    if command in COMMAND_GROUPS:
+        group = _group_args(command, [*args.rest, *unknown])
+        group.config = args.config
+        return int(group.module.run(group))
     return 2
 
 

@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -29,12 +29,13 @@ from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
+from kiosk.bridge.speech import SpeechBridge, create_speech
 from kiosk.bridge.trainer import TrainerBridge
 from kiosk.bridge.watcher import InputWatcher
 from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
-from kiosk.core.session import IdlePolicy
+from kiosk.core.session import IdlePolicy, countdown_should_speak
 from kiosk.services.paths import FONTS_DIR, UI_DIR
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Nav": ("nav", NavBridge),
     "Shell": ("shell", ShellBridge),
     "Trainer": ("trainer", TrainerBridge),
+    "Speech": ("speech", SpeechBridge),
 }
 _bridges_by_engine: dict[int, Bridges] = {}
 _registered = False
@@ -61,7 +63,7 @@ class Bridges:
     nav: NavBridge
     shell: ShellBridge
     trainer: TrainerBridge
-    extra: dict[str, QObject] = field(default_factory=dict)
+    speech: SpeechBridge
 
 
 @dataclass
@@ -143,12 +145,14 @@ def build(
     window_size: tuple[int, int] | None = None,
     simulated_panel_mm: float = 0.0,
     clock: Callable[[], float] | None = None,
+    speech: SpeechBridge | None = None,
 ) -> Kiosk:
     """Build a kiosk in the running QGuiApplication. Logging and config are done by the caller.
 
     `simulated_panel_mm` sizes everything as on a panel that wide showing the whole window
     (screenshots and tests render offscreen, where no real panel exists). `clock` replaces the
-    monotonic clock of the idle timer and PIN lock (tests).
+    monotonic clock of the idle timer and PIN lock (tests); `speech` replaces the voice (tests
+    pass one on a recording fake).
     """
     clock = clock or time.monotonic
     t0 = time.perf_counter()
@@ -187,6 +191,7 @@ def build(
             tap_filter_ms=settings[opt.TAP_FILTER_MS],
         ),
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
+        speech=speech or create_speech(settings),
     )
 
     # QML
@@ -202,13 +207,22 @@ def build(
         bridges.i18n.languageChanged.emit()
 
     bridges.session.languageChanged.connect(retranslate)
+    bridges.session.add_wipe_hook(bridges.speech.resetForNewSession)
     bridges.session.add_wipe_hook(_clear_clipboard)
     bridges.session.add_wipe_hook(_reset_keyboard)
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
     bridges.trainer.exitRequested.connect(app.quit)
+    bridges.session.warningStarted.connect(
+        lambda: bridges.speech.warn(_spoken_warning(bridges.session))
+    )
+    bridges.session.countdownTick.connect(
+        lambda left: _speak_countdown(bridges.speech, bridges.session, left, policy)
+    )
+    app.aboutToQuit.connect(bridges.speech.shutdown)
     watcher.on_any_input(bridges.session.activity)
+    watcher.on_press(lambda _x, _y: bridges.speech.stop())  # any touch silences the voice
     watcher.on_press(
         lambda x, y: (
             bridges.trainer.corner_tap(x, y, *kiosk_box[0].window_size()) if kiosk_box else None
@@ -216,6 +230,7 @@ def build(
     )
     app.installEventFilter(watcher)
 
+    engine.warnings.connect(lambda warnings: [log.error("QML: %s", w.toString()) for w in warnings])
     engine.load(QUrl.fromLocalFile(str(UI_DIR / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
@@ -234,6 +249,18 @@ def build(
     kiosk_box.append(kiosk)
     log.info("kiosk built in %.0f ms", (time.perf_counter() - t0) * 1000)
     return kiosk
+
+
+def _spoken_warning(session: SessionBridge) -> str:
+    return i18n._("Are you still there?") + " " + session.countdownText
+
+
+def _speak_countdown(
+    speech: SpeechBridge, session: SessionBridge, left: int, policy: IdlePolicy
+) -> None:
+    """At the start (the warning itself says it), every 15 s, then each of the last 10 s."""
+    if left != policy.warning_seconds and countdown_should_speak(left, policy.warning_seconds):
+        speech.speak(str(left) if left <= 10 else session.countdownText)
 
 
 def _clear_clipboard() -> None:

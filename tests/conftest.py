@@ -24,13 +24,24 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def qasync_loop(qapp):  # type: ignore[no-untyped-def]
-    """One qasync loop on pytest-qt's application, for async slots and tasks."""
+def _session_qasync_loop(qapp):  # type: ignore[no-untyped-def]
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.events._set_running_loop(None)  # running only inside the tests that ask for it
+    return loop
+
+
+@pytest.fixture
+def qasync_loop(_session_qasync_loop):  # type: ignore[no-untyped-def]
+    """The qasync loop on pytest-qt's application, running for this test (for async slots and
+    tasks). It is marked as running only during the test, so tests that start their own
+    asyncio loop (anyio) still can."""
+    loop = _session_qasync_loop
     asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
     yield loop
+    asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
 
 
@@ -48,3 +59,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
                 report.sections.append(("screenshot", str(path)))
             except Exception as exc:  # the report must not fail for the screenshot
                 report.sections.append(("screenshot", f"not saved: {exc}"))
+
+
+@pytest.fixture(autouse=True)
+def english_by_default() -> Iterator[None]:
+    """Messages are checked in English unless a test picks a language (the kiosk's own default,
+    Bulgarian, is set by the session when a kiosk is built)."""
+    from kiosk import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _gui_application_first(qapp):  # type: ignore[no-untyped-def]
+    """Create pytest-qt's QApplication before any test can make a bare QCoreApplication, on
+    which QML's graphical types would be unavailable for the rest of the run."""
+    return qapp

@@ -1,6 +1,4 @@
 import QtQuick
-import QtQuick.VirtualKeyboard
-import QtQuick.VirtualKeyboard.Settings
 import Kiosk
 import "components"
 import "overlays"
@@ -66,6 +64,14 @@ Window {
             finish.open()
     }
 
+    function readScreen(): void {
+        if (openOverlay)
+            Speech.speak(openOverlay.spokenText())
+        else if (currentScreen)
+            Speech.readScreen(currentScreen.title, currentScreen.instruction,
+                              currentScreen.choices())
+    }
+
     function openHelp(): void {
         help.screenHelp = currentScreen ? currentScreen.helpText : ""
         help.open()
@@ -98,6 +104,19 @@ Window {
             case Qt.Key_F1:
                 if (!window.openOverlay && Nav.screen !== "attract")
                     window.openHelp()
+                else
+                    window.readScreen()
+                break
+            case Qt.Key_F2: // the keypad's Listen/Repeat key
+                Speech.repeat()
+                break
+            case Qt.Key_VolumeUp:
+            case Qt.Key_F4:
+                Speech.volumeUp()
+                break
+            case Qt.Key_VolumeDown:
+            case Qt.Key_F3:
+                Speech.volumeDown()
                 break
             default:
                 return
@@ -112,6 +131,7 @@ Window {
             anchors.top: parent.top
             visible: Nav.screen !== "attract"
             onHelpRequested: window.openHelp()
+            onListenRequested: window.readScreen()
             onFinishRequested: finish.open()
         }
 
@@ -120,9 +140,14 @@ Window {
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.top: bar.visible ? bar.bottom : parent.top
-            anchors.bottom: keyboard.active ? keyboard.top : parent.bottom
+            anchors.bottom: keyboard.shown ? keyboard.top : parent.bottom
             source: Nav.source
-            onLoaded: Qt.callLater(window.focusFirst)
+            onLoaded: {
+                Qt.callLater(window.focusFirst)
+                const screen = item as KScreen
+                Qt.callLater(() => Speech.showScreen(screen.title, screen.instruction,
+                                                     screen.choices()))
+            }
         }
 
         HelpOverlay {
@@ -144,19 +169,34 @@ Window {
         ErrorOverlay {
             id: error
             objectName: "error"
-            visible: Shell.errorShown
-            onVisibleChanged: if (visible) Qt.callLater(window.focusFirst)
         }
 
-        InputPanel {
+        KCaption {
+            id: caption
+            objectName: "caption"
+            z: 150
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: keyboard.shown ? keyboard.top : parent.bottom
+            anchors.margins: Theme.gap
+        }
+
+        Loader { // created after the first frame, so the attract screen shows at once
             id: keyboard
-            objectName: "keyboard"
+            readonly property bool shown: item ? (item as KKeyboard).active : false
             z: 200
+            active: false
+            asynchronous: true
             width: parent.width
-            y: active ? parent.height - height : parent.height
-            visible: active
+            height: item ? (item as KKeyboard).height : 0
+            y: shown ? parent.height - height : parent.height
+            sourceComponent: KKeyboard {
+                width: keyboard.width
+            }
         }
     }
+
+    onFrameSwapped: keyboard.active = true
 
     Connections {
         target: Session
@@ -179,11 +219,6 @@ Window {
             Nav.reset()
             screenLoader.active = true
         }
-        function onLanguageChanged(): void {
-            VirtualKeyboardSettings.locale = Session.language === "bg" ? "bg_BG"
-                                           : Session.language === "uk" ? "uk_UA"
-                                           : Session.language === "tr" ? "tr_TR" : "en_GB"
-        }
     }
     Connections {
         target: Trainer
@@ -193,16 +228,17 @@ Window {
     }
     Connections {
         target: Shell
+        function onErrorChanged(): void {
+            if (Shell.errorShown)
+                error.open() // shown and spoken
+            else
+                error.close()
+        }
         function onHomeRequested(): void {
             if (Session.active)
                 Nav.go("home")
             else
                 Nav.reset()
         }
-    }
-
-    Component.onCompleted: {
-        VirtualKeyboardSettings.activeLocales = ["bg_BG", "en_GB", "uk_UA", "tr_TR"]
-        VirtualKeyboardSettings.locale = "bg_BG"
     }
 }

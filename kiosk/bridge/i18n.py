@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
 from PySide6.QtCore import Property, QObject, QTranslator, Signal, Slot
 
 from kiosk import i18n
@@ -37,12 +35,16 @@ class I18nBridge(QObject):
 
     @Slot(float, int, result=str)
     def formatNumber(self, value: float, decimals: int = 0) -> str:
+        from babel.numbers import format_decimal  # Babel's data loads on first use, not at start
+
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
         return format_decimal(value, format=pattern, locale=i18n.babel_locale())
 
     @Slot(str, result=str)
     def formatDate(self, iso: str) -> str:
         """'2026-03-15' → '15 март 2026 г.' in Bulgarian; '' for an unreadable date."""
+        from babel.dates import format_date
+
         try:
             day = dt.date.fromisoformat(iso[:10])
         except ValueError:
@@ -51,4 +53,6 @@ class I18nBridge(QObject):
 
     @Slot(result=str)
     def timeNow(self) -> str:
+        from babel.dates import format_time
+
         return format_time(dt.datetime.now(), format="short", locale=i18n.babel_locale())

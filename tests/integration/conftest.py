@@ -11,7 +11,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.app import Kiosk, build
+from kiosk.bridge.speech import SpeechBridge
 from kiosk.config import Settings
+from kiosk.services.speech.fake import RecordingSpeech
+from kiosk.services.speech.headset import HeadsetMonitor
 
 PANEL_MM = 476.0  # a 21.5-inch 1920x1080 panel
 SIZE = (1920, 1080)
@@ -89,14 +92,19 @@ def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> I
         windowed: bool = True,
         start: str = "attract",
         clock: FakeClock | None = None,
+        speech: Any = None,
     ) -> Kiosk:
+        settings = settings or Settings({})
+        if speech is None:  # a voice that records what it would say
+            speech = SpeechBridge(RecordingSpeech(HeadsetMonitor("manual")), settings)
         kiosk = build(
-            settings or Settings({}),
+            settings,
             windowed=windowed,
             start_screen=start,
             window_size=SIZE,
             simulated_panel_mm=PANEL_MM,
             clock=clock,
+            speech=speech,
         )
         kiosk.show()
         settle()

@@ -8,6 +8,7 @@ Rectangle {
     id: bar
 
     signal helpRequested
+    signal listenRequested
     signal finishRequested
 
     color: Theme.bar
@@ -25,6 +26,22 @@ Rectangle {
             text: qsTr("Help")
             Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
             onActivated: bar.helpRequested()
+        }
+        KButton {
+            objectName: "barListen"
+            kind: "bar"
+            //: Reads the screen aloud
+            text: qsTr("Listen")
+            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            onActivated: bar.listenRequested()
+        }
+        KButton {
+            objectName: "barRepeat"
+            kind: "bar"
+            //: Says the last sentence again; pressed twice, the whole screen
+            text: qsTr("Repeat")
+            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            onActivated: Speech.repeat()
         }
         KButton {
             objectName: "barTextSize"

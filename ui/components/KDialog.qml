@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
+import Kiosk
 
 // A modal panel over the current screen. It blocks touches behind it; the first button gets
 // keypad focus when it opens. Put KButtons inside; they are laid out in a column.
@@ -9,15 +10,24 @@ Item {
     property string title
     property string message
     property string notice // an extra line in a notice colour (e.g. a countdown)
+    property bool speakOnOpen: true // read title and message aloud when it opens
     default property alias buttons: buttonColumn.data
 
     anchors.fill: parent
     visible: false
     z: 100
 
+    // Title, message and notice as sentences, so the voice pauses between them.
+    function spokenText(): string {
+        return [title, message, notice].filter(t => t !== "")
+            .map(t => /[.!?:…]$/.test(t) ? t : t + ".").join(" ")
+    }
+
     function open(): void {
         visible = true
         focusTimer.start()
+        if (speakOnOpen)
+            Speech.speak(spokenText())
     }
     function close(): void {
         visible = false

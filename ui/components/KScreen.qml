@@ -16,6 +16,24 @@ Item {
     signal backgroundTapped
     readonly property bool scrollable: flick.contentHeight > flick.height + 1
 
+    // The texts of the visible buttons in the content, for "N choices: ..." when read aloud.
+    function choices(): list<string> {
+        const found = []
+        const visit = item => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (!child.visible)
+                    continue
+                if (child instanceof KButton)
+                    found.push((child as KButton).text)
+                else
+                    visit(child)
+            }
+        }
+        visit(column)
+        return found
+    }
+
     function scrollBy(direction: int): void {
         const target = flick.contentY + direction * flick.height * 0.8
         flick.contentY = Math.max(0, Math.min(flick.contentHeight - flick.height, target))

@@ -58,4 +58,6 @@ QtObject {
     readonly property color scrim: highContrast ? "#e6000000" : "#b3161616"
     readonly property color focus: highContrast ? "#00e5ff" : "#c2410c"
     readonly property color selected: highContrast ? "#00e5ff" : "#0a3a80"
+    readonly property color highlight: highContrast ? "#ffff00" : "#ffd84d"
+    readonly property color highlightText: highContrast ? "#000000" : "#161616"
 }

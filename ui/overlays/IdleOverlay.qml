@@ -10,6 +10,7 @@ KDialog {
     title: qsTr("Are you still there?")
     message: qsTr("Nobody has touched the screen for a while.")
     notice: Session.countdownText
+    speakOnOpen: false // the warning is spoken with its tone by the session (app.py)
 
     KButton {
         objectName: "idleMore"

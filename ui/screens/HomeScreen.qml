@@ -14,7 +14,7 @@ KScreen {
         objectName: "tileEasier"
         Layout.fillWidth: true
         text: qsTr("Make it easier for me")
-        description: qsTr("Larger text, stronger contrast, another language")
+        description: qsTr("Larger text, stronger contrast, the voice, another language")
         onActivated: Nav.go("easier")
     }
 }

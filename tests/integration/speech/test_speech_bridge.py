@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtQml import QQmlComponent, QQmlEngine, qmlRegisterSingletonInstance
 from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
@@ -151,34 +149,6 @@ def test_session_wipe_stops_and_restores_defaults(
     assert len(fake.spoken) == spoken and bridge.currentText == ""
 
 
-def test_qml_sees_the_singleton(qtbot: QtBot, bridge: SpeechBridge, fake: RecordingSpeech) -> None:
-    qmlRegisterSingletonInstance(SpeechBridge, "KioskSpeechTest", 1, 0, "Speech", bridge)
-    engine = QQmlEngine()
-    component = QQmlComponent(engine)
-    component.setData(
-        QByteArray(
-            b"import QtQml\nimport KioskSpeechTest\nQtObject {\n"
-            b"  property bool talking: Speech.speaking\n"
-            b"  property int word: Speech.wordStart\n"
-            b"  property string volume: Speech.volumeStep + ' of ' + Speech.volumeCount\n"
-            b"  Component.onCompleted: Speech.readScreen('Home', 'Choose', ['A', 'B'])\n}\n"
-        ),
-        QUrl(),
-    )
-    obj = component.create()
-    assert obj is not None, component.errorString()
-    assert obj.property("talking") is True
-    assert fake.texts[-1] == "Home. Choose. 2 choices: A, B."
-    fake.wordChanged.emit(6, 6)
-    assert obj.property("word") == 6
-    bridge.volumeUp()
-    assert obj.property("volume") == "4 of 6"
-    bridge.stop()
-    assert obj.property("talking") is False
-    del obj
-
-
-@pytest.mark.timeout(60)
 def test_created_from_settings_speaks_for_real(qtbot: QtBot, english: None) -> None:
     bridge = create_speech(Settings({}))
     try:

@@ -1,0 +1,87 @@
+"""Start-up benchmark: process start → first frame of the attract screen, and peak memory.
+
+Runs `python -m kiosk --smoke-test` (offscreen; it prints 'ready' on the first frame swapped and
+quits) several times, next to a bare QML window for comparison, and prints medians.
+Target (DESIGN.md): ≤ 0.35 s median and ≤ 150 MB on a 2-core machine.
+Usage: python benchmarks/startup.py [RUNS]
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = """
+import sys
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine
+app = QGuiApplication(sys.argv)
+engine = QQmlApplicationEngine()
+engine.loadData(b'import QtQuick\\nWindow { visible: true; width: 1920; height: 1080;'
+                b' Text { text: "Hello" } }')
+engine.rootObjects()[0].frameSwapped.connect(lambda: (print("ready", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def one_run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from spawn to 'ready' on stdout, and the child's peak RSS in MB."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    ready = None
+    for line in proc.stdout:
+        if line.strip() == "ready":
+            ready = time.perf_counter() - start
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if ready is None or proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} did not reach its first frame")
+    return ready, usage.ru_maxrss / 1024
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=tempfile.mkdtemp(),
+               QT_QUICK_BACKEND="software")
+    kiosk = [sys.executable, "-m", "kiosk", "--smoke-test"]
+    bare = [sys.executable, "-c", BARE]
+    one_run(kiosk, env)  # warm the file cache
+    results: dict[str, list[tuple[float, float]]] = {"kiosk": [], "bare QML window": []}
+    for _ in range(runs):  # interleaved, so machine noise falls on both alike
+        results["kiosk"].append(one_run(kiosk, env))
+        results["bare QML window"].append(one_run(bare, env))
+    print(f"machine: {machine()}")
+    print(f"runs: {runs}")
+    medians = {}
+    for name, values in results.items():
+        times = [t for t, _ in values]
+        medians[name] = statistics.median(times)
+        print(f"{name:16} first frame median {medians[name]:.3f} s "
+              f"(min {min(times):.3f}, max {max(times):.3f}); "
+              f"peak RSS median {statistics.median(m for _, m in values):.0f} MB")
+    print(f"ratio kiosk / bare window: {medians['kiosk'] / medians['bare QML window']:.2f}")
+
+
+if __name__ == "__main__":
+    main()
