@@ -24,6 +24,7 @@ from PySide6.QtQml import QJSEngine, QQmlApplicationEngine, QQmlEngine, qmlRegis
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import i18n
+from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.nav import NavBridge
@@ -50,6 +51,7 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Shell": ("shell", ShellBridge),
     "Trainer": ("trainer", TrainerBridge),
     "Speech": ("speech", SpeechBridge),
+    "Backend": ("backend", BackendBridge),
 }
 _bridges_by_engine: dict[int, Bridges] = {}
 _registered = False
@@ -64,6 +66,7 @@ class Bridges:
     shell: ShellBridge
     trainer: TrainerBridge
     speech: SpeechBridge
+    backend: BackendBridge
 
 
 @dataclass
@@ -146,13 +149,15 @@ def build(
     simulated_panel_mm: float = 0.0,
     clock: Callable[[], float] | None = None,
     speech: SpeechBridge | None = None,
+    start_backend: bool = True,
 ) -> Kiosk:
     """Build a kiosk in the running QGuiApplication. Logging and config are done by the caller.
 
     `simulated_panel_mm` sizes everything as on a panel that wide showing the whole window
     (screenshots and tests render offscreen, where no real panel exists). `clock` replaces the
     monotonic clock of the idle timer and PIN lock (tests); `speech` replaces the voice (tests
-    pass one on a recording fake).
+    pass one on a recording fake). `start_backend` starts the portals, database and outbox after
+    the first frame (it needs the running qasync loop; screenshots and shell tests go without).
     """
     clock = clock or time.monotonic
     t0 = time.perf_counter()
@@ -192,6 +197,7 @@ def build(
         ),
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
         speech=speech or create_speech(settings),
+        backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
     )
 
     # QML
@@ -238,6 +244,15 @@ def build(
     window = roots[0]
     if window_size is not None:
         window.resize(*window_size)
+    if start_backend:
+        started: list[bool] = []
+
+        def start_once() -> None:
+            if not started:
+                started.append(True)
+                bridges.backend.start()
+
+        window.frameSwapped.connect(start_once)
     if simulated_panel_mm > 0:
         bridges.display.simulate(window.width() / simulated_panel_mm)
     else:

@@ -90,6 +90,7 @@ def run(args: argparse.Namespace) -> int:
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
         loop.run_until_complete(_until_quit(app))
+        loop.run_until_complete(kiosk.bridges.backend.aclose())
     kiosk.close()
     return 0
 
@@ -126,7 +127,12 @@ def screenshot(args: argparse.Namespace) -> int:
     # drawn as on a 21.5-inch 1920x1080 panel (476 mm wide) unless the config names the panel
     panel = settings[opt.PANEL_WIDTH_MM] or 476.0 * size[0] / 1920
     kiosk = build(
-        settings, windowed=True, start_screen=start, window_size=size, simulated_panel_mm=panel
+        settings,
+        windowed=True,
+        start_screen=start,
+        window_size=size,
+        simulated_panel_mm=panel,
+        start_backend=False,
     )
     bridges = kiosk.bridges
     bridges.session.setLanguage(args.lang)

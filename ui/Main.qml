@@ -135,11 +135,36 @@ Window {
             onFinishRequested: finish.open()
         }
 
+        Rectangle { // the kiosk talks to the practice portal: say so, always
+            id: practiceBanner
+            objectName: "practiceBanner"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: bar.visible ? bar.bottom : parent.top
+            visible: Backend.practice
+            height: visible ? practiceText.implicitHeight + Theme.gap : 0
+            color: Theme.notice
+            border.color: Theme.noticeBorder
+            border.width: Theme.border
+            KText {
+                id: practiceText
+                anchors.fill: parent
+                anchors.leftMargin: Theme.margin
+                anchors.rightMargin: Theme.margin
+                verticalAlignment: Text.AlignVCenter
+                color: Theme.noticeText
+                font.bold: true
+                lineHeight: 1.2
+                text: qsTr("Practice: nothing is sent to the city.")
+            }
+        }
+
         Loader {
             id: screenLoader
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: bar.visible ? bar.bottom : parent.top
+            anchors.top: practiceBanner.visible ? practiceBanner.bottom
+                                                : bar.visible ? bar.bottom : parent.top
             anchors.bottom: keyboard.shown ? keyboard.top : parent.bottom
             source: Nav.source
             onLoaded: {

@@ -76,6 +76,18 @@ def key(window: QQuickWindow, code: Qt.Key) -> None:
     settle(10, 2)
 
 
+def close_backend(kiosk: Kiosk) -> None:
+    """Close the portals, database and outbox a test started, on the running qasync loop."""
+    import asyncio
+
+    task = asyncio.ensure_future(kiosk.bridges.backend.aclose())
+    for _ in range(500):
+        if task.done():
+            break
+        settle(10, 1)
+    task.result()
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -93,6 +105,7 @@ def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> I
         start: str = "attract",
         clock: FakeClock | None = None,
         speech: Any = None,
+        backend: bool = False,
     ) -> Kiosk:
         settings = settings or Settings({})
         if speech is None:  # a voice that records what it would say
@@ -105,6 +118,7 @@ def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> I
             simulated_panel_mm=PANEL_MM,
             clock=clock,
             speech=speech,
+            start_backend=backend,
         )
         kiosk.show()
         settle()
@@ -114,6 +128,7 @@ def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> I
 
     yield make
     for kiosk in built:
+        close_backend(kiosk)
         kiosk.close()
     settle(10, 1)
 

@@ -14,7 +14,8 @@ Item {
     property bool tapAnywhere: false // the attract screen: a touch on the background acts too
     default property alias content: column.data
     signal backgroundTapped
-    readonly property bool scrollable: flick.contentHeight > flick.height + 1
+    // measured against the whole screen, not the flickable that the scroll buttons shorten
+    readonly property bool scrollable: flick.contentHeight > screen.height + 1
 
     // The texts of the visible buttons in the content, for "N choices: ..." when read aloud.
     function choices(): list<string> {
