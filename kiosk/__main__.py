@@ -68,6 +68,9 @@ def _group_args(name: str, rest: list[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # the fallback voice runs in a child process, frozen too
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     command = args.command or "run"

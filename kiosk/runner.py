@@ -8,6 +8,7 @@ import getpass
 import logging
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kiosk.config import ConfigError, Settings, load_settings
@@ -78,6 +79,10 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.app import asyncio_exception_handler, build, install_exception_hook
 
     loop = qasync.QEventLoop(app)
+    # Plain threads for blocking work: qasync's default QThread executor aborts the process
+    # when a QThread is still running at exit.
+    executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="kiosk-io")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     windowed = args.windowed or args.smoke_test
     size = _window_size(settings[opt.WINDOW_SIZE]) if windowed else None
@@ -92,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         loop.run_until_complete(_until_quit(app))
         loop.run_until_complete(kiosk.bridges.backend.aclose())
     kiosk.close()
+    executor.shutdown(wait=True, cancel_futures=True)
     return 0
 
 

@@ -25,11 +25,17 @@ ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 @pytest.fixture(scope="session")
 def _session_qasync_loop(qapp):  # type: ignore[no-untyped-def]
+    """One qasync loop for the session; see `qasync_loop`."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.events._set_running_loop(None)  # running only inside the tests that ask for it
-    return loop
+    executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="test-io")
+    loop.set_default_executor(executor)  # as the app does: no QThreads alive at exit
+    yield loop
+    executor.shutdown(wait=True, cancel_futures=True)
 
 
 @pytest.fixture
