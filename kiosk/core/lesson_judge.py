@@ -1,0 +1,193 @@
+"""Judge what a learner did in a practice widget: right or not yet, a kind word, and done or not.
+
+Widgets report plain events (`kind`, `value`): "tap"/"double_tap"/"hold" with a target id,
+"drop" with "item:bin", "text" with what was typed, "words" with "|"-joined tiles, "judge" with
+"message:verdict", "pick" with an id, "set" with "setting:value", "choose" with a choice id,
+"zoom" with a factor, "call" with answer/back/red, "submitted" with a report number, "done".
+Every judgement is friendly: a wrong try explains and invites another (CURRICULUM.md §2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.core.lessons import Widget
+from kiosk.i18n import _
+
+
+@dataclass(frozen=True)
+class Verdict:
+    right: bool
+    feedback: str
+    passed: bool = False
+
+
+def _by_id(items: Any) -> dict[str, Mapping[str, Any]]:
+    return {str(i.get("id")): i for i in items or [] if isinstance(i, Mapping)}
+
+
+def _label(items: Any, item_id: str) -> str:
+    return str(_by_id(items).get(item_id, {}).get("label", item_id))
+
+
+def normalise(text: str) -> str:
+    """Case and spaces are forgiven when typing (CURRICULUM.md §6, keyboard_entry)."""
+    return " ".join(text.split()).casefold()
+
+
+def judge(widget: Widget, state: dict[str, Any], kind: str, value: str) -> Verdict:
+    """Judge one event; `state` is this attempt's memory (emptied by Reset)."""
+    p, rule, t = widget.params, widget.pass_rule, widget.type
+    if kind == "done":  # the "do it for me" hint, or a widget with no finer events
+        return Verdict(True, _("Well done. That is how it works."), True)
+    if t in ("touch_target", "double_tap", "press_hold"):
+        return _touch(p, rule, state, kind, value, t)
+    if t in ("scroll_find", "swipe_pages"):
+        if value == p.get("target"):
+            return Verdict(True, _("Yes, you found it."), True)
+        return Verdict(
+            False,
+            _("That is “{0}”. Keep looking.").format(
+                _label(p.get("items") or p.get("pages"), value)
+            ),
+        )
+    if t in ("drag_drop", "card_sort"):
+        return _sort(p, state, value)
+    if t == "keyboard_entry":
+        expected = str(p.get("expected", ""))
+        accept = str(p.get("accept") or "")
+        ok = normalise(value) == normalise(expected) or bool(
+            accept and re.fullmatch(accept, value.strip(), re.IGNORECASE)
+        )
+        if ok:
+            return Verdict(True, _("Well typed. The text is right."), True)
+        return Verdict(False, _("Not quite yet. Compare it with the example and try again."))
+    if t == "password_builder":
+        words = [w for w in value.split("|") if w]
+        need = int(rule.get("min_words", p.get("min_words", 3)))
+        if len(words) >= need:
+            return Verdict(
+                True, _("A strong passphrase: long, and easy for you to remember."), True
+            )
+        return Verdict(False, _("Add more words. {0} or more make it strong.").format(need))
+    if t == "inbox_sim":
+        return _inbox(p, state, value)
+    if t in ("browser_sim", "map_list_sim", "transit_sim", "validator_sim"):
+        return _pick(widget, value)
+    if t == "settings_sim":
+        return _settings(p, state, value)
+    if t in ("scenario_branch", "call_sim"):
+        return _branch(widget, value)
+    if t == "pinch_zoom":
+        if float(value or 0) >= float(p.get("factor", 2)):
+            return Verdict(True, _("The picture is bigger now. Well done."), True)
+        return Verdict(True, _("It is growing. Keep going."))
+    if t == "video_call_sim":
+        if value == "answer":
+            return Verdict(True, _("You answered. Now end the call with the red button."))
+        if value == "red":
+            return Verdict(True, _("The call has ended. The red button always ends it."), True)
+        return Verdict(False, _("Back does not end a call. Touch the red button."))
+    if t == "form_sim" and kind == "submitted":
+        return Verdict(
+            True, _("Your practice report was sent. Its number is {0}.").format(value), True
+        )
+    if t == "sequence_order":
+        wanted = [str(i.get("id")) for i in p.get("items") or []]
+        if value.split("|") == wanted:
+            return Verdict(True, _("That is the right order."), True)
+        return Verdict(False, _("Not this order yet. Look at the first step again."))
+    if t == "sign_request_sim":
+        request = _by_id(p.get("requests")).get(value.split(":")[0], {})
+        approve = value.endswith(":approve")
+        if approve == bool(request.get("self_started")):
+            return Verdict(True, _("Right. Approve only what you started yourself."), True)
+        return Verdict(False, _("Stop and think: did you start this yourself?"))
+    return Verdict(True, _("Well done."), True)
+
+
+def _touch(p: Any, rule: Any, state: dict[str, Any], kind: str, value: str, t: str) -> Verdict:
+    wanted = {"touch_target": "tap", "double_tap": "double_tap", "press_hold": "hold"}[t]
+    if kind != wanted:
+        if t == "double_tap":
+            return Verdict(False, _("That was one touch. Touch twice, quickly, in one place."))
+        return Verdict(False, _("You lifted your finger early. Keep it there and count to two."))
+    done: set[str] = state.setdefault("touched", set())
+    done.add(value)
+    need = int(rule.get("correct", 1))
+    if len(done) >= need:
+        return Verdict(True, _("Well done. You did it."), True)
+    return Verdict(True, _("Good. {0} done, {1} to go.").format(len(done), need - len(done)))
+
+
+def _sort(p: Any, state: dict[str, Any], value: str) -> Verdict:
+    item_id, _sep, bin_id = value.partition(":")
+    item = _by_id(p.get("items")).get(item_id, {})
+    if item.get("bin") != bin_id:
+        return Verdict(False, _("Not there. {0}").format(item.get("why", "")).strip())
+    sorted_: set[str] = state.setdefault("sorted", set())
+    sorted_.add(item_id)
+    everything = set(_by_id(p.get("items")))
+    return Verdict(True, str(item.get("why", "")), sorted_ >= everything)
+
+
+def _inbox(p: Any, state: dict[str, Any], value: str) -> Verdict:
+    msg_id, _sep, verdict = value.partition(":")
+    message = _by_id(p.get("messages")).get(msg_id, {})
+    why = str(message.get("why", ""))
+    if message.get("verdict") != verdict:
+        return Verdict(False, _("Look again. {0}").format(why).strip())
+    judged: set[str] = state.setdefault("judged", set())
+    judged.add(msg_id)
+    return Verdict(
+        True, _("Right. {0}").format(why).strip(), judged >= set(_by_id(p.get("messages")))
+    )
+
+
+def _pick(widget: Widget, value: str) -> Verdict:
+    p, t = widget.params, widget.type
+    if t == "browser_sim":
+        page = _by_id(p.get("pages")).get(value, {})
+        return Verdict(
+            bool(page.get("official")), str(page.get("why", "")), bool(page.get("official"))
+        )
+    if t == "validator_sim":
+        card = _by_id(p.get("cards")).get(value, {})
+        if card.get("valid"):
+            return Verdict(True, _("The validator beeps: the trip is paid."), True)
+        return Verdict(False, _("The validator says no. Try the other card."))
+    items = p.get("places") if t == "map_list_sim" else p.get("stops")
+    entry = _by_id(items).get(value, {})
+    note = str(entry.get("note", "")) if t == "map_list_sim" else ""
+    if value == p.get("target"):
+        return Verdict(True, (_("Yes, that is the right one.") + " " + note).strip(), True)
+    return Verdict(False, (_("Not this one. Read the names again.") + " " + note).strip())
+
+
+def _settings(p: Any, state: dict[str, Any], value: str) -> Verdict:
+    setting_id, _sep, chosen = value.partition(":")
+    current: dict[str, str] = state.setdefault(
+        "values", {str(s.get("id")): str(s.get("start")) for s in p.get("settings") or []}
+    )
+    current[setting_id] = chosen
+    targets = {str(s.get("id")): str(s.get("target")) for s in p.get("settings") or []}
+    if current == targets:
+        return Verdict(True, _("That is it. The screen is set up the way you wanted."), True)
+    return Verdict(True, _("Changed. Look at the example text."))
+
+
+def _branch(widget: Widget, value: str) -> Verdict:
+    """`value` is "node:choice"; a choice to "end" finishes well or badly by its flag."""
+    p = widget.params
+    nodes_key, flag = ("scenes", "good") if widget.type == "scenario_branch" else ("nodes", "safe")
+    node_id, _sep, choice_id = value.partition(":")
+    node = _by_id(p.get(nodes_key)).get(node_id, {})
+    chosen = _by_id(node.get("choices")).get(choice_id, {})
+    if chosen.get("next") != "end":
+        return Verdict(True, "")
+    if chosen.get(flag):
+        return Verdict(True, _("A safe ending. That is exactly what to do."), True)
+    return Verdict(False, _("That ending is not safe. Try again and choose differently."))
