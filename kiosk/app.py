@@ -83,6 +83,7 @@ class Kiosk:
     fixed_size: bool = False
 
     def close(self) -> None:
+        self.bridges.speech.shutdown()  # stops the synthesis thread before its objects go
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
@@ -219,7 +220,6 @@ def build(
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
-    bridges.trainer.exitRequested.connect(app.quit)
     bridges.session.warningStarted.connect(
         lambda: bridges.speech.warn(_spoken_warning(bridges.session))
     )

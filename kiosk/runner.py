@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import logging
 import os
+import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -89,27 +90,69 @@ def run(args: argparse.Namespace) -> int:
     kiosk = build(settings, windowed=windowed, window_size=size)
     install_exception_hook(kiosk.bridges.shell)
     loop.set_exception_handler(asyncio_exception_handler(kiosk.bridges.shell))
+    stop = asyncio.Event()
+    kiosk.bridges.trainer.exitRequested.connect(stop.set)
+    app.lastWindowClosed.connect(stop.set)  # type: ignore[attr-defined]
+    signal.signal(signal.SIGTERM, lambda *_: loop.call_soon_threadsafe(stop.set))
+    smoke: list[int] = []
     if args.smoke_test:
-        kiosk.window.frameSwapped.connect(lambda: _ready_and_quit(app))
+        kiosk.window.frameSwapped.connect(lambda: _first_frame(smoke))
+        kiosk.bridges.backend.stateChanged.connect(lambda: _ready(kiosk, stop))
     kiosk.show()
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
-        loop.run_until_complete(_until_quit(app))
-        loop.run_until_complete(kiosk.bridges.backend.aclose())
+        loop.run_until_complete(_until_stopped(stop, kiosk))
     kiosk.close()
     executor.shutdown(wait=True, cancel_futures=True)
+    if args.smoke_test:
+        return 0 if _speak_once(settings) else 1
     return 0
 
 
-def _ready_and_quit(app: object) -> None:
-    print("ready", flush=True)
-    app.quit()  # type: ignore[attr-defined]
+def _first_frame(seen: list[int]) -> None:
+    if not seen:
+        seen.append(1)
+        print("first-frame", flush=True)
 
 
-async def _until_quit(app: object) -> None:
-    done = asyncio.Event()
-    app.aboutToQuit.connect(done.set)  # type: ignore[attr-defined]
-    await done.wait()
+def _ready(kiosk: object, stop: asyncio.Event) -> None:
+    """The smoke test's end: the first frame is shown and the portals and database are up."""
+    if kiosk.bridges.backend.started:  # type: ignore[attr-defined]
+        print("ready", flush=True)
+        stop.set()
+
+
+async def _until_stopped(stop: asyncio.Event, kiosk: object) -> None:
+    """Run until the trainer leaves (or the system stops the kiosk), then close the portals,
+    database and outbox while the loop still runs; the loop ends when this returns."""
+    await stop.wait()
+    log.info("stopping")
+    await kiosk.bridges.backend.aclose()  # type: ignore[attr-defined]
+
+
+def _speak_once(settings: Settings) -> bool:
+    """The smoke test's last step: the configured engine synthesises one Bulgarian sentence."""
+    if settings[opt.SPEECH_ENGINE] == "off":
+        print("speech: off by configuration, not tried", flush=True)
+        return True
+    from kiosk.services.speech import create_engine
+
+    engine = create_engine(settings)
+    if engine is None:
+        print("Speech failed: no speech engine could start (see the log).", file=sys.stderr)
+        return False
+    try:
+        said = engine.synthesise("Добър ден. Аз съм вашият помощник.", "bg", 150, 0)
+    except Exception as exc:  # the smoke test reports any failure as one line, not a traceback
+        print(f"Speech failed: {engine.name} could not speak Bulgarian ({exc}).", file=sys.stderr)
+        return False
+    finally:
+        engine.close()
+    if said.duration_ms < 500:
+        print(f"Speech failed: {engine.name} made only {said.duration_ms} ms.", file=sys.stderr)
+        return False
+    print(f"spoke {said.duration_ms} ms with {engine.name}", flush=True)
+    return True
 
 
 def screenshot(args: argparse.Namespace) -> int:
