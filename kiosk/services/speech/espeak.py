@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import logging
+import os
+import sys
 import threading
 from types import ModuleType
 from typing import Any
@@ -34,8 +36,24 @@ _LOCK = threading.Lock()  # the library is one per process, so its lock is too
 _initialised: dict[str, int] = {}
 
 
+def _use_bundled_library() -> None:
+    """In a packaged build, use the bundled libespeak-ng and its voice data (bg, en, uk, tr)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or bundle is None:
+        return
+    if os.path.isdir(os.path.join(bundle, "espeak-ng-data")):
+        # espeak_Initialize(path=None) reads this; it looks for <path>/espeak-ng-data.
+        os.environ.setdefault("ESPEAK_DATA_PATH", bundle)
+    library = os.path.join(bundle, "libespeak-ng.so.1")
+    if os.path.exists(library):
+        # Loaded by full path first, the binding's dlopen("libespeak-ng.so.1") finds this copy.
+        with contextlib.suppress(OSError):
+            ctypes.CDLL(library)
+
+
 def load_binding() -> ModuleType:
     """pyttsx3's ctypes binding, or EngineUnavailable when libespeak-ng cannot be loaded."""
+    _use_bundled_library()
     try:
         from pyttsx3.drivers import _espeak
     except (ImportError, OSError, RuntimeError) as exc:
