@@ -110,4 +110,6 @@ def test_smoke_test_reaches_the_first_frame(tmp_path: Path) -> None:
         "--smoke-test", env={"QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)}
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().endswith("ready")
+    lines = result.stdout.split()
+    assert lines[:2] == ["first-frame", "ready"]  # drawn, then portals and database up
+    assert "espeak-ng" in result.stdout  # and one Bulgarian sentence synthesised
