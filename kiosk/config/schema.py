@@ -304,6 +304,16 @@ SPEECH_HEADSET_DETECTION = Option(
        "headphones' button counts (for sound cards that cannot tell)."),
     choices=("auto", "manual"))
 
+# --- trainer mode: learner cards, statistics, certificates ----------------------------------
+LEARNER_RETENTION_DAYS = Option(
+    "trainer.learner_retention_days", int, 365,
+    N_("A learner card and its progress are deleted after this many days without use."),
+    minimum=30, maximum=730, trainer=True)
+STATS_SUPPRESS_BELOW = Option(
+    "trainer.stats_suppress_below", int, 5,
+    N_("In exported statistics, counts below this number are shown only as '<N', so that no "
+       "one person can be picked out."), minimum=3, maximum=20, trainer=True)
+
 OPTIONS: tuple[Option[Any], ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, Option)
 )
