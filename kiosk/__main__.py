@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--theme", default="normal", choices=("normal", "high-contrast"))
     shot.add_argument("--size", default="1920x1080", help="window size in pixels, WIDTHxHEIGHT")
     shot.add_argument("--out", required=True, help="the PNG file to write")
+    shot.add_argument("--lesson", help="with --screen lesson-step: the lesson id, e.g. l01-touch")
+    shot.add_argument("--step", type=int, default=1, help="with --lesson: the step, from 1")
 
     sub.add_parser("doctor", help="check fonts, data folder, config, libraries; print the config")
     sub.add_parser("pin", help="make the salted hash of a trainer PIN for the config")

@@ -27,6 +27,7 @@ from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
+from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
@@ -52,6 +53,7 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Trainer": ("trainer", TrainerBridge),
     "Speech": ("speech", SpeechBridge),
     "Backend": ("backend", BackendBridge),
+    "Lessons": ("lessons", LessonsBridge),
 }
 _bridges_by_engine: dict[int, Bridges] = {}
 _registered = False
@@ -67,6 +69,7 @@ class Bridges:
     trainer: TrainerBridge
     speech: SpeechBridge
     backend: BackendBridge
+    lessons: LessonsBridge
 
 
 @dataclass
@@ -199,6 +202,11 @@ def build(
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
         speech=speech or create_speech(settings),
         backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
+        lessons=LessonsBridge(
+            i18n.current_language,
+            lambda text: bridges.speech.speak(text),
+            backend=lambda: bridges.backend,
+        ),
     )
 
     # QML
@@ -220,6 +228,8 @@ def build(
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    bridges.session.add_wipe_hook(bridges.lessons.reset)
+    bridges.session.languageChanged.connect(bridges.lessons.relanguage)
     bridges.session.warningStarted.connect(
         lambda: bridges.speech.warn(_spoken_warning(bridges.session))
     )

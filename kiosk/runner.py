@@ -191,6 +191,8 @@ def screenshot(args: argparse.Namespace) -> int:
         bridges.session.begin()
     if args.screen in OVERLAYS:
         show_overlay(kiosk, args.screen)
+    if getattr(args, "lesson", None):
+        bridges.lessons.show_step(args.lesson, args.step)
     image = grab(kiosk, app)
     ok = image.save(args.out)
     kiosk.close()

@@ -99,6 +99,16 @@ def _scrolled_away_allowed(item: QQuickItem) -> bool:
     return False
 
 
+def _in_lesson_widget(item: QQuickItem) -> bool:
+    """Inside (or the root of) a lesson widget, marked `property bool lessonWidget: true`."""
+    node: QQuickItem | None = item
+    while node is not None:
+        if node.property("lessonWidget") is True:
+            return True
+        node = node.parentItem()
+    return False
+
+
 class Audit:
     """One pass over a window in one language, text size and theme."""
 
@@ -132,6 +142,8 @@ class Audit:
         return self.findings
 
     def check_handlers(self, item: QQuickItem) -> None:
+        if _in_lesson_widget(item):
+            return  # a lesson widget teaches that gesture, with a Skip (ACCESSIBILITY 9)
         if _is(item, "QQuickFlickable") and item.property("interactive"):
             self.add("gesture", item, "drag scrolling; use Up and Down buttons")
         for child in item.children():

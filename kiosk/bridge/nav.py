@@ -13,6 +13,8 @@ SCREENS = {
     "attract": "AttractScreen.qml",
     "home": "HomeScreen.qml",
     "easier": "EasierScreen.qml",
+    "lessons": "LessonsScreen.qml",
+    "lesson-step": "LessonStepScreen.qml",
 }
 
 

@@ -17,4 +17,11 @@ KScreen {
         description: qsTr("Larger text, stronger contrast, the voice, another language")
         onActivated: Nav.go("easier")
     }
+    KButton {
+        objectName: "tileLessons"
+        Layout.fillWidth: true
+        text: qsTr("Learn to use a touch screen and the internet")
+        description: qsTr("Short lessons with practice, at your own pace")
+        onActivated: Nav.go("lessons")
+    }
 }

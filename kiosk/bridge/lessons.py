@@ -1,0 +1,445 @@
+"""`Lessons` in QML: the course (loaded when the lessons screen opens), progress, and the player.
+
+Lesson text comes in the interface language when it has a lessons catalog, otherwise in
+Bulgarian, the course's own language, and `languageNotice` says so on screen.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
+from qasync import asyncSlot
+
+from kiosk.core.errors import PortalError
+from kiosk.core.lesson_player import Player
+from kiosk.core.lesson_progress import ProgressStore, SessionProgress
+from kiosk.core.lessons import Course
+from kiosk.core.portal import NewRequest
+from kiosk.i18n import LOCALES_DIR, _
+from kiosk.services.lesson_files import LESSONS_DIR, SOURCE_LANGUAGE, LessonFilesError, load_course
+
+log = logging.getLogger(__name__)
+
+
+def lesson_language(lang: str) -> str:
+    """The language lessons are shown in: the interface's when translated, else Bulgarian."""
+    if lang == SOURCE_LANGUAGE or (LOCALES_DIR / lang / "LC_MESSAGES" / "lessons.po").is_file():
+        return lang
+    return SOURCE_LANGUAGE
+
+
+def plain(value: Any) -> Any:
+    """Params as QML-friendly dicts and lists (the model holds mappings and tuples)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+class LessonsBridge(QObject):
+    changed = Signal()  # the course or the progress
+    stepChanged = Signal()  # anything about the current step
+
+    def __init__(
+        self,
+        language: Callable[[], str],
+        speak: Callable[[str], None],
+        backend: Callable[[], Any] | None = None,
+        progress: ProgressStore | None = None,
+        root: Path = LESSONS_DIR,
+    ) -> None:
+        super().__init__()
+        self._language, self._speak, self._backend_of = language, speak, backend
+        self._progress: ProgressStore = progress or SessionProgress()
+        self._root = root
+        self._course: Course | None = None
+        self._course_lang = ""
+        self._problem = ""
+        self._player: Player | None = None
+        self._hint = ""
+        self._busy = False
+
+    # --- the course ------------------------------------------------------------------------
+    @Slot()
+    def openCourse(self) -> None:
+        """Load (or reload after a language change) the course; never before the first frame."""
+        lang = lesson_language(self._language())
+        if self._course is not None and self._course_lang == lang:
+            return
+        try:
+            self._course, self._problem = load_course(self._root, lang), ""
+        except LessonFilesError as exc:
+            log.error("lessons cannot be loaded:\n%s", exc)
+            self._course = None
+            self._problem = _("The lessons cannot be shown just now. Please ask a member of staff.")
+        self._course_lang = lang
+        if self._player is not None and self._course is not None:
+            # the same lesson in the new language, at the same step
+            at = self._player.snapshot()
+            self._player = Player.resume(self._course.lesson(self._player.lesson.id), at)
+        self.changed.emit()
+        self.stepChanged.emit()
+
+    @Slot()
+    def relanguage(self) -> None:
+        """The interface language changed: show the lessons in it, if they were open."""
+        if self._course is not None:
+            self.openCourse()
+
+    @property
+    def course(self) -> Course | None:
+        return self._course
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._problem
+
+    @Property(str, notify=changed)
+    def languageNotice(self) -> str:
+        if not self._course_lang or self._course_lang == self._language():
+            return ""
+        # TRANSLATORS: shown when the lessons have no translation into the interface language.
+        return _("These lessons are in Bulgarian for now. The buttons are in your language.")
+
+    @Property("QVariantList", notify=changed)
+    def modules(self) -> list[dict[str, Any]]:
+        if self._course is None:
+            return []
+        done = self._progress.completed()
+        return [
+            {
+                "id": mod.id,
+                "title": mod.title,
+                "summary": mod.summary,
+                "lessons": [
+                    {
+                        "id": lesson.id,
+                        "title": lesson.title,
+                        "minutes": lesson.est_minutes.self,
+                        "done": lesson.id in done,
+                        "started": self._progress.resume_point(lesson.id) is not None,
+                    }
+                    for lesson in mod.lessons
+                ],
+            }
+            for mod in self._course.modules
+        ]
+
+    # --- choosing and leaving a lesson -----------------------------------------------------
+    @Slot(str)
+    def start(self, lesson_id: str) -> None:
+        """Open a lesson where this person left it, or at its first step."""
+        self.openCourse()
+        if self._course is None:
+            return
+        lesson = self._course.lesson(lesson_id)
+        self._player = Player.resume(lesson, self._progress.resume_point(lesson_id))
+        self._entered()
+
+    def _ensure_player(self) -> Player | None:
+        """The step screen opened directly (audit, screenshots): the first lesson's first step."""
+        if self._player is None:
+            self.openCourse()
+            if self._course is not None and self._course.lessons:
+                self._player = Player.resume(self._course.lessons[0], None)
+        return self._player
+
+    @Slot()
+    def prepare(self) -> None:
+        """The step screen opened: make sure a lesson is open (the first one, if none is)."""
+        if self._player is None and self._ensure_player() is not None:
+            self.stepChanged.emit()
+
+    def show_step(self, lesson_id: str, step: int) -> None:
+        """Open a given step (1-based) of a lesson: screenshots and tests."""
+        self.start(lesson_id)
+        if self._player is not None:
+            self._player.go(max(0, min(step - 1, len(self._player.steps) - 1)) - self._player.index)
+            self._entered(speak=False)
+
+    @Slot()
+    def leave(self) -> None:
+        """Leave mid-lesson: the place is kept for this session."""
+        if self._player is not None:
+            self._progress.save_resume(self._player.lesson.id, self._player.snapshot())
+        self.changed.emit()
+
+    @Slot()
+    def reset(self) -> None:
+        """The session wipe: forget progress and the open lesson."""
+        self._progress.clear()
+        self._player, self._hint, self._busy = None, "", False
+        self.changed.emit()
+        self.stepChanged.emit()
+
+    # --- moving through steps --------------------------------------------------------------
+    def _entered(self, speak: bool = True) -> None:
+        self._hint = ""
+        player = self._player
+        if player is not None:
+            self._progress.save_resume(player.lesson.id, player.snapshot())
+            if speak:
+                self.narrate()
+        self.stepChanged.emit()
+
+    @Slot()
+    def narrate(self) -> None:
+        """Speak the step's narration (the caption highlights each word as it is said)."""
+        player = self._ensure_player()
+        if player is not None and player.step.narration.tts_allowed:
+            self._speak(player.step.narration.text)
+
+    @Slot()
+    def next(self) -> None:
+        player = self._ensure_player()
+        if player is None:
+            return
+        if player.last:
+            if player.complete:
+                self._progress.mark_completed(player.lesson.id)
+            self._progress.save_resume(
+                player.lesson.id, None if player.complete else player.snapshot()
+            )
+            self.changed.emit()
+            return
+        player.go(1)
+        self._entered()
+
+    @Slot()
+    def back(self) -> None:
+        player = self._ensure_player()
+        if player is not None and player.go(-1):
+            self._entered()
+
+    # --- hints, practice and questions -----------------------------------------------------
+    @Slot()
+    def askHint(self) -> None:
+        player = self._ensure_player()
+        if player is not None:
+            self._hint = player.hint()
+            self._speak(self._hint)
+            self.stepChanged.emit()
+
+    @Slot()
+    def paused(self) -> None:
+        """No touch for a while: show the first hint (no time limit, nothing is taken away)."""
+        player = self._ensure_player()
+        if player is not None and player.hint_level < 0 and not player.done and player.step.hints:
+            player.climb_without_doing()
+            self._hint = player.step.hints[player.hint_level].text
+            self.stepChanged.emit()
+
+    @Slot(str, str)
+    def act(self, kind: str, value: str) -> None:
+        player = self._ensure_player()
+        if player is None:
+            return
+        verdict = player.act(kind, value)
+        self._after_verdict(player, verdict.feedback)
+
+    def _after_verdict(self, player: Player, feedback: str) -> None:
+        if not player.feedback_right and player.hint_level >= 0:
+            self._hint = player.step.hints[player.hint_level].text
+        if feedback:
+            self._speak(feedback)
+        self.stepChanged.emit()
+
+    @Slot()
+    def resetWidget(self) -> None:
+        player = self._ensure_player()
+        if player is not None:
+            player.reset()
+            self.stepChanged.emit()
+
+    @Slot()
+    def skip(self) -> None:
+        player = self._ensure_player()
+        if player is not None:
+            player.skip()
+            self.stepChanged.emit()
+
+    @Slot(str)
+    def pick(self, option_id: str) -> None:
+        player = self._ensure_player()
+        if player is not None:
+            player.toggle(option_id)
+            player.feedback = ""
+            self.stepChanged.emit()
+
+    @Slot()
+    def checkAnswer(self) -> None:
+        player = self._ensure_player()
+        if player is not None:
+            verdict = player.answer()
+            self._after_verdict(player, verdict.feedback)
+
+    @asyncSlot(str, str)
+    async def submitPractice(self, place: str, description: str) -> None:
+        """Send the practice form to the practice portal; one request at a time."""
+        player = self._ensure_player()
+        if player is None or self._busy or player.step.widget is None:
+            return
+        self._busy = True
+        player.feedback, player.feedback_right = _("Sending your practice report…"), True
+        self._speak(player.feedback)
+        self.stepChanged.emit()
+        try:
+            backend = self._backend_of() if self._backend_of else None
+            if backend is None:
+                raise LookupError
+            await backend.ready()
+            client = backend.portals.open311 if backend.portals else None
+            if client is None:  # hand-off mode: there is no portal to practise on
+                raise LookupError
+            code = str(player.step.widget.params.get("service_code") or "")
+            request = NewRequest(code, address_string=place, description=description)
+            result = await client.submit(request)
+            number = result.service_request_id or result.token
+            verdict = player.act("submitted", number)
+            self._after_verdict(player, verdict.feedback)
+        except PortalError as exc:
+            player.feedback, player.feedback_right = exc.human(), False
+            self._after_verdict(player, player.feedback)
+        except (LookupError, ValueError):
+            player.feedback = _("The practice portal is not available here. Touch Skip to go on.")
+            player.feedback_right = False
+            self._after_verdict(player, player.feedback)
+        finally:
+            self._busy = False
+            self.stepChanged.emit()
+
+    # --- what the step screen shows --------------------------------------------------------
+    def _p(self) -> Player | None:
+        return self._player  # reading a property never loads anything (no binding loops)
+
+    @Property(bool, notify=stepChanged)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property(str, notify=stepChanged)
+    def lessonTitle(self) -> str:
+        p = self._p()
+        return p.lesson.title if p else ""
+
+    @Property(int, notify=stepChanged)
+    def stepNumber(self) -> int:
+        p = self._p()
+        return p.index + 1 if p else 0
+
+    @Property(int, notify=stepChanged)
+    def stepCount(self) -> int:
+        p = self._p()
+        return len(p.steps) if p else 0
+
+    @Property(str, notify=stepChanged)
+    def stepType(self) -> str:
+        p = self._p()
+        return p.step.type if p else ""
+
+    @Property(str, notify=stepChanged)
+    def stepTitle(self) -> str:
+        p = self._p()
+        return p.step.title if p else ""
+
+    @Property(str, notify=stepChanged)
+    def stepBody(self) -> str:
+        p = self._p()
+        return p.step.body if p else ""
+
+    @Property(str, notify=stepChanged)
+    def stepImage(self) -> str:
+        p = self._p()
+        if p is None or not p.step.media.image:
+            return ""
+        return QUrl.fromLocalFile(str(self._root / p.step.media.image)).toString()
+
+    @Slot(str, result=str)
+    def imageUrl(self, path: str) -> str:
+        """A lesson image (a path relative to the course folder) as a URL for Image.source."""
+        return QUrl.fromLocalFile(str(self._root / path)).toString() if path else ""
+
+    @Property(str, notify=stepChanged)
+    def stepAlt(self) -> str:
+        p = self._p()
+        return p.step.media.alt if p else ""
+
+    @Property(str, notify=stepChanged)
+    def narration(self) -> str:
+        p = self._p()
+        return p.step.narration.text if p else ""
+
+    @Property(str, notify=stepChanged)
+    def widgetType(self) -> str:
+        p = self._p()
+        return p.step.widget.type if p and p.step.widget else ""
+
+    @Property("QVariantMap", notify=stepChanged)
+    def widgetParams(self) -> dict[str, Any]:
+        p = self._p()
+        return plain(p.step.widget.params) if p and p.step.widget else {}
+
+    @Property(int, notify=stepChanged)
+    def attempt(self) -> int:
+        p = self._p()
+        return p.attempt if p else 0
+
+    @Property(str, notify=stepChanged)
+    def questionType(self) -> str:
+        p = self._p()
+        return p.step.question.type if p and p.step.question else ""
+
+    @Property(str, notify=stepChanged)
+    def questionStem(self) -> str:
+        p = self._p()
+        return p.step.question.stem if p and p.step.question else ""
+
+    @Property("QVariantList", notify=stepChanged)
+    def options(self) -> list[dict[str, Any]]:
+        p = self._p()
+        if p is None or p.step.question is None:
+            return []
+        return [
+            {"id": o.id, "text": o.text, "picked": o.id in p.picked}
+            for o in p.step.question.options
+        ]
+
+    @Property(str, notify=stepChanged)
+    def feedback(self) -> str:
+        p = self._p()
+        return p.feedback if p else ""
+
+    @Property(bool, notify=stepChanged)
+    def feedbackRight(self) -> bool:
+        p = self._p()
+        return p.feedback_right if p else True
+
+    @Property(str, notify=stepChanged)
+    def hint(self) -> str:
+        return self._hint
+
+    @Property(str, notify=stepChanged)
+    def hintTarget(self) -> str:
+        p = self._p()
+        if p is None or p.hint_level < 0 or not p.step.hints:
+            return ""
+        return p.step.hints[p.hint_level].target or ""
+
+    @Property(bool, notify=stepChanged)
+    def stepDone(self) -> bool:
+        p = self._p()
+        return p.done if p else False
+
+    @Property(bool, notify=stepChanged)
+    def isLast(self) -> bool:
+        p = self._p()
+        return p.last if p else True
+
+    @Property(bool, notify=stepChanged)
+    def lessonComplete(self) -> bool:
+        p = self._p()
+        return p.complete if p else False

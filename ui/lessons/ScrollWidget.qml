@@ -1,0 +1,49 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// A long list to scroll with a finger and find one thing in. Dragging the list is the lesson,
+// so this list is interactive (ACCESSIBILITY 9, allowed inside lesson widgets).
+ColumnLayout {
+    id: widget
+    property bool lessonWidget: true
+    property var params: ({})
+    spacing: Theme.gap * 2
+    Component.onCompleted: params = Lessons.widgetParams
+
+    KText {
+        Layout.fillWidth: true
+        text: widget.params.prompt || ""
+        font.bold: true
+    }
+    Rectangle {
+        Layout.fillWidth: true
+        Layout.preferredHeight: Theme.mm(75)
+        color: Theme.surface
+        border.color: Theme.surfaceBorder
+        border.width: Theme.border
+        radius: Theme.radius
+
+        ListView {
+            id: list
+            objectName: "scrollList"
+            anchors.fill: parent
+            anchors.margins: Theme.border + Theme.gap
+            clip: true
+            spacing: Theme.gap
+            boundsBehavior: Flickable.StopAtBounds
+            model: widget.params.items || widget.params.pages || []
+            delegate: KButton {
+                required property var modelData
+                objectName: "item-" + modelData.id
+                width: list.width
+                main: false
+                text: modelData.label
+                selected: Lessons.hintTarget === modelData.id
+                onActivated: Lessons.act("tap", modelData.id)
+            }
+        }
+    }
+}
