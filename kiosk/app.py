@@ -25,10 +25,12 @@ from PySide6.QtQuick import QQuickWindow
 
 from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
+from kiosk.bridge.departures import DeparturesBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.places import PlacesBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
 from kiosk.bridge.speech import SpeechBridge, create_speech
@@ -53,6 +55,8 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Trainer": ("trainer", TrainerBridge),
     "Speech": ("speech", SpeechBridge),
     "Backend": ("backend", BackendBridge),
+    "Places": ("places", PlacesBridge),
+    "Departures": ("departures", DeparturesBridge),
     "Lessons": ("lessons", LessonsBridge),
 }
 _bridges_by_engine: dict[int, Bridges] = {}
@@ -69,6 +73,8 @@ class Bridges:
     trainer: TrainerBridge
     speech: SpeechBridge
     backend: BackendBridge
+    places: PlacesBridge
+    departures: DeparturesBridge
     lessons: LessonsBridge
 
 
@@ -202,6 +208,12 @@ def build(
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
         speech=speech or create_speech(settings),
         backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
+        places=PlacesBridge(
+            settings, lambda: bridges.backend, lambda text: bridges.speech.speak(text), session_tmp
+        ),
+        departures=DeparturesBridge(
+            settings, lambda: bridges.backend, lambda text: bridges.speech.speak(text)
+        ),
         lessons=LessonsBridge(
             i18n.current_language,
             lambda text: bridges.speech.speak(text),
@@ -228,6 +240,10 @@ def build(
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    bridges.session.add_wipe_hook(bridges.places.reset)
+    bridges.session.add_wipe_hook(bridges.departures.reset)
+    bridges.session.languageChanged.connect(bridges.places.changed)
+    bridges.session.languageChanged.connect(bridges.departures.retranslate)
     bridges.session.add_wipe_hook(bridges.lessons.reset)
     bridges.session.languageChanged.connect(bridges.lessons.relanguage)
     bridges.session.warningStarted.connect(

@@ -13,6 +13,10 @@ SCREENS = {
     "attract": "AttractScreen.qml",
     "home": "HomeScreen.qml",
     "easier": "EasierScreen.qml",
+    "helpNearby": "HelpNearbyScreen.qml",
+    "places": "PlacesScreen.qml",
+    "place": "PlaceScreen.qml",
+    "departures": "DeparturesScreen.qml",
     "lessons": "LessonsScreen.qml",
     "lesson-step": "LessonStepScreen.qml",
 }

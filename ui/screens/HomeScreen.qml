@@ -11,6 +11,20 @@ KScreen {
                    + "has Help, the text size, and Finish for when you are done.")
 
     KButton {
+        objectName: "tileHelpNearby"
+        Layout.fillWidth: true
+        text: qsTr("Find help nearby")
+        description: qsTr("Pharmacies, doctors, offices, clubs, water and toilets near here")
+        onActivated: Nav.go("helpNearby")
+    }
+    KButton {
+        objectName: "tileDepartures"
+        Layout.fillWidth: true
+        text: qsTr("Next bus and tram")
+        description: qsTr("When the next ones leave from the stops near here")
+        onActivated: Nav.go("departures")
+    }
+    KButton {
         objectName: "tileEasier"
         Layout.fillWidth: true
         text: qsTr("Make it easier for me")

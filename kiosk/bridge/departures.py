@@ -1,0 +1,209 @@
+"""`Departures` in QML: the next buses and trams from the stops near the kiosk, refreshed every
+30 s while the screen shows (with a pause for WCAG 2.2.2), spoken, and honest about live times,
+the timetable only, or no data at all."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+from babel.dates import format_time
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.bridge.backend import BackendBridge
+from kiosk.bridge.departures_board import group, no_departures_text, spoken
+from kiosk.bridge.places_text import distance_text
+from kiosk.config import Settings
+from kiosk.config import schema as s
+from kiosk.core.errors import PortalError
+from kiosk.i18n import _, babel_locale
+from kiosk.services.cache import describe_age
+from kiosk.services.gtfs_timetable import SOFIA
+from kiosk.services.transport import Board
+
+log = logging.getLogger(__name__)
+REFRESH_MS = 30_000
+BUSY_SPEAK_AFTER_S = 1.0
+
+
+class DeparturesBridge(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        backend: Callable[[], BackendBridge],
+        speak: Callable[[str], None],
+    ) -> None:
+        """`backend` and `speak` are looked up when used (the bridges are built together)."""
+        super().__init__()
+        self._settings, self._backend_of, self._speak = settings, backend, speak
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._task: asyncio.Task[None] | None = None
+        # The moment the board is for; tests fix it to see departures at any hour.
+        self.now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
+        self.reset()
+
+    @Slot()
+    def reset(self) -> None:
+        """Stop updating and forget the board (leaving the screen, and the session wipe)."""
+        self._timer.stop()
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+        self._board: Board | None = None
+        self._stops: list[dict[str, Any]] = []
+        self._problem = ""
+        self._paused = False
+        self._updated: datetime | None = None
+        self.changed.emit()
+
+    # --- what QML shows ----------------------------------------------------------------------
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @Property(bool, notify=changed)
+    def loaded(self) -> bool:
+        return self._board is not None
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._problem
+
+    @Property("QVariantList", notify=changed)
+    def stops(self) -> list[dict[str, Any]]:
+        return self._stops
+
+    @Property(bool, notify=changed)
+    def live(self) -> bool:
+        return self._board is not None and self._board.live
+
+    @Property(bool, notify=changed)
+    def paused(self) -> bool:
+        return self._paused
+
+    @Property(str, notify=changed)
+    def statusText(self) -> str:
+        """Live or timetable, how fresh, and whether updates are paused."""
+        board = self._board
+        if board is None:
+            return ""
+        parts = []
+        if board.live:
+            parts.append(_("Times marked live come from the vehicles themselves."))
+        else:
+            parts.append(_("Live times are not available now. These times are from the timetable."))
+        if board.stale:
+            parts.append(
+                _("The timetable could not be updated; this copy was saved {age}.").format(
+                    age=describe_age(board.timetable_age_seconds)
+                )
+            )
+        if self._updated is not None:
+            clock = format_time(self._updated, "short", tzinfo=SOFIA, locale=babel_locale())
+            parts.append(_("Last updated at {time}.").format(time=clock))
+        parts.append(
+            _("Updates are paused.") if self._paused else _("The times update every 30 seconds.")
+        )
+        return " ".join(parts)
+
+    @Property(str, notify=changed)
+    def emptyText(self) -> str:
+        """What to say when there is nothing to show (empty when there is)."""
+        if self._board is None:
+            return ""
+        if not self._stops:
+            radius = self._settings[s.STOPS_RADIUS_M]
+            return _("There are no bus or tram stops within {distance} of this kiosk.").format(
+                distance=distance_text(radius, with_time=False)
+            )
+        if not any(stop["lines"] for stop in self._stops):
+            return no_departures_text(self._settings[s.DEPARTURES_WINDOW_MIN])
+        return ""
+
+    @Slot()
+    def retranslate(self) -> None:
+        """The language changed: say the same board in the new words."""
+        if self._board is not None and self._updated is not None:
+            self._stops = group(self._board, self._updated)
+        self.changed.emit()
+
+    # --- actions -----------------------------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        """The screen is showing: load now and every 30 s (unless paused)."""
+        self._paused = False
+        self._timer.start()
+        self._load(speak=True)
+
+    @Slot()
+    def stop(self) -> None:
+        """The screen has gone: no more updates in the background."""
+        self._timer.stop()
+
+    @Slot()
+    def refresh(self) -> None:
+        if not self._paused:
+            self._load(speak=False)
+
+    @Slot()
+    def togglePause(self) -> None:
+        self._paused = not self._paused
+        if self._paused:
+            self._timer.stop()
+        else:
+            self._timer.start()
+            self._load(speak=False)
+        self.changed.emit()
+        self._speak(_("Updates are paused.") if self._paused else _("The times update again."))
+
+    @Slot()
+    def speakBoard(self) -> None:
+        if self._problem:
+            self._speak(self._problem)
+        elif self._board is not None:
+            window = self._settings[s.DEPARTURES_WINDOW_MIN]
+            text = self.emptyText or " ".join(spoken(self._stops, window))
+            first = self.statusText.split(". ")[0].rstrip(".") + "."
+            self._speak(f"{text} {first}")
+
+    # --- loading -----------------------------------------------------------------------------
+    def _load(self, speak: bool) -> None:
+        if self.busy:  # a refresh while one is running changes nothing
+            return
+        self._task = asyncio.ensure_future(self._fetch(speak))
+        self.changed.emit()
+
+    async def _fetch(self, speak: bool) -> None:
+        loop = asyncio.get_running_loop()
+        waiting = loop.call_later(
+            BUSY_SPEAK_AFTER_S,
+            lambda: (
+                self._speak(_("Looking up the next departures. Please wait.")) if speak else None
+            ),
+        )
+        try:
+            offline = await self._backend_of().ready()
+            now = self.now()
+            board = await offline.transport.board(now)
+        except PortalError as exc:
+            log.info("departures: %s (%s)", type(exc).__name__, exc.detail)
+            self._problem = (
+                exc.human() + " " + _("The timetable is also on the signs at each stop.")
+            )
+        else:
+            self._board, self._problem = board, ""
+            self._stops = group(board, now)
+            self._updated = now
+        finally:
+            waiting.cancel()
+        self._task = None
+        self.changed.emit()
+        if speak:
+            self.speakBoard()

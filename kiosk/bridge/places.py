@@ -1,0 +1,290 @@
+"""`Places` in QML: "Find help nearby" — places of a kind, nearest first, paged, spoken, and a
+slip to take away. Offline it shows the kiosk's saved copy and says how old it is."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.bridge.backend import BackendBridge
+from kiosk.bridge.places_text import distance_text, place_card, qr_data_uri, source_lines
+from kiosk.config import Settings
+from kiosk.config import schema as s
+from kiosk.core.errors import PortalError
+from kiosk.core.nearby import map_link, page_bounds
+from kiosk.core.portal import PLACE_CATEGORIES, PLACE_CATEGORY_LABELS, Place
+from kiosk.i18n import _
+from kiosk.services.cache import Cached, Codec
+from kiosk.services.places import NearbyPlaces
+from kiosk.services.printing import Slip, print_slip
+
+log = logging.getLogger(__name__)
+PER_PAGE = 3  # three places fill a screen in the largest text; Up/Down are not needed
+LIMIT = 12  # nearest places kept: more is a list nobody reads on a kiosk
+BUSY_SPEAK_AFTER_S = 1.0
+DATASET_OPTIONS = {
+    "pharmacy": s.PLACES_PHARMACY, "clinic": s.PLACES_CLINIC, "office": s.PLACES_OFFICE,
+    "day_centre": s.PLACES_DAY_CENTRE, "fountain": s.PLACES_FOUNTAIN, "toilet": s.PLACES_TOILET,
+}  # fmt: skip
+
+
+def _dump(value: NearbyPlaces) -> bytes:
+    data = asdict(value)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _load(data: bytes) -> NearbyPlaces:
+    raw = json.loads(data)
+    places = tuple((Place(**p), float(m)) for p, m in raw.pop("places"))
+    return NearbyPlaces(places=places, **raw)
+
+
+NEARBY_CODEC: Codec[NearbyPlaces] = Codec(_dump, _load)
+
+
+class PlacesBridge(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        backend: Callable[[], BackendBridge],
+        speak: Callable[[str], None],
+        slip_dir: Path,
+    ) -> None:
+        """`backend` and `speak` are looked up when used (the bridges are built together)."""
+        super().__init__()
+        self._settings, self._backend_of, self._speak = settings, backend, speak
+        self._slip_dir = slip_dir
+        self._codes = [c for c in PLACE_CATEGORIES if settings[DATASET_OPTIONS[c]]]
+        self._task: asyncio.Task[None] | None = None
+        self.reset()
+
+    # --- state -------------------------------------------------------------------------------
+    @Slot()
+    def reset(self) -> None:
+        """Forget the person's search (the session wipe, and a new category)."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+        self._category = ""
+        self._result: Cached[NearbyPlaces] | None = None
+        self._problem = ""
+        self._page = 0
+        self._chosen = -1
+        self._slip_message = ""
+        self.changed.emit()
+
+    def _places(self) -> tuple[tuple[Place, float], ...]:
+        return self._result.value.places if self._result is not None else ()
+
+    @Property("QVariantList", notify=changed)
+    def categories(self) -> list[dict[str, str]]:
+        return [{"code": c, "label": _(PLACE_CATEGORY_LABELS[c])} for c in self._codes]
+
+    @Property(str, notify=changed)
+    def category(self) -> str:
+        return self._category
+
+    @Property(str, notify=changed)
+    def categoryLabel(self) -> str:
+        return _(PLACE_CATEGORY_LABELS[self._category]) if self._category else ""
+
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    @Property(bool, notify=changed)
+    def loaded(self) -> bool:
+        return self._result is not None
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._problem
+
+    @Property(str, notify=changed)
+    def sourceText(self) -> str:
+        """Where the data comes from, how old it is, and whether it is sample data."""
+        if self._result is None:
+            return ""
+        return " ".join(source_lines(self._result, self._settings))
+
+    @Property(bool, notify=changed)
+    def stale(self) -> bool:
+        return self._result is not None and self._result.stale
+
+    @Property(bool, notify=changed)
+    def sample(self) -> bool:
+        return any(p.is_sample for p, _m in self._places())
+
+    @Property(int, notify=changed)
+    def count(self) -> int:
+        return len(self._places())
+
+    @Property("QVariantList", notify=changed)
+    def page(self) -> list[dict[str, Any]]:
+        first, end, _page = page_bounds(self.count, self._page, PER_PAGE)
+        places = self._places()
+        return [place_card(i, *places[i]) for i in range(first, end)]
+
+    @Property(str, notify=changed)
+    def pageText(self) -> str:
+        first, end, _page = page_bounds(self.count, self._page, PER_PAGE)
+        if not self.count:
+            return ""
+        return _("Places {first} to {last} of {count}, nearest first.").format(
+            first=first + 1, last=end, count=self.count
+        )
+
+    @Property(bool, notify=changed)
+    def hasMore(self) -> bool:
+        return (self._page + 1) * PER_PAGE < self.count
+
+    @Property(bool, notify=changed)
+    def hasEarlier(self) -> bool:
+        return self._page > 0
+
+    @Property("QVariantMap", notify=changed)
+    def chosen(self) -> dict[str, Any]:
+        places = self._places()
+        if not 0 <= self._chosen < len(places):
+            return {}
+        place, metres = places[self._chosen]
+        card = place_card(self._chosen, place, metres)
+        card["mapLink"] = map_link(place.lat, place.lon)
+        card["qr"] = qr_data_uri(card["mapLink"])
+        return card
+
+    @Property(str, notify=changed)
+    def slipMessage(self) -> str:
+        return self._slip_message
+
+    # --- actions -----------------------------------------------------------------------------
+    @Slot(str)
+    def choose(self, code: str) -> None:
+        """Look for places of one kind (a second tap while looking changes nothing)."""
+        if code not in self._codes or (self.busy and code == self._category):
+            return
+        self.reset()
+        self._category = code
+        self._task = asyncio.ensure_future(self._fetch(code))
+        self.changed.emit()
+
+    @Slot()
+    def retry(self) -> None:
+        if self._category and not self.busy:
+            code, self._category = self._category, ""
+            self.choose(code)
+
+    @Slot()
+    def nextPage(self) -> None:
+        if self.hasMore:
+            self._page += 1
+            self.changed.emit()
+            self.speakPage()
+
+    @Slot()
+    def previousPage(self) -> None:
+        if self.hasEarlier:
+            self._page -= 1
+            self.changed.emit()
+            self.speakPage()
+
+    @Slot(int)
+    def select(self, index: int) -> None:
+        """Show one place in detail (index in the whole list, as the cards carry it)."""
+        if 0 <= index < self.count:
+            self._chosen, self._slip_message = index, ""
+            self.changed.emit()
+
+    @Slot()
+    def speakPage(self) -> None:
+        """Read this page of places: name, distance, address, hours (public places only)."""
+        if self._problem:
+            self._speak(self._problem)
+            return
+        if self._result is None:
+            return
+        if not self.count:
+            self._speak(self.emptyText)
+            return
+        parts = [self.categoryLabel + ".", self.pageText]
+        for card in self.page:
+            parts.append(f"{card['number']}. {card['name']}. {card['distance']}.")
+            if card["address"]:
+                parts.append(card["address"] + ".")
+        parts.append(self.sourceText)
+        self._speak(" ".join(parts))
+
+    @Slot()
+    def speakChosen(self) -> None:
+        card = self.chosen
+        if card:
+            self._speak(" ".join(card["spoken"]))
+
+    @Property(str, notify=changed)
+    def emptyText(self) -> str:
+        metres = self._settings[s.PLACES_MAX_DISTANCE_M]
+        return _("There are none within {distance} of this kiosk.").format(
+            distance=distance_text(metres, with_time=False)
+        )
+
+    @Slot()
+    def takeAway(self) -> None:
+        """Print the chosen place on a slip (a PDF when there is no printer), with a map QR."""
+        card = self.chosen
+        if not card:
+            return
+        lines = tuple(line for line in card["lines"] if line)
+        slip = Slip(
+            title=card["name"],
+            lines=(*lines, *source_lines(self._result, self._settings)) if self._result else lines,
+            qr=card["mapLink"],
+            qr_caption=_("Scan this code with a phone to see the place on a map."),
+            footer=_("Call Sofia, the city's help line: 0700 17 310"),
+        )
+        result = print_slip(slip, self._slip_dir)
+        self._slip_message = result.message
+        self.changed.emit()
+        self._speak(result.message)
+
+    # --- loading -----------------------------------------------------------------------------
+    async def _fetch(self, code: str) -> None:
+        loop = asyncio.get_running_loop()
+        waiting = loop.call_later(
+            BUSY_SPEAK_AFTER_S,
+            lambda: self._speak(_("Looking for places near this kiosk. Please wait.")),
+        )
+        try:
+            offline = await self._backend_of().ready()
+            portals = self._backend_of().portals
+            assert portals is not None
+            finder = portals.places
+            lat, lon = finder.origin
+            key = f"nearby {code} {finder.datasets[code]} {lat:.5f},{lon:.5f} "
+            key += f"r{finder.max_distance_m:g} n{LIMIT}"
+            self._result = await offline.cache("ckan").get_or_fetch(
+                key,
+                lambda: finder.nearby(code, LIMIT),
+                self._settings[s.CACHE_PLACES_MAX_AGE],
+                NEARBY_CODEC,
+            )
+        except PortalError as exc:
+            log.info("places %s: %s (%s)", code, type(exc).__name__, exc.detail)
+            self._problem = (
+                exc.human()
+                + " "
+                + _("You can ask a member of staff, or call Call Sofia on 0700 17 310.")
+            )
+        finally:
+            waiting.cancel()
+        self._task = None
+        self.changed.emit()
+        self.speakPage()
