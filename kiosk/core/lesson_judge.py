@@ -180,14 +180,16 @@ def _settings(p: Any, state: dict[str, Any], value: str) -> Verdict:
 
 
 def _branch(widget: Widget, value: str) -> Verdict:
-    """`value` is "node:choice"; a choice to "end" finishes well or badly by its flag."""
+    """`value` is "node:choice". A choice flagged good (safe) is the good outcome; one that
+    ends the story ("end", or a scene with no choices) without the flag is a bad ending."""
     p = widget.params
     nodes_key, flag = ("scenes", "good") if widget.type == "scenario_branch" else ("nodes", "safe")
+    nodes = _by_id(p.get(nodes_key))
     node_id, _sep, choice_id = value.partition(":")
-    node = _by_id(p.get(nodes_key)).get(node_id, {})
-    chosen = _by_id(node.get("choices")).get(choice_id, {})
-    if chosen.get("next") != "end":
-        return Verdict(True, "")
+    chosen = _by_id(nodes.get(node_id, {}).get("choices")).get(choice_id, {})
     if chosen.get(flag):
         return Verdict(True, _("A safe ending. That is exactly what to do."), True)
-    return Verdict(False, _("That ending is not safe. Try again and choose differently."))
+    following = nodes.get(str(chosen.get("next")), {})
+    if chosen.get("next") == "end" or not following.get("choices"):
+        return Verdict(False, _("That ending is not safe. Try again and choose differently."))
+    return Verdict(True, "")
