@@ -47,7 +47,7 @@ Window {
             return
         const first = scope.nextItemInFocusChain(true)
         if (first)
-            first.forceActiveFocus(Qt.TabFocusReason)
+            first.forceActiveFocus(Qt.OtherFocusReason) // no scrolling: the screen opens at its top
     }
 
     function goBack(): void {
@@ -165,13 +165,15 @@ Window {
             anchors.right: parent.right
             anchors.top: practiceBanner.visible ? practiceBanner.bottom
                                                 : bar.visible ? bar.bottom : parent.top
-            anchors.bottom: keyboard.shown ? keyboard.top : parent.bottom
+            anchors.bottom: caption.top
             source: Nav.source
             onLoaded: {
                 Qt.callLater(window.focusFirst)
-                const screen = item as KScreen
-                Qt.callLater(() => Speech.showScreen(screen.title, screen.instruction,
-                                                     screen.choices()))
+                Qt.callLater(() => { // after layout, and only if it is still the screen shown
+                    const screen = screenLoader.item as KScreen
+                    if (screen)
+                        Speech.showScreen(screen.title, screen.instruction, screen.choices())
+                })
             }
         }
 
@@ -199,11 +201,11 @@ Window {
         KCaption {
             id: caption
             objectName: "caption"
-            z: 150
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.bottom: keyboard.shown ? keyboard.top : parent.bottom
-            anchors.margins: Theme.gap
+            idleHint: Nav.screen === "attract" ? qsTr("Touch the screen to start.")
+                                               : qsTr("Touch Listen to hear this screen.")
         }
 
         Loader { // created after the first frame, so the attract screen shows at once

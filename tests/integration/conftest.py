@@ -57,7 +57,7 @@ def tap(window: QQuickWindow, item: QQuickItem, reveal: bool = True) -> None:
     """A real mouse press and release in the middle of the item (scrolled into view first,
     as the resident would with the Down button, unless `reveal` is false)."""
     if reveal:
-        item.forceActiveFocus()
+        item.forceActiveFocus(Qt.FocusReason.TabFocusReason)  # as the keypad moves the focus
         settle(10, 2)
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)

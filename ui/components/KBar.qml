@@ -11,6 +11,10 @@ Rectangle {
     signal listenRequested
     signal finishRequested
 
+    // The bar's labels grow up to the large step, not the largest, so the screen keeps its room;
+    // they stay above the large-text minimum (capital H ≥ 7.3 mm).
+    readonly property int fontSize: Math.min(Theme.fontBody, Theme.mm(Theme.bodyEmMm * 1.5))
+
     color: Theme.bar
     implicitHeight: row.implicitHeight + 2 * Theme.gap
 
@@ -24,7 +28,10 @@ Rectangle {
             objectName: "barHelp"
             kind: "bar"
             text: qsTr("Help")
-            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.fillHeight: true
+            fontSize: bar.fontSize
             onActivated: bar.helpRequested()
         }
         KButton {
@@ -32,7 +39,10 @@ Rectangle {
             kind: "bar"
             //: Reads the screen aloud
             text: qsTr("Listen")
-            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.fillHeight: true
+            fontSize: bar.fontSize
             onActivated: bar.listenRequested()
         }
         KButton {
@@ -40,7 +50,10 @@ Rectangle {
             kind: "bar"
             //: Says the last sentence again; pressed twice, the whole screen
             text: qsTr("Repeat")
-            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.fillHeight: true
+            fontSize: bar.fontSize
             onActivated: Speech.repeat()
         }
         KButton {
@@ -49,11 +62,14 @@ Rectangle {
             text: qsTr("Text size")
             //: %1 is the current step, %2 how many steps there are
             description: qsTr("%1 of %2").arg(Session.textStep + 1).arg(Session.textStepCount)
-            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.fillHeight: true
+            fontSize: bar.fontSize
             onActivated: Session.cycleTextSize()
         }
-        Item {
-            Layout.fillWidth: true
+        Item { // keeps Finish apart from the others
+            Layout.preferredWidth: Theme.gap * 2
         }
         KButton {
             objectName: "barFinish"
@@ -61,7 +77,10 @@ Rectangle {
             //: The button a resident presses when leaving; it deletes what they entered
             text: qsTr("Finish")
             description: qsTr("new person")
-            Layout.preferredWidth: Math.max(implicitWidth, Theme.targetMain * 2)
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.fillHeight: true
+            fontSize: bar.fontSize
             onActivated: bar.finishRequested()
         }
     }

@@ -64,7 +64,7 @@ T.AbstractButton {
             color: control.ink
             font.pixelSize: control.fontSize
             font.bold: true
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             horizontalAlignment: control.description ? Text.AlignLeft : Text.AlignHCenter
             lineHeight: 1.15
         }
@@ -76,7 +76,7 @@ T.AbstractButton {
             text: control.description
             color: control.ink
             font.pixelSize: control.fontSize
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap
             lineHeight: 1.2
         }
     }

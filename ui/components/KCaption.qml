@@ -1,61 +1,67 @@
 import QtQuick
 import Kiosk
 
-// What the voice is saying, as a caption, with the word being spoken highlighted. It follows the
-// playback position (Speech.wordStart/wordLength) and shows the sentence around that word.
+// A one-line caption strip under every screen: the words being spoken, with the current word
+// highlighted as the voice says it (it follows Speech.wordStart/wordLength). It always keeps its
+// place, so nothing on the screen moves when the voice starts or stops; when the voice is quiet
+// it says how to hear the screen.
 Rectangle {
     id: caption
 
+    property string idleHint
     readonly property string spoken: Speech.currentText
-    readonly property int start: Speech.wordStart
-    readonly property int length: Speech.wordLength
+    readonly property bool speaking: Speech.speaking && spoken !== ""
+    // about how many characters fit on the line at the current text size
+    readonly property int room: Math.max(12, Math.floor((width - 2 * Theme.gap)
+                                                        / (Theme.fontBody * 0.62)))
 
     function escapeHtml(text: string): string {
         return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
     }
 
-    // The sentence that holds the current word (or the first sentence before any word).
-    function sentenceBounds(): list<int> {
-        const at = Math.max(0, start)
-        let from = 0
-        const ends = /[.!?…]\s+/g
-        let match
-        while ((match = ends.exec(spoken)) !== null) {
-            const end = match.index + match[0].length
-            if (end > at)
-                return [from, match.index + 1]
-            from = end
-        }
-        return [from, spoken.length]
-    }
-
+    // The words around the current one that fit on the line, the current word highlighted.
     function markup(): string {
-        const bounds = sentenceBounds()
-        if (start < bounds[0] || start >= bounds[1] || length <= 0)
-            return escapeHtml(spoken.slice(bounds[0], bounds[1]))
-        return escapeHtml(spoken.slice(bounds[0], start))
+        const start = Math.max(0, Math.min(Speech.wordStart, spoken.length))
+        const length = Math.max(0, Speech.wordLength)
+        let from = start
+        let to = Math.min(spoken.length, start + length)
+        while (to - from < room) {
+            const before = from > 0 ? spoken.lastIndexOf(" ", from - 2) + 1 : 0
+            const after = to < spoken.length ? spoken.indexOf(" ", to + 1) : -1
+            const next = after < 0 ? spoken.length : after
+            if (from > 0 && (from - before) + (to - from) <= room && (to - start) >= (start - from))
+                from = before
+            else if (to < spoken.length && next - from <= room)
+                to = next
+            else if (from > 0 && to - before <= room)
+                from = before
+            else
+                break
+        }
+        if (Speech.wordStart < 0 || length === 0)
+            return escapeHtml(spoken.slice(from, to))
+        return escapeHtml(spoken.slice(from, start))
             + "<span style=\"background-color:" + Theme.highlight + ";color:"
             + Theme.highlightText + "\">" + escapeHtml(spoken.slice(start, start + length))
-            + "</span>" + escapeHtml(spoken.slice(start + length, bounds[1]))
+            + "</span>" + escapeHtml(spoken.slice(start + length, to))
     }
 
-    visible: Speech.speaking && spoken !== ""
     color: Theme.surface
     border.color: Theme.surfaceBorder
     border.width: Theme.border
-    implicitHeight: words.implicitHeight + 2 * Theme.gap
+    implicitHeight: Math.ceil(Theme.fontBody * 1.5) + 2 * Theme.gap
 
     Text {
         id: words
         objectName: "captionText"
         anchors.fill: parent
         anchors.margins: Theme.gap
-        textFormat: Text.RichText
-        wrapMode: Text.Wrap
+        verticalAlignment: Text.AlignVCenter
+        textFormat: caption.speaking ? Text.RichText : Text.PlainText
+        wrapMode: Text.NoWrap
         color: Theme.surfaceText
         font.pixelSize: Theme.fontBody
-        lineHeight: 1.3
-        text: caption.visible ? caption.markup() : ""
+        text: caption.speaking ? caption.markup() : caption.idleHint
         Accessible.ignored: true // the same words are being spoken
     }
 }

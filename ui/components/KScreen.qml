@@ -1,5 +1,6 @@
 import QtQuick
 import QtQuick.Layouts
+import QtQuick.Templates as T
 
 // The frame of every screen: title, one instruction, the content, and "Up"/"Down" buttons when
 // the content is taller than the screen (no drag scrolling: ACCESSIBILITY 9). The item that has
@@ -60,7 +61,12 @@ Item {
     Connections {
         target: screen.Window.window
         function onActiveFocusItemChanged(): void {
-            screen.reveal(screen.Window.activeFocusItem)
+            // keys move the focus (Tab/Backtab): follow it; the focus a new screen starts with
+            // does not scroll, so a screen always opens at its title
+            const control = screen.Window.activeFocusItem as T.Control
+            if (!control || control.focusReason === Qt.TabFocusReason
+                    || control.focusReason === Qt.BacktabFocusReason)
+                screen.reveal(screen.Window.activeFocusItem)
         }
     }
 
@@ -129,6 +135,7 @@ Item {
             Layout.fillWidth: true
             text: qsTr("Up")
             enabled: flick.contentY > 0
+            opacity: enabled ? 1 : 0 // keeps its place, so Down never moves
             onActivated: screen.scrollBy(-1)
         }
         KButton {
@@ -136,6 +143,7 @@ Item {
             Layout.fillWidth: true
             text: qsTr("Down")
             enabled: flick.contentY < flick.contentHeight - flick.height - 1
+            opacity: enabled ? 1 : 0
             onActivated: screen.scrollBy(1)
         }
     }
