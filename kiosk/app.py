@@ -30,10 +30,12 @@ from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.report import ReportBridge
 from kiosk.bridge.places import PlacesBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
 from kiosk.bridge.speech import SpeechBridge, create_speech
+from kiosk.bridge.track import TrackBridge
 from kiosk.bridge.trainer import TrainerBridge
 from kiosk.bridge.watcher import InputWatcher
 from kiosk.config import Settings
@@ -55,6 +57,8 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Trainer": ("trainer", TrainerBridge),
     "Speech": ("speech", SpeechBridge),
     "Backend": ("backend", BackendBridge),
+    "Report": ("report", ReportBridge),
+    "Track": ("track", TrackBridge),
     "Places": ("places", PlacesBridge),
     "Departures": ("departures", DeparturesBridge),
     "Lessons": ("lessons", LessonsBridge),
@@ -73,6 +77,8 @@ class Bridges:
     trainer: TrainerBridge
     speech: SpeechBridge
     backend: BackendBridge
+    report: ReportBridge
+    track: TrackBridge
     places: PlacesBridge
     departures: DeparturesBridge
     lessons: LessonsBridge
@@ -208,6 +214,20 @@ def build(
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
         speech=speech or create_speech(settings),
         backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
+        report=ReportBridge(
+            settings,
+            backend=lambda: bridges.backend,
+            nav=lambda: bridges.nav,
+            speak=lambda text: bridges.speech.speak(text),
+            slip_dir=session_tmp,
+            language=i18n.current_language,
+        ),
+        track=TrackBridge(
+            backend=lambda: bridges.backend,
+            nav=lambda: bridges.nav,
+            speak=lambda text: bridges.speech.speak(text),
+            language=i18n.current_language,
+        ),
         places=PlacesBridge(
             settings, lambda: bridges.backend, lambda text: bridges.speech.speak(text), session_tmp
         ),
@@ -240,6 +260,8 @@ def build(
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    bridges.session.add_wipe_hook(bridges.report.reset)
+    bridges.session.add_wipe_hook(bridges.track.reset)
     bridges.session.add_wipe_hook(bridges.places.reset)
     bridges.session.add_wipe_hook(bridges.departures.reset)
     bridges.session.languageChanged.connect(bridges.places.changed)

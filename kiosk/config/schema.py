@@ -304,6 +304,18 @@ SPEECH_HEADSET_DETECTION = Option(
        "headphones' button counts (for sound cards that cannot tell)."),
     choices=("auto", "manual"))
 
+# --- report a problem, track a report --------------------------------------------------------
+REPORT_NEARBY_STREETS = Option(
+    "report.nearby_streets", str,
+    "бул. „Витоша“, ул. „Граф Игнатиев“, бул. „Патриарх Евтимий“, ул. „Солунска“, ул. „Шипка“",
+    N_("Streets near the kiosk offered as the place of a report, separated by commas. Empty: "
+       "the choice is not offered. The default lists sample streets near the default place."),
+    trainer=True)
+REPORT_TRACKING_URL = Option(
+    "report.tracking_url", str, "",
+    N_("A web page where a resident can follow a report on a phone, with {id} where the "
+       "report number goes. Empty: the QR code carries the report number as text."))
+
 # --- trainer mode: learner cards, statistics, certificates ----------------------------------
 LEARNER_RETENTION_DAYS = Option(
     "trainer.learner_retention_days", int, 365,

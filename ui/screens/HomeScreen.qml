@@ -25,6 +25,20 @@ KScreen {
         onActivated: Nav.go("departures")
     }
     KButton {
+        objectName: "tileReport"
+        Layout.fillWidth: true
+        text: qsTr("Report a problem to the city")
+        description: qsTr("A hole in the road, a broken lamp, rubbish: step by step")
+        onActivated: Report.start()
+    }
+    KButton {
+        objectName: "tileTrack"
+        Layout.fillWidth: true
+        text: qsTr("Track my report")
+        description: qsTr("See what the city has done with a report you made")
+        onActivated: { Track.reset(); Nav.go("track") }
+    }
+    KButton {
         objectName: "tileEasier"
         Layout.fillWidth: true
         text: qsTr("Make it easier for me")

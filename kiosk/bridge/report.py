@@ -1,0 +1,451 @@
+"""`Report` in QML: "Report a problem to the city", one question per screen, through the outbox.
+
+The wizard (kiosk.core.wizard) holds the answers; this bridge loads the services through the
+cache (so it works offline from the saved copy), shows the current step, moves between the
+screens, submits through the outbox and makes the receipt. Hand-off mode prints instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from qasync import asyncSlot
+
+from kiosk.bridge.backend import BackendBridge
+from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.report_submit import ReceiptInfo, submit_report
+from kiosk.bridge.report_text import (
+    DEFINITION_CODEC,
+    SERVICES_CODEC,
+    digits_spoken,
+    format_when,
+    handoff_slip,
+    qr_data_uri,
+    receipt_slip,
+)
+from kiosk.config import Settings
+from kiosk.config import schema as s
+from kiosk.core.errors import PortalError
+from kiosk.core.wizard import Place, Wizard, handoff_services
+from kiosk.core.wizard_steps import DefinitionInvalid, default_datetime, shift_datetime
+from kiosk.i18n import _
+from kiosk.services.cache import describe_age
+from kiosk.services.printing import print_slip
+
+log = logging.getLogger(__name__)
+SERVICES_MAX_AGE = 6 * 3600.0  # the city's list changes rarely; a fresh copy a few times a day
+BUSY_SPEAK_AFTER_S = 1.0
+# Which screen renders which step.
+SCREEN_OF = {
+    "category": "report-category",
+    "service": "report-category",
+    "where": "report-location",
+    "contact": "report-contact",
+    "review": "report-review",
+}
+WIZARD_SCREENS = {*SCREEN_OF.values(), "report-question"}
+
+
+class ReportBridge(QObject):
+    changed = Signal()
+    stepMoved = Signal()  # a new step on the same screen: read it aloud again
+
+    def __init__(
+        self,
+        settings: Settings,
+        backend: Callable[[], BackendBridge],
+        nav: Callable[[], NavBridge],
+        speak: Callable[[str], None],
+        slip_dir: Path,
+        language: Callable[[], str],
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        super().__init__()
+        self._settings, self._backend_of, self._nav_of = settings, backend, nav
+        self._speak, self._slip_dir, self._language, self._clock = speak, slip_dir, language, clock
+        self._handoff = settings[s.PORTAL_MODE] == "handoff"
+        streets = tuple(
+            x.strip() for x in settings[s.REPORT_NEARBY_STREETS].split(",") if x.strip()
+        )
+        self._place = Place(settings[s.KIOSK_LAT], settings[s.KIOSK_LON],
+                            settings[s.KIOSK_ADDRESS].strip(), streets)  # fmt: skip
+        self._task: asyncio.Task[Any] | None = None
+        self._nav_connected = False
+        self.reset()
+
+    @Slot()
+    def reset(self) -> None:
+        """The session wipe: every answer, the receipt and any slip message are forgotten."""
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+        self._wizard = Wizard([], self._place, handoff=self._handoff)
+        self._loaded = False
+        self._busy = ""
+        self._problem = ""
+        self._error = ""
+        self._age = ""
+        self._receipt: ReceiptInfo | None = None
+        self._slip_message = ""
+        self._shown: dict[str, str] = {}
+        self.changed.emit()
+
+    # --- state for the screens -----------------------------------------------------------
+    def _step_dict(self) -> dict[str, Any]:
+        step = self._wizard.step()
+        value = self._wizard.value()
+        values = list(value) if isinstance(value, tuple) else ([value] if value else [])
+        n, m = self._wizard.position()
+        return {
+            "id": step.id,
+            "kind": step.kind,
+            "title": step.title,
+            "question": step.question,
+            "hint": step.hint,
+            "required": step.required,
+            "personal": step.personal,
+            "n": n,
+            "m": m,
+            "phrases": list(step.phrases),
+            "options": [
+                {"key": c.key, "label": c.label, "selected": c.key in values} for c in step.choices
+            ],
+            "value": value if isinstance(value, str) else "",
+            "whenText": format_when(value, self._language())
+            if step.kind == "datetime" and isinstance(value, str) and value
+            else "",
+        }
+
+    @Property("QVariantMap", notify=changed)
+    def step(self) -> dict[str, Any]:
+        return self._step_dict()
+
+    @Property(bool, notify=changed)
+    def loaded(self) -> bool:
+        return self._loaded
+
+    @Property(bool, notify=changed)
+    def handoff(self) -> bool:
+        return self._handoff
+
+    @Property(str, notify=changed)
+    def busy(self) -> str:
+        return self._busy
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._problem
+
+    @Property(str, notify=changed)
+    def error(self) -> str:
+        return self._error
+
+    @Property(str, notify=changed)
+    def ageText(self) -> str:
+        return self._age
+
+    @Property("QVariantList", notify=changed)
+    def review(self) -> list[dict[str, Any]]:
+        lang = self._language()
+        return [{"id": r.step_id, "label": r.label, "value": r.value, "personal": r.personal}
+                for r in self._wizard.review(lambda v: format_when(v, lang))]  # fmt: skip
+
+    @Property("QVariantMap", notify=changed)
+    def receipt(self) -> dict[str, Any]:
+        r = self._receipt
+        if r is None:
+            return {"number": "", "label": "", "status": "", "queued": False, "qr": "",
+                    "qrText": "", "reference": "", "handoff": self._handoff}  # fmt: skip
+        return {"number": r.number, "label": r.label, "status": r.status, "queued": r.queued,
+                "qr": qr_data_uri(r.qr) if r.qr else "", "qrText": r.qr_text,
+                "reference": r.reference, "handoff": r.handoff}  # fmt: skip
+
+    @Property(str, notify=changed)
+    def slipMessage(self) -> str:
+        return self._slip_message
+
+    # --- starting and loading ------------------------------------------------------------
+    @asyncSlot()
+    async def start(self) -> None:
+        """Home tile: a new report. Loads the services (cache first when offline)."""
+        self._connect_nav()
+        self.reset()
+        self._go("report-category")
+        await self._guarded(self._load_services())
+
+    async def _guarded(self, job: Any) -> None:
+        if self._task is not None and not self._task.done():
+            job.close()  # a second tap while the first request runs: ignored
+            return
+        self._task = asyncio.ensure_future(job)
+        try:
+            await self._task
+        except asyncio.CancelledError:
+            pass
+        finally:
+            self._task = None
+
+    async def _load_services(self) -> None:
+        if self._handoff:
+            self._wizard.services = handoff_services()
+            self._loaded = True
+            self.changed.emit()
+            return
+        timer = self._busy_for(_("Getting the list of problems from the city. Please wait."))
+        try:
+            offline = await self._backend_of().ready()
+            portals = self._backend_of().portals
+            assert portals is not None and portals.open311 is not None
+            client = portals.open311
+            got = await offline.cache("open311").get_or_fetch(
+                f"services {self._language()}", client.services, SERVICES_MAX_AGE, SERVICES_CODEC
+            )
+            services = [svc for svc in got.value if svc.code]
+            offline.service_types.update({svc.code: svc.type for svc in services})
+            self._wizard.services = services
+            self._loaded = True
+            if got.stale:
+                self._age = _(
+                    "The city's service cannot be reached now. This list was saved {age}."
+                ).format(age=describe_age(got.age_seconds, self._language()))
+            if not services:
+                self._problem = _("The city's service lists no kinds of problem today. Please "
+                                  "call Call Sofia on 0700 17 310.")  # fmt: skip
+        except PortalError as exc:
+            log.info("report services: %s (%s)", type(exc).__name__, exc.detail)
+            self._problem = (
+                exc.human()
+                + " "
+                + _("You can report the problem by phone to Call Sofia on 0700 17 310.")
+            )
+        finally:
+            timer.cancel()
+            self._busy = ""
+        self.changed.emit()
+        if self._problem:
+            self._speak(self._problem)
+
+    def _busy_for(self, text: str) -> asyncio.TimerHandle:
+        """Show and speak a busy message if the wait passes a second (ACCESSIBILITY 10)."""
+
+        def show() -> None:
+            self._busy = text
+            self.changed.emit()
+            self._speak(text)
+
+        return asyncio.get_running_loop().call_later(BUSY_SPEAK_AFTER_S, show)
+
+    async def _load_definition(self, code: str) -> bool:
+        timer = self._busy_for(_("Getting the questions for this problem. Please wait."))
+        try:
+            offline = await self._backend_of().ready()
+            portals = self._backend_of().portals
+            assert portals is not None and portals.open311 is not None
+            client = portals.open311
+            got = await offline.cache("open311").get_or_fetch(
+                f"definition {code} {self._language()}",
+                lambda: client.definition(code), SERVICES_MAX_AGE, DEFINITION_CODEC,
+            )  # fmt: skip
+            self._wizard.set_definition(got.value, code)
+            return True
+        except DefinitionInvalid as exc:
+            log.warning("service %s: unusable definition: %s", code, exc)
+            self._problem = exc.human()
+        except PortalError as exc:
+            log.info("definition %s: %s (%s)", code, type(exc).__name__, exc.detail)
+            self._problem = (
+                exc.human()
+                + " "
+                + _("You can report the problem by phone to Call Sofia on 0700 17 310.")
+            )
+        finally:
+            timer.cancel()
+            self._busy = ""
+        self.changed.emit()
+        self._speak(self._problem)
+        return False
+
+    # --- answering -----------------------------------------------------------------------
+    @Slot(str)
+    def choose(self, key: str) -> None:
+        """A tile: picking never submits or moves on (ACCESSIBILITY 40)."""
+        self._wizard.answer(key)
+        self._error = ""
+        self.changed.emit()
+
+    @Slot(str)
+    def toggle(self, key: str) -> None:
+        value = self._wizard.value()
+        chosen = list(value) if isinstance(value, tuple) else []
+        chosen = [k for k in chosen if k != key] if key in chosen else [*chosen, key]
+        self._wizard.answer(tuple(chosen))
+        self._error = ""
+        self.changed.emit()
+
+    @Slot(str)
+    def setText(self, text: str) -> None:
+        if text != (self._wizard.value() or ""):
+            self._wizard.answer(text)
+            self._error = ""
+            self.changed.emit()
+
+    @Slot(str)
+    def addPhrase(self, phrase: str) -> None:
+        current = str(self._wizard.value() or "").rstrip()
+        self._wizard.answer(f"{current} {phrase}".strip() if current else phrase)
+        self._error = ""
+        self.changed.emit()
+
+    @Slot(str, int)
+    def shift(self, unit: str, delta: int) -> None:
+        """The date and time steppers."""
+        value = self._wizard.value()
+        now = self._clock()
+        start = value if isinstance(value, str) and value else default_datetime(now)
+        self._wizard.answer(shift_datetime(start, unit, delta, now) if delta else start)
+        self.changed.emit()
+
+    @asyncSlot()
+    async def next(self) -> None:
+        if self._task is not None or (self._problem and not self._loaded):
+            return
+        self._problem = ""
+        problem = self._wizard.next()
+        if problem:
+            self._error = problem
+            self.changed.emit()
+            self._speak(problem)
+            return
+        self._error = ""
+        code = self._wizard.needs_definition()
+        if code:
+            self._wizard.back()  # stay on the kind of problem until its questions arrive
+            self._task = asyncio.ensure_future(self._load_definition(code))
+            try:
+                ok = await self._task
+            finally:
+                self._task = None
+            if not ok:
+                self._go("report-problem")
+                return
+            self._wizard.next()
+        self._show_step()
+
+    @Slot()
+    def back(self) -> None:
+        """The screen's Back: one step back; from the first step, home."""
+        self._error = ""
+        if not self._wizard.back():
+            self._nav_of().go("home")
+            return
+        self._show_step(push=False)
+
+    @Slot(str)
+    def edit(self, step_id: str) -> None:
+        """From the review: change one answer."""
+        self._wizard.go_to(step_id)
+        self._show_step()
+
+    @Slot()
+    def chooseAnother(self) -> None:
+        """From the message screen about an unusable definition: back to the categories."""
+        self._problem = ""
+        self._wizard.go_to("category")
+        self._go("report-category")
+        self.changed.emit()
+
+    def _show_step(self, push: bool = True) -> None:
+        step = self._wizard.step()
+        if step.kind == "datetime" and not self._wizard.value():
+            self._wizard.answer(default_datetime(self._clock()))
+        screen = SCREEN_OF.get(step.id, "report-question")
+        self._shown[screen] = step.id
+        nav = self._nav_of()
+        self.changed.emit()
+        if nav.screen == screen:
+            self.stepMoved.emit()
+        elif push:
+            self._go(screen)
+        else:
+            self._go(screen)
+
+    def _go(self, screen: str) -> None:
+        self._own_nav = True
+        try:
+            self._nav_of().go(screen)
+        finally:
+            self._own_nav = False
+
+    def _connect_nav(self) -> None:
+        """The keypad's Back pops the screen stack directly: follow it in the wizard."""
+        if self._nav_connected:
+            return
+        self._nav_connected = True
+        self._own_nav = False
+        nav = self._nav_of()
+
+        def follow() -> None:
+            if not self._own_nav and nav.screen in self._shown:
+                self._wizard.go_to(self._shown[nav.screen])
+                self.changed.emit()
+
+        nav.screenChanged.connect(follow)
+
+    # --- submitting and the receipt ------------------------------------------------------
+    @asyncSlot()
+    async def submit(self) -> None:
+        """After the review. Stored in the outbox before any sending (hand-off: printed)."""
+        if self._task is not None or self._receipt is not None:
+            return  # a second tap on Send: the report is already on its way
+        lang = self._language()
+        if self._handoff:
+            self._receipt = ReceiptInfo.for_handoff(self._wizard)
+            self._go("report-receipt")
+            self.changed.emit()
+            self._speak(self._receipt.status)
+            return
+        timer = self._busy_for(_("Sending your report. Please wait."))
+        self._task = asyncio.ensure_future(
+            submit_report(self._backend_of(), self._wizard, lang, self._settings)
+        )
+        try:
+            self._receipt = await self._task
+        finally:
+            self._task = None
+            timer.cancel()
+            self._busy = ""
+        self._go("report-receipt")
+        self.changed.emit()
+        self.speakNumber()
+
+    @Slot()
+    def speakNumber(self) -> None:
+        r = self._receipt
+        if r is None:
+            return
+        text = r.status
+        if r.number:
+            text += " " + _("Your number is: {digits}.").format(digits=digits_spoken(r.number))
+        self._speak(text)
+
+    @Slot()
+    def printSlip(self) -> None:
+        r = self._receipt
+        if r is None:
+            return
+        lang = self._language()
+        if r.handoff:
+            slip = handoff_slip(self._wizard, lang)
+        else:
+            slip = receipt_slip(self._wizard, r.number, r.label, r.status, r.qr, lang)
+        result = print_slip(slip, self._slip_dir)
+        self._slip_message = result.message
+        self.changed.emit()
+        # anything printed is spoken in full (ACCESSIBILITY 22), personal lines left out
+        self._speak(" ".join((result.message, slip.title, *(x for x in slip.lines if x))))

@@ -1,0 +1,195 @@
+"""`Track` in QML: "Track my report": a number on the big keypad, the status in plain words."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+from qasync import asyncSlot
+
+from kiosk.bridge.backend import BackendBridge
+from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.report_text import digits_spoken, format_moment
+from kiosk.core.errors import NotFound, PortalError
+from kiosk.core.outbox import State
+from kiosk.core.portal import ServiceRequest, from_open311
+from kiosk.i18n import _
+
+log = logging.getLogger(__name__)
+BUSY_SPEAK_AFTER_S = 1.0
+
+
+def candidates(typed: str) -> list[str]:
+    """The ways a number typed on a digits-only keypad may be written by the city.
+
+    '2026000123' may be '2026-000123' (year and sequence), so both are tried.
+    """
+    digits = "".join(ch for ch in typed if ch.isdigit())
+    found = [digits] if digits else []
+    if len(digits) > 4:
+        found.append(f"{digits[:4]}-{digits[4:]}")
+    return found
+
+
+def how_long() -> str:
+    """Honest expectations (PORTALS.md §2: 2025, an NGO analysis)."""
+    return _(
+        "Please be patient: the city takes time. In 2025 about one report in four was closed, "
+        "about half were only passed on to the service responsible, and a report stayed open "
+        "for about 200 days on average."
+    )
+
+
+class TrackBridge(QObject):
+    changed = Signal()
+
+    def __init__(
+        self,
+        backend: Callable[[], BackendBridge],
+        nav: Callable[[], NavBridge],
+        speak: Callable[[str], None],
+        language: Callable[[], str],
+    ) -> None:
+        super().__init__()
+        self._backend_of, self._nav_of, self._speak, self._language = (
+            backend, nav, speak, language,
+        )  # fmt: skip
+        self._task: asyncio.Task[Any] | None = None
+        self.reset()
+
+    @Slot()
+    def reset(self) -> None:
+        if self._task is not None and not self._task.done():
+            self._task.cancel()
+        self._task = None
+        self._busy = ""
+        self._problem = ""
+        self._result: dict[str, Any] = {}
+        self.changed.emit()
+
+    @Property(str, notify=changed)
+    def busy(self) -> str:
+        return self._busy
+
+    @Property(str, notify=changed)
+    def problem(self) -> str:
+        return self._problem
+
+    @Property("QVariantMap", notify=changed)
+    def result(self) -> dict[str, Any]:
+        return self._result
+
+    @asyncSlot(str)
+    async def lookup(self, typed: str) -> None:
+        if self._task is not None:
+            return  # a second tap while the city is asked: ignored
+        self._problem = ""
+        if not candidates(typed):
+            self._fail(_("Report number: no digits were typed. Please type the number from "
+                         "your receipt, then touch Show."))  # fmt: skip
+            return
+        self._task = asyncio.ensure_future(self._lookup(typed))
+        try:
+            await self._task
+        except asyncio.CancelledError:
+            return
+        finally:
+            self._task = None
+
+    async def _lookup(self, typed: str) -> None:
+        loop = asyncio.get_running_loop()
+
+        def show_busy() -> None:
+            self._busy = _("Asking the city about your report. Please wait.")
+            self.changed.emit()
+            self._speak(self._busy)
+
+        timer = loop.call_later(BUSY_SPEAK_AFTER_S, show_busy)
+        try:
+            found = await self._find(typed)
+        except PortalError as exc:
+            log.info("track: %s (%s)", type(exc).__name__, exc.detail)
+            found = exc.human()
+        finally:
+            timer.cancel()
+            self._busy = ""
+        if isinstance(found, str):
+            self._fail(found)
+            return
+        self._result = self._describe(found)
+        self.changed.emit()
+        self._nav_of().go("track-result")
+        self._speak(self._result["spoken"])
+
+    async def _find(self, typed: str) -> ServiceRequest | str:
+        offline = await self._backend_of().ready()
+        portals = self._backend_of().portals
+        if portals is None or portals.open311 is None:
+            return _(
+                "This kiosk cannot look up reports: reports are made by phone to Call "
+                "Sofia on 0700 17 310. Please ask them about your registration number."
+            )
+        digits = candidates(typed)[0]
+        if len(digits) == 7 and digits.startswith("9") and offline.outbox is not None:
+            entry = await offline.outbox.get(int(digits[1:]))  # the kiosk's own number
+            if entry is not None:
+                if entry.state in (State.QUEUED, State.SENDING):
+                    return _("This report is still saved on this kiosk. It will be sent to the "
+                             "city automatically when the connection is back.")  # fmt: skip
+                if entry.state is State.REJECTED:
+                    return _("The city did not accept this report: {reason}").format(
+                        reason=entry.last_error)  # fmt: skip
+                number = entry.service_request_id
+                if not number and entry.token:
+                    number = (await portals.open311.token(entry.token)).service_request_id
+                if not number:
+                    return _("The city has your report but has not given it a number yet. "
+                             "Please try again tomorrow.")  # fmt: skip
+                return await portals.open311.request(number)
+        for candidate in candidates(typed):
+            try:
+                return await portals.open311.request(candidate)
+            except NotFound:
+                continue
+        return _(
+            "Report number {number}: the city does not know this number. Please check "
+            "the digits on your receipt and type them again."
+        ).format(number=typed)
+
+    def _describe(self, req: ServiceRequest) -> dict[str, Any]:
+        lang = self._language()
+        state = from_open311(req.status)
+        status = (
+            _("Closed: the city says the work on this report is finished.")
+            if req.is_closed
+            else _("Open: the city has your report and the work is not finished yet.")
+        )
+        words = _(state.name_en)
+        updated = format_moment(req.updated_datetime or req.requested_datetime, lang)
+        result = {
+            "number": req.service_request_id,
+            "service": req.service_name,
+            "status": status,
+            "state": words,
+            "notes": req.status_notes or _("The city has written no notes yet."),
+            "agency": req.agency_responsible or _("not known yet"),
+            "updated": updated,
+            "expected": format_moment(req.expected_datetime, lang)
+            if req.expected_datetime else "",
+            "patience": how_long(),
+        }  # fmt: skip
+        result["spoken"] = " ".join((
+            _("Report {digits}.").format(digits=digits_spoken(req.service_request_id)),
+            status, result["notes"],
+            _("Responsible: {agency}.").format(agency=result["agency"]),
+            _("Last change: {date}.").format(date=updated), result["patience"],
+        ))  # fmt: skip
+        return result
+
+    def _fail(self, message: str) -> None:
+        self._problem = message
+        self.changed.emit()
+        self._speak(message)

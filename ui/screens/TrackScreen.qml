@@ -1,0 +1,38 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// Track my report: the number from the receipt on a big keypad.
+KScreen {
+    title: qsTr("Track my report")
+    instruction: qsTr("Type the number from your receipt, then touch OK.")
+    helpText: qsTr("The number is on your receipt, in a box. Type only its digits; leave out "
+                   + "any dash. Correct removes the last digit.")
+
+    Rectangle {
+        objectName: "trackNotice"
+        Layout.fillWidth: true
+        visible: notice.text !== ""
+        implicitHeight: notice.implicitHeight + 2 * Theme.padding
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        radius: Theme.radius
+        KText {
+            id: notice
+            anchors.fill: parent
+            anchors.margins: Theme.padding
+            color: Theme.noticeText
+            text: Track.busy !== "" ? Track.busy : Track.problem
+        }
+    }
+    KPinPad {
+        objectName: "trackPad"
+        Layout.fillWidth: true
+        masked: false
+        maxLength: 16
+        onSubmitted: value => Track.lookup(value)
+        onCancelled: Nav.back()
+    }
+}
