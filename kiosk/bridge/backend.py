@@ -15,6 +15,7 @@ from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.config import Settings
 from kiosk.config.schema import PORTAL_MODE
+from kiosk.services import learners, stats
 from kiosk.services.offline import Offline, open_offline
 from kiosk.services.paths import data_dir
 from kiosk.services.portals import Portals, build_portals
@@ -44,7 +45,11 @@ class BackendBridge(QObject):
         folder = data_dir(self._settings)
         folder.mkdir(parents=True, exist_ok=True)
         self.portals = build_portals(self._settings, folder / PRACTICE_DB, self._language)
-        self.offline = await open_offline(self._settings, self.portals)
+        self.offline = await open_offline(
+            self._settings,
+            self.portals,
+            extra_migrations=learners.MIGRATIONS + stats.MIGRATIONS,
+        )
         if self.offline.problem is not None:
             log.error("database: %s", self.offline.problem.detail)
         self._ready.set()

@@ -21,8 +21,19 @@ KDialog {
     onVisibleChanged: {
         pad.clear()
         wrong = false
-        if (!visible)
+        if (!visible && !Nav.screen.startsWith("trainer"))
             Trainer.lock()
+    }
+
+    // The right PIN opens the trainer menu; leaving the trainer screens locks again.
+    Connections {
+        target: Trainer
+        function onStateChanged(): void {
+            if (Trainer.unlocked && pin.visible) {
+                Nav.go("trainer")
+                pin.close()
+            }
+        }
     }
 
     Timer {

@@ -1,0 +1,313 @@
+"""`TrainerDesk` in QML: the trainer's menu behind the PIN — cards, certificates, progress,
+statistics, the outbox and the portal switch — and the anonymous counting of sessions.
+
+Trainer mode ends when the trainer leaves the trainer screens (Nav) and at every session wipe.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from babel.dates import format_date
+from PySide6.QtCore import Property, QObject, Signal
+from qasync import asyncSlot
+
+from kiosk.config import Settings
+from kiosk.config import schema as opt
+from kiosk.core import learners, stats
+from kiosk.i18n import _, ngettext
+from kiosk.services.certificates import LessonDone, print_card, print_certificate
+from kiosk.services.learners import LearnerStore
+from kiosk.services.lesson_files import load_course
+from kiosk.services.stats import StatsStore, removable_folders
+
+from .backend import BackendBridge
+from .trainer import TrainerBridge
+
+log = logging.getLogger(__name__)
+
+# Screens that belong to trainer mode; leaving them locks it again.
+TRAINER_SCREENS = frozenset(
+    {
+        "trainer",
+        "trainerPrint",
+        "trainerProgress",
+        "trainerStats",
+        "trainerSettings",
+        "trainerSetting",
+        "trainerOutbox",
+        "trainerGuided",
+    }
+)
+
+
+class TrainerDeskBridge(QObject):
+    """Built inside the Bridges(...) call, so the other bridges come as getters."""
+
+    changed = Signal()
+    ended = Signal()  # trainer mode is over: the other trainer bridges drop their state
+
+    def __init__(
+        self,
+        settings: Settings,
+        backend: Callable[[], BackendBridge],
+        trainer: Callable[[], TrainerBridge],
+        speak: Callable[[str], None],
+        session_dir: Path,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__()
+        self._settings = settings
+        self._backend = backend
+        self._trainer = trainer
+        self._speak = speak
+        self._session_dir = session_dir
+        self._clock = clock
+        self._busy = False
+        self._message = ""
+        self._card_code = ""
+        self._outbox_text = ""
+        self._progress_text = ""
+        self._session_started: float | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.guided_today: list[str] = []  # lesson ids run as guided lessons in this visit
+
+    # --- state shown in QML --------------------------------------------------------------
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._busy
+
+    @Property(str, notify=changed)
+    def message(self) -> str:
+        return self._message
+
+    @Property(str, notify=changed)
+    def cardCode(self) -> str:
+        """The code of the card just made, shown once for the trainer to hand over."""
+        return learners.show(self._card_code) if self._card_code else ""
+
+    @Property(str, notify=changed)
+    def outboxText(self) -> str:
+        return self._outbox_text
+
+    @Property(str, notify=changed)
+    def progressText(self) -> str:
+        return self._progress_text
+
+    @Property("QStringList", notify=changed)
+    def drives(self) -> list[str]:
+        return [str(p) for p in removable_folders()]
+
+    @Property(str, constant=True)
+    def portalMode(self) -> str:
+        return self._settings[opt.PORTAL_MODE]
+
+    @Property(bool, constant=True)
+    def realPortalConfigured(self) -> bool:
+        return bool(self._settings[opt.OPEN311_URL])
+
+    def _say(self, text: str, busy: bool = False) -> None:
+        self._message = text
+        self._busy = busy
+        self.changed.emit()
+        if text:
+            self._speak(text)
+
+    # --- trainer mode ends ---------------------------------------------------------------
+    def screen_changed(self, screen: str) -> None:
+        """Nav moved: outside the trainer screens trainer mode is over."""
+        if screen not in TRAINER_SCREENS and self._trainer().unlocked:
+            log.info("trainer mode ended")
+            self._trainer().lock()
+            self.reset()
+            self.ended.emit()
+
+    def reset(self) -> None:
+        """Wipe hook: nothing of the trainer's visit stays on screen."""
+        self._message = self._card_code = self._outbox_text = self._progress_text = ""
+        self._busy = False
+        self.guided_today.clear()
+        self.changed.emit()
+
+    # --- statistics: counting ------------------------------------------------------------
+    def session_started(self) -> None:
+        self._session_started = self._clock()
+
+    def session_ended(self, language: str) -> None:
+        """Wipe hook: count the session, its length bucket and the language it ended in."""
+        if self._session_started is None:
+            return
+        seconds = self._clock() - self._session_started
+        self._session_started = None
+        self._spawn(
+            (stats.SESSIONS, ""),
+            (stats.LANGUAGE, language),
+            (stats.SESSION_LENGTH, stats.length_bucket(seconds)),
+        )
+
+    def count(self, metric: str, value: str = "") -> None:
+        """For other bridges: a lesson started or completed, a service used (fixed names only)."""
+        self._spawn((metric, value))
+
+    def _spawn(self, *items: tuple[str, str]) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # screenshots and shell tests run without the services' loop
+            log.debug("no event loop: statistics not counted")
+            return
+        task = loop.create_task(self._count(*items))
+        self._tasks.add(task)  # the loop keeps only weak references to tasks
+        task.add_done_callback(self._tasks.discard)
+
+    async def _count(self, *items: tuple[str, str]) -> None:
+        try:
+            store = StatsStore((await self._backend().ready()).storage, self._clock)
+            for metric, value in items:
+                await store.count(metric, value)
+        except Exception:  # counting must never disturb a resident
+            log.exception("statistics could not be counted")
+
+    async def _learners(self) -> LearnerStore:
+        storage = (await self._backend().ready()).storage
+        return LearnerStore(storage, self._settings[opt.LEARNER_RETENTION_DAYS], self._clock)
+
+    # --- cards and certificates ----------------------------------------------------------
+    @asyncSlot()
+    async def newCard(self) -> None:
+        if self._busy:
+            return
+        self._say(_("Making a learner card…"), busy=True)
+        try:
+            code = await (await self._learners()).new_card()
+        except Exception:
+            log.exception("learner card")
+            self._say(_("The card could not be made. The kiosk cannot save right now."))
+            return
+        self._card_code = code
+        result = print_card(code, self._settings[opt.VENUE_NAME], self._session_dir)
+        self._say(result.message)
+
+    @asyncSlot(str, str)
+    async def printCertificate(self, name: str, code: str) -> None:
+        """A certificate for `name` (never stored) with the lessons of card `code`, or, without a
+        code, the lessons run as guided lessons in this trainer visit."""
+        if self._busy:
+            return
+        if not name.strip():
+            self._say(_("Type the learner's name first. It is printed and not kept."))
+            return
+        lesson_ids = list(self.guided_today)
+        if code.strip():
+            clean = learners.normalise(code)
+            progress = None
+            if clean is not None:
+                self._say(_("Looking up the card…"), busy=True)
+                progress = await (await self._learners()).resume(clean)
+            if progress is None:
+                self._say(
+                    _(
+                        "That card code is not known. Check the 8 characters on the card, or "
+                        "leave the code empty to print the lessons of today's class."
+                    )
+                )
+                return
+            lesson_ids = sorted(set(progress.completed()) | set(lesson_ids))
+        if not lesson_ids:
+            self._say(_("No finished lessons to print yet. Run a guided lesson or type a code."))
+            return
+        self._say(_("Printing the certificate…"), busy=True)
+        done = await self._lessons_done(lesson_ids)
+        day = format_date(datetime.fromtimestamp(self._clock()).date(), "long", locale="bg")
+        result = print_certificate(
+            name, done, self._settings[opt.VENUE_NAME], day, self._session_dir
+        )
+        del name  # the name lived only for the page
+        self._say(result.message)
+
+    async def _lessons_done(self, lesson_ids: list[str]) -> list[LessonDone]:
+        course = await asyncio.to_thread(load_course, lang="bg")
+        known = {lesson.id: lesson for lesson in course.lessons}
+        return [
+            LessonDone(known[i].title, tuple(sorted({c.id for c in known[i].competences})))
+            for i in lesson_ids
+            if i in known
+        ]
+
+    @asyncSlot(str)
+    async def forgetCard(self, code: str) -> None:
+        clean = learners.normalise(code)
+        if clean is None:
+            self._say(_("A card code has 8 letters and digits. Please check it."))
+            return
+        gone = await (await self._learners()).forget(clean)
+        self._say(_("The card and its progress are deleted.") if gone else _("No such card."))
+
+    # --- progress, outbox ----------------------------------------------------------------
+    @asyncSlot()
+    async def refreshProgress(self) -> None:
+        cards, lessons = await (await self._learners()).summary()
+        floor = self._settings[opt.STATS_SUPPRESS_BELOW]
+        shown = [f"{i}: {n if n >= floor else f'<{floor}'}" for i, n in lessons.items()]
+        text = ngettext("%(n)d learner card in use.", "%(n)d learner cards in use.", cards) % {
+            "n": cards
+        }
+        if shown:
+            text += " " + _("Finished, by lesson: %s.") % "; ".join(shown)
+        self._progress_text = text
+        self.changed.emit()
+
+    @asyncSlot()
+    async def refreshOutbox(self) -> None:
+        offline = await self._backend().ready()
+        if offline.outbox is None:
+            self._outbox_text = _("Reports are not sent from this kiosk (hand-off mode).")
+        else:
+            s = await offline.outbox.status()
+            text = _("Waiting to be sent: %(w)d. Delivered: %(d)d. Refused: %(r)d.") % {
+                "w": s.waiting,
+                "d": s.delivered,
+                "r": s.rejected,
+            }
+            if s.oldest_waiting_seconds is not None:
+                text += " " + _("The oldest has waited %d minutes.") % (
+                    s.oldest_waiting_seconds // 60
+                )
+            self._outbox_text = text
+        self.changed.emit()
+
+    @asyncSlot()
+    async def sendNow(self) -> None:
+        offline = await self._backend().ready()
+        if offline.outbox is not None:
+            offline.outbox.retry_now()
+        self._say(_("The kiosk is trying to send the waiting reports now."))
+        await self.refreshOutbox()
+
+    # --- statistics export ---------------------------------------------------------------
+    @asyncSlot(str)
+    async def exportStats(self, folder: str) -> None:
+        """Save this month's and last month's counts as CSV in `folder` (a USB stick)."""
+        if self._busy:
+            return
+        target = Path(folder.strip())
+        if not folder.strip() or not target.is_dir():
+            self._say(_("That folder does not exist. Plug in the USB stick or check the path."))
+            return
+        today = datetime.fromtimestamp(self._clock()).date()
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        self._say(_("Saving the statistics…"), busy=True)
+        try:
+            store = StatsStore((await self._backend().ready()).storage, self._clock)
+            path = await store.export(
+                target, first, today, self._settings[opt.STATS_SUPPRESS_BELOW]
+            )
+        except OSError:
+            log.exception("statistics export")
+            self._say(_("The file could not be saved there. Is the stick full or locked?"))
+            return
+        self._say(_("Saved as %s. You can remove the stick now.") % path.name)

@@ -1,0 +1,61 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// One setting: what it does, what is allowed, and its new value (chosen or typed).
+KScreen {
+    title: qsTr("Change a setting")
+    instruction: TrainerSettings.explanation
+    helpText: qsTr("Choose or type the new value, then touch 'Use this value'. A value that is "
+                   + "not allowed is refused with the reason.")
+
+    KText {
+        objectName: "settingAllowed"
+        Layout.fillWidth: true
+        text: qsTr("Allowed: %1").arg(TrainerSettings.allowed)
+    }
+    Repeater {
+        model: TrainerSettings.choices
+        KButton {
+            required property string modelData
+            required property int index
+            objectName: "settingChoice" + index
+            Layout.fillWidth: true
+            selectable: true
+            selected: TrainerSettings.current === modelData
+            text: modelData === "true" ? qsTr("Yes") : modelData === "false" ? qsTr("No")
+                                                                           : modelData
+            onActivated: TrainerSettings.set(modelData)
+        }
+    }
+    KTextField {
+        id: value
+        objectName: "settingValue"
+        Layout.fillWidth: true
+        visible: TrainerSettings.choices.length === 0
+        label: qsTr("New value")
+        text: TrainerSettings.current
+    }
+    KButton {
+        objectName: "settingUse"
+        Layout.fillWidth: true
+        kind: "primary"
+        visible: TrainerSettings.choices.length === 0
+        text: qsTr("Use this value")
+        onActivated: TrainerSettings.set(value.text)
+    }
+    KText {
+        objectName: "settingMessage"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: TrainerSettings.message
+    }
+    KButton {
+        objectName: "settingBack"
+        Layout.fillWidth: true
+        text: qsTr("Back to the settings")
+        onActivated: Nav.back()
+    }
+}

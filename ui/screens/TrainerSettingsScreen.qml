@@ -1,0 +1,50 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// Every setting a trainer may change, generated from the settings schema, with its value now.
+KScreen {
+    title: qsTr("Settings")
+    instruction: qsTr("Touch a setting to change it. Changes are used when the kiosk starts again.")
+    helpText: qsTr("Only the settings meant for trainers are here. Each says what it does. "
+                   + "Touch 'Save settings' to keep your changes.")
+
+    Repeater {
+        model: TrainerSettings.options
+        KButton {
+            required property var modelData
+            required property int index
+            objectName: "setting" + index
+            Layout.fillWidth: true
+            main: false
+            text: modelData.text
+            description: qsTr("Now: %1").arg(modelData.value)
+            onActivated: {
+                TrainerSettings.edit(modelData.key)
+                Nav.go("trainerSetting")
+            }
+        }
+    }
+    KText {
+        objectName: "settingsMessage"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: TrainerSettings.message
+    }
+    KButton {
+        objectName: "settingsSave"
+        Layout.fillWidth: true
+        kind: "primary"
+        visible: TrainerSettings.hasChanges
+        text: qsTr("Save settings")
+        onActivated: TrainerSettings.save()
+    }
+    KButton {
+        objectName: "settingsBack"
+        Layout.fillWidth: true
+        text: qsTr("Back to the trainer menu")
+        onActivated: Nav.back()
+    }
+}

@@ -1,0 +1,56 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// Export anonymous statistics (this month and last) as a CSV file to a USB stick.
+KScreen {
+    title: qsTr("Statistics")
+    instruction: qsTr("Plug in a USB stick, then touch it below, or type a folder.")
+    helpText: qsTr("The file holds daily counts only: sessions, languages, session lengths, "
+                   + "lessons and services. Counts that are too small are shown as 'less than'.")
+
+    Repeater {
+        model: TrainerDesk.drives
+        KButton {
+            required property string modelData
+            required property int index
+            objectName: "statsDrive" + index
+            Layout.fillWidth: true
+            enabled: !TrainerDesk.busy
+            text: qsTr("Save on %1").arg(modelData)
+            onActivated: TrainerDesk.exportStats(modelData)
+        }
+    }
+    KText {
+        Layout.fillWidth: true
+        visible: TrainerDesk.drives.length === 0
+        text: qsTr("No USB stick found.")
+    }
+    KTextField {
+        id: folder
+        objectName: "statsFolder"
+        Layout.fillWidth: true
+        label: qsTr("Or type a folder")
+    }
+    KButton {
+        objectName: "statsSave"
+        Layout.fillWidth: true
+        enabled: !TrainerDesk.busy
+        text: qsTr("Save in this folder")
+        onActivated: TrainerDesk.exportStats(folder.text)
+    }
+    KText {
+        objectName: "statsMessage"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: TrainerDesk.message
+    }
+    KButton {
+        objectName: "statsBack"
+        Layout.fillWidth: true
+        text: qsTr("Back to the trainer menu")
+        onActivated: Nav.back()
+    }
+}
