@@ -30,13 +30,11 @@ from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
-from kiosk.bridge.report import ReportBridge
-from kiosk.bridge.report import ReportBridge
 from kiosk.bridge.places import PlacesBridge
+from kiosk.bridge.report import ReportBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
 from kiosk.bridge.speech import SpeechBridge, create_speech
-from kiosk.bridge.track import TrackBridge
 from kiosk.bridge.track import TrackBridge
 from kiosk.bridge.trainer import TrainerBridge
 from kiosk.bridge.watcher import InputWatcher
@@ -61,8 +59,6 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Backend": ("backend", BackendBridge),
     "Report": ("report", ReportBridge),
     "Track": ("track", TrackBridge),
-    "Report": ("report", ReportBridge),
-    "Track": ("track", TrackBridge),
     "Places": ("places", PlacesBridge),
     "Departures": ("departures", DeparturesBridge),
     "Lessons": ("lessons", LessonsBridge),
@@ -81,8 +77,6 @@ class Bridges:
     trainer: TrainerBridge
     speech: SpeechBridge
     backend: BackendBridge
-    report: ReportBridge
-    track: TrackBridge
     report: ReportBridge
     track: TrackBridge
     places: PlacesBridge
@@ -234,20 +228,6 @@ def build(
             speak=lambda text: bridges.speech.speak(text),
             language=i18n.current_language,
         ),
-        report=ReportBridge(
-            settings,
-            backend=lambda: bridges.backend,
-            nav=lambda: bridges.nav,
-            speak=lambda text: bridges.speech.speak(text),
-            slip_dir=session_tmp,
-            language=i18n.current_language,
-        ),
-        track=TrackBridge(
-            backend=lambda: bridges.backend,
-            nav=lambda: bridges.nav,
-            speak=lambda text: bridges.speech.speak(text),
-            language=i18n.current_language,
-        ),
         places=PlacesBridge(
             settings, lambda: bridges.backend, lambda text: bridges.speech.speak(text), session_tmp
         ),
@@ -280,8 +260,6 @@ def build(
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
-    bridges.session.add_wipe_hook(bridges.report.reset)
-    bridges.session.add_wipe_hook(bridges.track.reset)
     bridges.session.add_wipe_hook(bridges.report.reset)
     bridges.session.add_wipe_hook(bridges.track.reset)
     bridges.session.add_wipe_hook(bridges.places.reset)
