@@ -106,3 +106,28 @@ def test_values_are_cleaned_of_anything_but_plain_names() -> None:
     assert stats.safe_value("bg") == "bg"
     assert stats.safe_value("a,b\nc;d") == "abcd"
     assert stats.safe_value("") == "other"
+
+
+def test_settings_file_keeps_comments_and_other_keys() -> None:
+    from kiosk.services.settings_file import update_text
+
+    text = '# installer\n[session]\nidle_seconds = 150  # slow\n\n[kiosk]\nvenue_name = "A"\n'
+    new = update_text(
+        text,
+        {"session.idle_seconds": 200, "session.tap_filter_ms": 300, "speech.auto_read": False},
+    )
+    assert new.splitlines() == [
+        "# installer",
+        "[session]",
+        "idle_seconds = 200",
+        "tap_filter_ms = 300",
+        "",
+        "[kiosk]",
+        'venue_name = "A"',
+        "",
+        "[speech]",
+        "auto_read = false",
+    ]
+    assert 'venue_name = "Chitalishte \\"Nadezhda\\""' in update_text(
+        "", {"kiosk.venue_name": 'Chitalishte "Nadezhda"'}
+    )

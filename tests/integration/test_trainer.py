@@ -1,0 +1,240 @@
+"""Trainer mode end to end, offscreen: the PIN into the menu, leaving it, guided lessons,
+certificates that leave no name behind, statistics exports and the settings screen."""
+
+from __future__ import annotations
+
+import csv
+import logging
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.config import Settings
+from kiosk.config.loader import load_settings
+from kiosk.core.pin import hash_pin
+
+from .conftest import find, settle, tap, tap_at
+
+PIN = "2468"
+NAME = "Радка Стефанова Илиева"
+
+
+def _wait(condition: Any, rounds: int = 400) -> None:
+    for _ in range(rounds):
+        if condition():
+            return
+        settle(10, 1)
+    raise AssertionError("timed out waiting")
+
+
+def _unlock(kiosk: Any) -> None:
+    for x, y in ((10, 10), (1910, 10), (1910, 1070), (10, 1070)):
+        tap_at(kiosk.window, x, y)
+    assert kiosk.window.property("overlay") != ""
+    assert kiosk.bridges.trainer.tryPin(PIN)
+    settle()
+
+
+def _trainer_kiosk(make_kiosk: Any, tmp_path: Path, clock: Any = None, **extra: Any) -> Any:
+    values = {
+        "kiosk.trainer_pin_hash": hash_pin(PIN),
+        "session.tap_filter_ms": 0,
+        "paths.data_dir": str(tmp_path / "data"),
+        "kiosk.venue_name": "Читалище Надежда",
+        **extra,
+    }
+    return make_kiosk(Settings(values), windowed=False, clock=clock, backend=True)
+
+
+def test_pin_opens_the_trainer_menu_and_leaving_it_locks(
+    make_kiosk: Any, tmp_path: Path, clock: Any
+) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path, clock)
+    _unlock(kiosk)
+    assert kiosk.bridges.nav.screen == "trainer"
+    assert kiosk.window.property("overlay") == ""  # the PIN pad closed, the menu stays open
+    assert kiosk.bridges.trainer.unlocked
+    find(kiosk.window, "trainerExit")  # "Leave the kiosk" is in the menu
+    tap(kiosk.window, find(kiosk.window, "trainerStats"))
+    assert kiosk.bridges.nav.screen == "trainerStats" and kiosk.bridges.trainer.unlocked
+    tap(kiosk.window, find(kiosk.window, "statsBack"))
+    tap(kiosk.window, find(kiosk.window, "trainerBack"))
+    assert kiosk.bridges.nav.screen == "home"
+    assert not kiosk.bridges.trainer.unlocked
+    assert not kiosk.bridges.trainer.may_close()
+
+
+def test_wrong_pins_lock_the_pad_and_never_reach_the_menu(
+    make_kiosk: Any, tmp_path: Path, clock: Any
+) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path, clock)
+    for x, y in ((10, 10), (1910, 10), (1910, 1070), (10, 1070)):
+        tap_at(kiosk.window, x, y)
+    for _ in range(5):
+        assert not kiosk.bridges.trainer.tryPin("1111")
+    assert not kiosk.bridges.trainer.tryPin(PIN)  # locked out
+    settle()
+    assert kiosk.bridges.nav.screen != "trainer"
+    clock.advance(301)
+    assert kiosk.bridges.trainer.tryPin(PIN)
+    settle()
+    assert kiosk.bridges.nav.screen == "trainer"
+
+
+def test_the_session_wipe_ends_trainer_mode(make_kiosk: Any, tmp_path: Path, clock: Any) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path, clock)
+    _unlock(kiosk)
+    kiosk.bridges.nav.go("trainerSettings")
+    settle()
+    kiosk.bridges.session.wipe()
+    settle()
+    assert not kiosk.bridges.trainer.unlocked
+    assert kiosk.bridges.nav.screen not in ("trainer", "trainerSettings")
+
+
+def _pdf_text(pdf: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True)
+    return " ".join(out.stdout.split())
+
+
+def _holds(folder: Path, needle: str) -> list[Path]:
+    """Files under `folder` whose bytes hold `needle` in UTF-8 or UTF-16."""
+    forms = [needle.encode(), needle.encode("utf-16-le"), needle.encode("utf-16-be")]
+    return [p for p in folder.rglob("*") if p.is_file() and any(f in p.read_bytes() for f in forms)]
+
+
+def test_guided_lesson_then_certificate_leaves_no_name_behind(
+    make_kiosk: Any, tmp_path: Path, caplog: Any
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path)
+    _wait(lambda: kiosk.bridges.backend.started)
+    _unlock(kiosk)
+    tap(kiosk.window, find(kiosk.window, "trainerGuided"))
+    guided = kiosk.bridges.guided
+    _wait(lambda: len(guided.lessons) > 0)
+    tap(kiosk.window, find(kiosk.window, "guidedLesson0"))  # touch basics
+    assert guided.running and guided.stepNumber == 1
+    tap(kiosk.window, find(kiosk.window, "guidedNext"))
+    assert guided.stepNumber == 2
+    tap(kiosk.window, find(kiosk.window, "guidedPause"))
+    assert guided.paused
+    tap(kiosk.window, find(kiosk.window, "guidedNext"))  # paused: does nothing
+    assert guided.stepNumber == 2
+    tap(kiosk.window, find(kiosk.window, "guidedPause"))
+    tap(kiosk.window, find(kiosk.window, "guidedBack"))
+    assert guided.stepNumber == 1
+    while guided.running:
+        if guided.isPractice:
+            guided.skipPractice()
+        else:
+            guided.next()
+        settle(10, 1)
+    assert kiosk.bridges.trainer_desk.guided_today == ["l01-touch"]
+    tap(kiosk.window, find(kiosk.window, "guidedMenu"))
+    tap(kiosk.window, find(kiosk.window, "trainerPrint"))
+
+    field = find(kiosk.window, "certificateName")
+    field.setProperty("text", NAME)
+    tap(kiosk.window, find(kiosk.window, "printCertificate"))
+    desk = kiosk.bridges.trainer_desk
+    _wait(lambda: not desk.busy and "PDF" in desk.message)
+    assert field.property("text") == ""
+    pdfs = list(kiosk.session_tmp.glob("*.pdf"))
+    assert len(pdfs) == 1
+    text = _pdf_text(pdfs[0])
+    assert NAME in text and "не е официална квалификация" in text and "5.2" in text
+    assert "Надежда" in text
+
+    kiosk.bridges.session.wipe()
+    settle()
+    assert list(kiosk.session_tmp.iterdir()) == []
+    assert (tmp_path / "data" / "kiosk.sqlite3").exists()  # the grep looks where data is
+    assert _holds(tmp_path / "data", NAME) == []
+    assert _holds(tmp_path / "data", "Радка") == []
+    assert "Радка" not in caplog.text
+    assert not any("Радка" in t for t in kiosk.bridges.speech.service.texts)
+
+
+def test_learner_card_is_made_printed_and_resumes(make_kiosk: Any, tmp_path: Path) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path)
+    _wait(lambda: kiosk.bridges.backend.started)
+    _unlock(kiosk)
+    tap(kiosk.window, find(kiosk.window, "trainerPrint"))
+    tap(kiosk.window, find(kiosk.window, "printNewCard"))
+    desk = kiosk.bridges.trainer_desk
+    _wait(lambda: desk.cardCode != "" and not desk.busy)
+    code = desk.cardCode
+    assert "PDF" in desk.message
+    assert code in _pdf_text(next(kiosk.session_tmp.glob("*.pdf")))
+    assert _holds(tmp_path / "data", code.replace("-", "")) == []
+    find(kiosk.window, "certificateCode").setProperty("text", code.lower())
+    find(kiosk.window, "certificateName").setProperty("text", NAME)
+    tap(kiosk.window, find(kiosk.window, "printCertificate"))
+    _wait(lambda: not desk.busy and "No finished lessons" in desk.message)
+
+
+def test_sessions_are_counted_and_exported_with_small_counts_hidden(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path)
+    _wait(lambda: kiosk.bridges.backend.started)
+    for _ in range(3):
+        kiosk.bridges.session.begin()
+        kiosk.bridges.session.wipe()
+    settle(30, 5)
+    _unlock(kiosk)
+    tap(kiosk.window, find(kiosk.window, "trainerStats"))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    find(kiosk.window, "statsFolder").setProperty("text", str(stick))
+    tap(kiosk.window, find(kiosk.window, "statsSave"))
+    desk = kiosk.bridges.trainer_desk
+    _wait(lambda: not desk.busy and "Saved" in desk.message)
+    (out,) = stick.glob("*.csv")
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    by = {(r["metric"], r["value"]): r["count"] for r in rows}
+    assert by[("sessions", "")] == "<5"
+    assert by[("language", "bg")] == "<5"
+    assert all(r["count"] == "<5" or int(r["count"]) >= 5 for r in rows)
+
+    find(kiosk.window, "statsFolder").setProperty("text", str(tmp_path / "absent"))
+    tap(kiosk.window, find(kiosk.window, "statsSave"))
+    assert "does not exist" in desk.message
+
+
+def test_settings_screen_validates_and_saves_to_the_config_file(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        "# kept by the installer\n[session]\nidle_seconds = 150  # slow readers\n\n"
+        '[kiosk]\nvenue_name = "Библиотека"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(config).with_values({"session.tap_filter_ms": 0})
+    kiosk = make_kiosk(settings)
+    kiosk.bridges.nav.go("trainerSettings")
+    settle()
+    tap(kiosk.window, find(kiosk.window, "setting0"))  # session.idle_seconds
+    assert kiosk.bridges.nav.screen == "trainerSetting"
+    assert kiosk.bridges.trainer_settings.key == "session.idle_seconds"
+    value = find(kiosk.window, "settingValue")
+    value.setProperty("text", "5")
+    tap(kiosk.window, find(kiosk.window, "settingUse"))
+    message = kiosk.bridges.trainer_settings.message
+    assert "not allowed" in message and "30" in message
+    assert message in kiosk.bridges.speech.service.texts
+    value.setProperty("text", "200")
+    tap(kiosk.window, find(kiosk.window, "settingUse"))
+    tap(kiosk.window, find(kiosk.window, "settingBack"))
+    tap(kiosk.window, find(kiosk.window, "settingsSave"))
+    assert "starts again" in kiosk.bridges.trainer_settings.message
+    text = config.read_text(encoding="utf-8")
+    assert "# kept by the installer" in text and "Библиотека" in text
+    assert load_settings(config).changed()["session.idle_seconds"] == 200
