@@ -80,3 +80,23 @@ def test_live_and_cancelled_are_marked() -> None:
         "94": ["in 4 minutes (live)", "in 12 minutes (timetable)"],
         "9": ["in 6 minutes (cancelled)"],
     }
+
+
+def test_no_timetable_at_all_is_said_plainly(make_kiosk: Any, tmp_path: Path) -> None:
+    from tests.integration.test_help_nearby import closed_port
+
+    url = f"http://127.0.0.1:{closed_port()}/static.zip"
+    kiosk = make_kiosk(
+        Settings({"session.tap_filter_ms": 0, "paths.data_dir": str(tmp_path),
+                  "transport.gtfs_static_url": url}),
+        backend=True,
+    )  # fmt: skip
+    home(kiosk)
+    tap(kiosk.window, find(kiosk.window, "tileDepartures"))
+    departures = kiosk.bridges.departures
+    wait_for(lambda: departures.problem != "")
+    settle()
+    text = find(kiosk.window, "departuresProblem").property("text")
+    assert "not answering" in text and "signs at each stop" in text
+    assert kiosk.bridges.speech.service.texts[-1] == text
+    assert departures.stops == [] and departures.statusText == ""

@@ -52,12 +52,6 @@ KScreen {
         text: qsTr("Choose a kind of place")
         onActivated: Nav.go("helpNearby")
     }
-    KText {
-        objectName: "placesPageText"
-        Layout.fillWidth: true
-        visible: Places.count > 0
-        text: Places.pageText
-    }
     Repeater {
         model: Places.page
         KButton {
@@ -72,6 +66,12 @@ KScreen {
                 Nav.go("place")
             }
         }
+    }
+    KText {
+        objectName: "placesPageText"
+        Layout.fillWidth: true
+        visible: Places.count > 0
+        text: Places.pageText
     }
     RowLayout {
         Layout.fillWidth: true
