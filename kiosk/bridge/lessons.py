@@ -19,17 +19,34 @@ from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
 from kiosk.core.lessons import Course
 from kiosk.core.portal import NewRequest
-from kiosk.i18n import LOCALES_DIR, _
+from kiosk.i18n import LOCALES_DIR, _, catalog
 from kiosk.services.lesson_files import LESSONS_DIR, SOURCE_LANGUAGE, LessonFilesError, load_course
 
 log = logging.getLogger(__name__)
 
 
+# A catalog mostly translated is shown (a missing string falls back to Bulgarian); an empty or
+# barely started one would mix languages inside a step, so those languages get Bulgarian.
+COMPLETE_SHARE = 0.5
+
+
 def lesson_language(lang: str) -> str:
     """The language lessons are shown in: the interface's when translated, else Bulgarian."""
-    if lang == SOURCE_LANGUAGE or (LOCALES_DIR / lang / "LC_MESSAGES" / "lessons.po").is_file():
+    if lang == SOURCE_LANGUAGE or translated_share(lang) >= COMPLETE_SHARE:
         return lang
     return SOURCE_LANGUAGE
+
+
+def translated_share(lang: str) -> float:
+    """How much of the lessons template the language's compiled catalog translates (0–1)."""
+    pot = LOCALES_DIR / "lessons.pot"
+    try:
+        wanted = pot.read_text(encoding="utf-8").count('\nmsgid "') - 1  # minus the header
+    except OSError:
+        return 0.0
+    entries = getattr(catalog(lang, "lessons"), "_catalog", {})
+    done = sum(1 for key, text in entries.items() if key and text)
+    return done / wanted if wanted > 0 else 0.0
 
 
 def plain(value: Any) -> Any:
@@ -284,6 +301,12 @@ class LessonsBridge(QObject):
         player = self._ensure_player()
         if player is None or self._busy or player.step.widget is None:
             return
+        if not place.strip():
+            # TRANSLATORS: the practice form's place field was left empty.
+            player.feedback = _("Place: please write where it is, e.g. a street and number.")
+            player.feedback_right = False
+            self._after_verdict(player, player.feedback)
+            return
         self._busy = True
         player.feedback, player.feedback_right = _("Sending your practice report…"), True
         self._speak(player.feedback)
@@ -305,7 +328,8 @@ class LessonsBridge(QObject):
         except PortalError as exc:
             player.feedback, player.feedback_right = exc.human(), False
             self._after_verdict(player, player.feedback)
-        except (LookupError, ValueError):
+        except (LookupError, ValueError) as exc:
+            log.warning("practice report not sent: %r", exc)
             player.feedback = _("The practice portal is not available here. Touch Skip to go on.")
             player.feedback_right = False
             self._after_verdict(player, player.feedback)

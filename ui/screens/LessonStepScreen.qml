@@ -34,6 +34,8 @@ KScreen {
         const key = Lessons.lessonTitle + "/" + Lessons.stepNumber + "/" + Lessons.attempt
         if (key === loadedKey)
             return
+        if (key.split("/").slice(0, 2).join("/") !== loadedKey.split("/").slice(0, 2).join("/"))
+            screen.scrollBy(-1000) // a new step starts at its top
         loadedKey = key
         pause.restart()
         widgetLoader.source = ""

@@ -1,0 +1,190 @@
+"""The lessons screen and the step player in the real kiosk: tiles, a full walk of every lesson
+in Bulgarian by taps, wrong tries and hints, leaving and resuming, and the language fallback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.config import Settings
+from kiosk.services.lesson_files import load_course
+from tests.integration.conftest import find, settle, tap, walk
+from tests.unit.lesson_solutions import right_moves, wrong_move
+
+COURSE = load_course(lang="bg")
+
+
+def open_step_screen(kiosk: Any, lesson_id: str, lang: str = "bg") -> Any:
+    session, lessons = kiosk.bridges.session, kiosk.bridges.lessons
+    session.begin()
+    session.setLanguage(lang)
+    lessons.start(lesson_id)
+    kiosk.bridges.nav.go("lesson-step")
+    settle()
+    return lessons
+
+
+def press(kiosk: Any, name: str) -> None:
+    """Tap a control by name after bringing it into view with the Up and Down buttons."""
+    window = kiosk.window
+    for _ in range(20):
+        item = find(window, name)
+        top = item.mapToScene(QPointF(0, 0)).y()
+        bottom = top + item.height()
+        scroll = find(window, "scrollDown") if visible(kiosk, "scrollDown") else None
+        limit = scroll.mapToScene(QPointF(0, 0)).y() if scroll is not None else window.height()
+        if top < 0 and scroll is not None:
+            tap(window, find(window, "scrollUp"), reveal=False)
+        elif bottom > limit and scroll is not None:
+            tap(window, scroll, reveal=False)
+        else:
+            break
+    tap(window, find(window, name), reveal=False)
+
+
+def visible(kiosk: Any, name: str) -> bool:
+    return any(i.objectName() == name and i.isVisible() for i in walk(kiosk.window.contentItem()))
+
+
+def do_widget(kiosk: Any, lessons: Any) -> None:
+    """Complete the step's practice: real taps where the widget has buttons, else its events."""
+    window = kiosk.window
+    player = lessons._player
+    widget = player.step.widget
+    for kind, value in right_moves(widget):
+        if widget.type == "touch_target":
+            tap(window, find(window, f"target-{value}"))
+        elif widget.type == "double_tap":
+            item = find(window, f"target-{value}")
+            item.forceActiveFocus()
+            settle(10, 2)
+            centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+            QTest.mouseDClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                              centre)  # fmt: skip
+            settle()
+        elif widget.type == "inbox_sim":
+            tap(window, find(window, "judgeScam" if value.endswith(":scam") else "judgeSafe"))
+        elif widget.type == "video_call_sim":
+            tap(window, find(window, "callAnswer" if value == "answer" else "callEnd"))
+        elif widget.type in ("browser_sim", "map_list_sim", "transit_sim", "validator_sim"):
+            tap(window, find(window, f"pick-{value}"))
+        elif widget.type in ("scenario_branch", "call_sim"):
+            tap(window, find(window, f"choice-{value.split(':')[1]}"))
+        elif widget.type == "form_sim":
+            for field in widget.params["fields"]:
+                if field["kind"] == "choice":
+                    tap(window, find(window, f"form-{field['id']}-0"))
+                elif field["kind"] in ("place", "text"):
+                    find(window, f"form-{field['id']}").setProperty("text", "ул. Пример 12")
+            settle()
+            tap(window, find(window, "formReviewButton"))
+            tap(window, find(window, "formSend"))
+            for _ in range(300):
+                if player.done:
+                    break
+                settle(10, 1)
+        else:
+            lessons.act(kind, value)
+            settle(10, 1)
+    assert player.done, (player.step.id, lessons.feedback)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lesson_id", [lesson.id for lesson in COURSE.lessons])
+def test_every_lesson_can_be_played_to_the_end_in_bulgarian(
+    make_kiosk: Any, lesson_id: str
+) -> None:
+    kiosk = make_kiosk(Settings({"session.tap_filter_ms": 0}), backend=True)
+    lessons = open_step_screen(kiosk, lesson_id)
+    window = kiosk.window
+    for number in range(1, lessons.stepCount + 1):
+        assert lessons.stepNumber == number
+        player = lessons._player
+        if player.step.widget is not None:
+            do_widget(kiosk, lessons)
+        if player.step.question is not None:
+            q = player.step.question
+            for option in q.correct or (q.options[0].id,):
+                tap(window, find(window, f"option-{option}"))
+            tap(window, find(window, "checkAnswer"))
+            assert lessons.feedbackRight, lessons.feedback
+        press(kiosk, "stepNext")
+    assert kiosk.bridges.nav.screen == "lessons"
+    done = {entry["id"]: entry["done"] for m in lessons.modules for entry in m["lessons"]}
+    assert done[lesson_id]
+
+
+def test_the_home_tile_opens_the_lessons_and_a_tile_opens_a_lesson(kiosk: Any) -> None:
+    kiosk.bridges.session.begin()
+    kiosk.bridges.nav.go("home")
+    settle()
+    tap(kiosk.window, find(kiosk.window, "tileLessons"))
+    assert kiosk.bridges.nav.screen == "lessons"
+    first = COURSE.lessons[0]
+    tap(kiosk.window, find(kiosk.window, f"lesson-{first.id}"))
+    assert kiosk.bridges.nav.screen == "lesson-step"
+    assert kiosk.bridges.lessons.stepNumber == 1
+    assert kiosk.bridges.lessons.stepTitle == first.steps[0].title
+    # the narration is spoken (the recording voice heard it)
+    settle(200, 3)
+    assert first.steps[0].narration.text in kiosk.bridges.speech.service.texts
+
+
+def test_a_wrong_try_explains_and_a_hint_is_one_touch_away(kiosk: Any) -> None:
+    lesson = next(le for le in COURSE.lessons if any(s.widget and s.widget.type == "inbox_sim"
+                                                   for s in le.steps))  # fmt: skip
+    lessons = open_step_screen(kiosk, lesson.id)
+    step = next(s for s in lesson.steps if s.widget and s.widget.type == "inbox_sim")
+    kiosk.bridges.lessons.show_step(
+        lesson.id, [s.id for s in lessons._player.steps].index(step.id) + 1
+    )
+    settle()
+    _kind, value = wrong_move(step.widget)
+    tap(kiosk.window, find(kiosk.window, "judgeSafe" if value.endswith(":safe") else "judgeScam"))
+    assert not lessons.feedbackRight and lessons.feedback
+    assert visible(kiosk, "feedback")
+    assert lessons.hint == step.hints[0].text and visible(kiosk, "hintText")
+    tap(kiosk.window, find(kiosk.window, "hintButton"))
+    assert lessons.hint == step.hints[1].text
+    tap(kiosk.window, find(kiosk.window, "resetWidget"))
+    assert lessons.feedback == ""
+    tap(kiosk.window, find(kiosk.window, "skipWidget"))
+    assert lessons.stepDone
+
+
+def test_leaving_mid_lesson_resumes_there_until_the_session_ends(kiosk: Any) -> None:
+    lessons = open_step_screen(kiosk, "l01-touch")
+    press(kiosk, "stepNext")
+    press(kiosk, "stepNext")
+    assert lessons.stepNumber == 3
+    tap(kiosk.window, find(kiosk.window, "leaveLesson"))
+    assert kiosk.bridges.nav.screen == "lessons"
+    tap(kiosk.window, find(kiosk.window, "lesson-l01-touch"))
+    assert lessons.stepNumber == 3
+    tap(kiosk.window, find(kiosk.window, "stepBack"))
+    assert lessons.stepNumber == 2
+    kiosk.bridges.session.wipe()
+    settle()
+    lessons.start("l01-touch")
+    assert lessons.stepNumber == 1
+
+
+@pytest.mark.parametrize("lang", ["uk", "tr"])
+def test_lessons_without_a_translation_are_shown_in_bulgarian_and_say_so(
+    kiosk: Any, lang: str
+) -> None:
+    lessons = open_step_screen(kiosk, "l01-touch", lang)
+    assert lessons.stepTitle == COURSE.lessons[0].steps[0].title
+    assert lessons.languageNotice and visible(kiosk, "stepNotice")
+
+
+def test_lessons_follow_the_language_when_it_has_lessons(kiosk: Any) -> None:
+    lessons = open_step_screen(kiosk, "l01-touch", "en")
+    english = load_course(lang="en").lessons[0].steps[0].title
+    assert lessons.stepTitle == english and lessons.languageNotice == ""
+    kiosk.bridges.session.setLanguage("bg")
+    settle()
+    assert lessons.stepTitle == COURSE.lessons[0].steps[0].title
