@@ -40,6 +40,8 @@ def place_card(index: int, place: Place, metres: float) -> dict[str, Any]:
     sample = _("Sample place for practice, not a real one.") if place.is_sample else ""
     lines = [address, distance, hours, phone, sample]
     spoken = [f"{place.name}."] + [f"{line}." for line in lines if line]
+    # One sentence a line: shown as the screen's instruction, so the voice reads it on opening.
+    summary = "\n".join(line if line.endswith(".") else line + "." for line in lines if line)
     return {
         "index": index,
         "number": index + 1,
@@ -52,6 +54,7 @@ def place_card(index: int, place: Place, metres: float) -> dict[str, Any]:
         "sampleText": sample,
         "lines": lines,
         "spoken": spoken,
+        "summary": summary,
     }
 
 

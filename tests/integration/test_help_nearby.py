@@ -77,6 +77,9 @@ def test_places_nearest_first_sample_marked_paged_and_spoken(
     tap(kiosk.window, find(kiosk.window, "placesEarlier"))
     tap(kiosk.window, find(kiosk.window, "place1"))
     assert kiosk.bridges.nav.screen == "place"
+    settle()
+    address = places.chosen["address"]
+    assert address and address in kiosk.bridges.speech.service.texts[-1]  # read on opening
     assert find(kiosk.window, "placeQr").property("paintedWidth") > 100  # the QR was decoded
     assert "openstreetmap.org/?mlat=" in places.chosen["mapLink"]
     tap(kiosk.window, find(kiosk.window, "scrollDown"), reveal=False)  # as a resident would

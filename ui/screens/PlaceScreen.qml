@@ -11,21 +11,13 @@ KScreen {
     readonly property bool known: place.name !== undefined
 
     title: known ? place.name : qsTr("A place near this kiosk")
-    instruction: known ? qsTr("Here is what is known about this place. You can print it to "
-                              + "take with you.")
-                       : qsTr("First choose a place from the list.")
+    // The details are the instruction, so they are read aloud as the screen opens.
+    instruction: known ? place.summary : qsTr("First choose a place from the list.")
     helpText: qsTr("Touch Print to take it with you to get a slip with the address and a code "
                    + "that shows the place on a map on a phone. Touch Back to the list to "
                    + "choose another place.")
     stepText: qsTr("Step %1 of %2").arg(3).arg(3)
 
-    KText {
-        objectName: "placeDetails"
-        Layout.fillWidth: true
-        visible: screen.known
-        lineHeight: 1.3
-        text: screen.known ? screen.place.lines.filter(line => line !== "").join("\n") : ""
-    }
     KButton {
         objectName: "placePrint"
         Layout.fillWidth: true
