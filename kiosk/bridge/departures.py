@@ -131,7 +131,7 @@ class DeparturesBridge(QObject):
     def retranslate(self) -> None:
         """The language changed: say the same board in the new words."""
         if self._board is not None and self._updated is not None:
-            self._stops = group(self._board, self._updated)
+            self._stops = group(self._board, self._updated, self._settings[s.DEPARTURES_WINDOW_MIN])
         self.changed.emit()
 
     # --- actions -----------------------------------------------------------------------------
@@ -199,7 +199,7 @@ class DeparturesBridge(QObject):
             )
         else:
             self._board, self._problem = board, ""
-            self._stops = group(board, now)
+            self._stops = group(board, now, self._settings[s.DEPARTURES_WINDOW_MIN])
             self._updated = now
         finally:
             waiting.cancel()

@@ -57,7 +57,7 @@ def _stop_key(stop: Stop) -> tuple[str, str]:
     return (stop.code, stop.name)
 
 
-def group(board: Board, now: datetime) -> list[dict[str, Any]]:
+def group(board: Board, now: datetime, window_minutes: int = 30) -> list[dict[str, Any]]:
     """Nearest stops first; at each, lines by their next departure; skipped stops left out."""
     stops: dict[tuple[str, str], dict[str, Any]] = {}
     for stop in sorted(board.stops, key=lambda st: st.distance_m):
@@ -88,6 +88,7 @@ def group(board: Board, now: datetime) -> list[dict[str, Any]]:
             "title": _("Stop {code}, {name}").format(code=entry["code"], name=entry["name"]),
             "distance": distance_text(entry["metres"]),
             "lines": lines,
+            "none": "" if lines else no_departures_text(window_minutes),
         })  # fmt: skip
     return shown
 

@@ -84,6 +84,11 @@ KScreen {
                 Layout.fillWidth: true
                 text: stop.modelData.distance
             }
+            KText {
+                Layout.fillWidth: true
+                visible: text !== ""
+                text: stop.modelData.none
+            }
             Repeater {
                 model: stop.modelData.lines
                 KText {
