@@ -87,6 +87,17 @@ def _is(item: QQuickItem, class_name: str) -> bool:
     return item.inherits(class_name)
 
 
+def _shown_rect(item: QQuickItem) -> QRectF:
+    """The part of the item not cut away by a clipping ancestor (e.g. a scrolled page)."""
+    rect = _scene_rect(item)
+    node = item.parentItem()
+    while node is not None and not rect.isEmpty():
+        if node.clip():
+            rect = rect.intersected(_scene_rect(node))
+        node = node.parentItem()
+    return rect
+
+
 def _scrolled_away_allowed(item: QQuickItem) -> bool:
     """Inside a Flickable whose content is taller than it: the Up/Down buttons reveal it."""
     node = item.parentItem()
@@ -135,7 +146,9 @@ class Audit:
             role = iface.role() if iface is not None else None
             if role in INTERACTIVE_ROLES and item.isEnabled():
                 self.check_target(item, iface)
-                targets.append((item, _scene_rect(item)))
+                shown = _shown_rect(item)
+                if not shown.isEmpty():  # a control scrolled out of view is not a neighbour
+                    targets.append((item, shown))
             if _is(item, "QQuickText") and str(item.property("text") or "").strip():
                 self.check_text(item, index, lang)
         self.check_gaps(targets)
