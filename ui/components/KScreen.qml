@@ -83,6 +83,8 @@ Item {
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.bottom: scrollRow.visible ? scrollRow.top : parent.bottom
+        anchors.bottomMargin: scrollRow.visible ? Theme.gap : 0 // a cut-off control never
+                                                                  // touches the Down button
         contentHeight: body.height + 2 * Theme.margin
         interactive: false
         clip: true
