@@ -27,6 +27,7 @@ from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.departures import DeparturesBridge
 from kiosk.bridge.display import DisplayBridge
+from kiosk.bridge.guided import GuidedBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
@@ -37,6 +38,8 @@ from kiosk.bridge.shell import ShellBridge
 from kiosk.bridge.speech import SpeechBridge, create_speech
 from kiosk.bridge.track import TrackBridge
 from kiosk.bridge.trainer import TrainerBridge
+from kiosk.bridge.trainer_desk import TrainerDeskBridge
+from kiosk.bridge.trainer_settings import TrainerSettingsBridge
 from kiosk.bridge.watcher import InputWatcher
 from kiosk.config import Settings
 from kiosk.config import schema as opt
@@ -57,6 +60,9 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "Trainer": ("trainer", TrainerBridge),
     "Speech": ("speech", SpeechBridge),
     "Backend": ("backend", BackendBridge),
+    "TrainerDesk": ("trainer_desk", TrainerDeskBridge),
+    "TrainerSettings": ("trainer_settings", TrainerSettingsBridge),
+    "Guided": ("guided", GuidedBridge),
     "Report": ("report", ReportBridge),
     "Track": ("track", TrackBridge),
     "Places": ("places", PlacesBridge),
@@ -77,6 +83,9 @@ class Bridges:
     trainer: TrainerBridge
     speech: SpeechBridge
     backend: BackendBridge
+    trainer_desk: TrainerDeskBridge
+    trainer_settings: TrainerSettingsBridge
+    guided: GuidedBridge
     report: ReportBridge
     track: TrackBridge
     places: PlacesBridge
@@ -214,6 +223,17 @@ def build(
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
         speech=speech or create_speech(settings),
         backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
+        trainer_desk=TrainerDeskBridge(
+            settings,
+            backend=lambda: bridges.backend,
+            trainer=lambda: bridges.trainer,
+            speak=lambda text: bridges.speech.speak(text),
+            session_dir=session_tmp,
+        ),
+        trainer_settings=TrainerSettingsBridge(
+            settings, lambda text: bridges.speech.speak(text)
+        ),
+        guided=GuidedBridge(lambda: bridges.trainer_desk, clock=clock),
         report=ReportBridge(
             settings,
             backend=lambda: bridges.backend,
@@ -249,16 +269,30 @@ def build(
     watcher = InputWatcher()
     kiosk_box: list[Kiosk] = []
 
-    def retranslate() -> None:
-        engine.retranslate()
-        bridges.i18n.languageChanged.emit()
-
-    bridges.session.languageChanged.connect(retranslate)
+    # connected to the engine's own slot, so the connection ends with the engine
+    bridges.session.languageChanged.connect(engine.retranslate)
+    bridges.session.languageChanged.connect(bridges.i18n.languageChanged)
     bridges.session.add_wipe_hook(bridges.speech.resetForNewSession)
     bridges.session.add_wipe_hook(_clear_clipboard)
     bridges.session.add_wipe_hook(_reset_keyboard)
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
+    # trainer mode: anonymous counts of sessions; leaving the trainer screens locks again
+    bridges.session.add_wipe_hook(
+        lambda: bridges.trainer_desk.session_ended(bridges.session.language)
+    )
+    bridges.session.activeChanged.connect(
+        lambda: bridges.trainer_desk.session_started() if bridges.session.active else None
+    )
+    bridges.session.add_wipe_hook(bridges.trainer_desk.reset)
+    bridges.session.add_wipe_hook(bridges.trainer_settings.reset)
+    bridges.session.add_wipe_hook(bridges.guided.reset)
+    bridges.trainer_desk.ended.connect(bridges.trainer_settings.reset)
+    bridges.trainer_desk.ended.connect(bridges.guided.reset)
+    bridges.session.languageChanged.connect(bridges.trainer_settings.changed)
+    bridges.nav.screenChanged.connect(
+        lambda: bridges.trainer_desk.screen_changed(bridges.nav.screen)
+    )
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
     bridges.session.add_wipe_hook(bridges.report.reset)
     bridges.session.add_wipe_hook(bridges.track.reset)
