@@ -88,6 +88,9 @@ def judge(widget: Widget, state: dict[str, Any], kind: str, value: str) -> Verdi
     if t == "video_call_sim":
         if value == "answer":
             return Verdict(True, _("You answered. Now end the call with the red button."))
+        if value in ("mute", "unmute"):
+            on = value == "unmute"
+            return Verdict(True, _("The microphone is on.") if on else _("The microphone is off."))
         if value == "red":
             return Verdict(True, _("The call has ended. The red button always ends it."), True)
         return Verdict(False, _("Back does not end a call. Touch the red button."))

@@ -34,9 +34,13 @@ ColumnLayout {
                 readonly property bool lit: Lessons.hintTarget === modelData.id
                 readonly property bool done: widget.touched[modelData.id] === true
                 objectName: "target-" + modelData.id
-                width: Math.max(Theme.mm(modelData.size_mm), label.implicitWidth + 2 * Theme.padding)
-                height: Math.max(Theme.mm(modelData.size_mm), label.implicitHeight + 2 * Theme.padding)
-                radius: widget.mode === "touch_target" ? height / 2 : Theme.radius
+                // round targets for touching, as the lesson's pictures show; the label fits inside
+                readonly property real side: Math.max(Theme.mm(modelData.size_mm),
+                                                      label.implicitWidth + 4 * Theme.padding)
+                width: side
+                height: widget.mode === "touch_target" ? side
+                        : Math.max(Theme.mm(modelData.size_mm), label.implicitHeight + 2 * Theme.padding)
+                radius: widget.mode === "touch_target" ? side / 2 : Theme.radius
                 color: done ? Theme.surfacePressed : Theme.surface
                 border.color: lit ? Theme.focus : done ? Theme.selected : Theme.surfaceBorder
                 border.width: lit || done ? Theme.focusWidth : Theme.border

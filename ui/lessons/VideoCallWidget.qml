@@ -10,6 +10,7 @@ ColumnLayout {
     property bool lessonWidget: true
     property var params: ({})
     property string phase: "ringing" // ringing | talking | ended
+    property bool muted: false
     spacing: Theme.gap * 2
     Component.onCompleted: params = Lessons.widgetParams
 
@@ -41,6 +42,19 @@ ColumnLayout {
         onActivated: {
             widget.phase = "talking"
             Lessons.act("call", "answer")
+        }
+    }
+    KButton {
+        objectName: "callMute"
+        Layout.fillWidth: true
+        visible: widget.phase === "talking"
+        main: false
+        selectable: true
+        selected: widget.muted
+        text: widget.muted ? qsTr("Turn the microphone on") : qsTr("Turn the microphone off")
+        onActivated: {
+            widget.muted = !widget.muted
+            Lessons.act("call", widget.muted ? "mute" : "unmute")
         }
     }
     RowLayout {

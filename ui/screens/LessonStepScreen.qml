@@ -136,6 +136,7 @@ KScreen {
         KButton {
             objectName: "resetWidget"
             Layout.fillWidth: true
+            Layout.fillHeight: true
             Layout.preferredWidth: 1
             main: false
             text: qsTr("Start this practice again")
@@ -144,6 +145,7 @@ KScreen {
         KButton {
             objectName: "skipWidget"
             Layout.fillWidth: true
+            Layout.fillHeight: true
             Layout.preferredWidth: 1
             main: false
             text: qsTr("Skip this practice")
