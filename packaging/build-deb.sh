@@ -78,7 +78,9 @@ EOF
 
 out="$root/dist/silver-kiosk_${version}_${arch}.deb"
 start=$(date +%s.%N)
-dpkg-deb --root-owner-group -Zxz -z6 --build "$pkg" "$out" >/dev/null
+# Written aside, then renamed: a reader never sees half a package.
+dpkg-deb --root-owner-group -Zxz -z6 --build "$pkg" "$out.part" >/dev/null
+mv "$out.part" "$out"
 printf 'package            %s\n' "$out"
 printf 'package size       %.1f MB (installed %.1f MB), built in %.0f s\n' \
   "$(echo "$(stat -c %s "$out")/1000000" | bc -l)" "$(echo "$size_kb/1000" | bc -l)" \

@@ -51,14 +51,14 @@ def option_lines(option: Option[Any]) -> list[str]:
 
 
 def sample_config() -> str:
-    """The whole file, options grouped in their [section]s in schema order."""
-    out = [HEADER]
-    section = None
+    """The whole file: one [section] each (TOML allows no repeat), options in schema order."""
+    sections: dict[str, list[Option[Any]]] = {}
     for option in OPTIONS:
-        if option.section != section:
-            section = option.section
-            out.append(f"\n[{section}]\n")
-        out.append("\n".join(option_lines(option)) + "\n\n")
+        sections.setdefault(option.section, []).append(option)
+    out = [HEADER]
+    for section, options in sections.items():
+        out.append(f"\n[{section}]\n")
+        out.extend("\n".join(option_lines(option)) + "\n\n" for option in options)
     return "".join(out).rstrip("\n") + "\n"
 
 
