@@ -7,55 +7,23 @@ Bulgarian, the course's own language, and `languageNotice` says so on screen.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from qasync import asyncSlot
 
+from kiosk.bridge.lesson_step import hint_target, lesson_language, options, view, widget_params
 from kiosk.core.errors import PortalError
 from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
 from kiosk.core.lessons import Course
 from kiosk.core.portal import NewRequest
-from kiosk.i18n import LOCALES_DIR, _, catalog
-from kiosk.services.lesson_files import LESSONS_DIR, SOURCE_LANGUAGE, LessonFilesError, load_course
+from kiosk.i18n import _
+from kiosk.services.lesson_files import LESSONS_DIR, LessonFilesError, load_course
 
 log = logging.getLogger(__name__)
-
-
-# A catalog mostly translated is shown (a missing string falls back to Bulgarian); an empty or
-# barely started one would mix languages inside a step, so those languages get Bulgarian.
-COMPLETE_SHARE = 0.5
-
-
-def lesson_language(lang: str) -> str:
-    """The language lessons are shown in: the interface's when translated, else Bulgarian."""
-    if lang == SOURCE_LANGUAGE or translated_share(lang) >= COMPLETE_SHARE:
-        return lang
-    return SOURCE_LANGUAGE
-
-
-def translated_share(lang: str) -> float:
-    """How much of the lessons template the language's compiled catalog translates (0–1)."""
-    pot = LOCALES_DIR / "lessons.pot"
-    try:
-        wanted = pot.read_text(encoding="utf-8").count('\nmsgid "') - 1  # minus the header
-    except OSError:
-        return 0.0
-    entries = getattr(catalog(lang, "lessons"), "_catalog", {})
-    done = sum(1 for key, text in entries.items() if key and text)
-    return done / wanted if wanted > 0 else 0.0
-
-
-def plain(value: Any) -> Any:
-    """Params as QML-friendly dicts and lists (the model holds mappings and tuples)."""
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
 
 
 class LessonsBridge(QObject):
@@ -71,15 +39,15 @@ class LessonsBridge(QObject):
         root: Path = LESSONS_DIR,
     ) -> None:
         super().__init__()
-        self._language, self._speak, self._backend_of = language, speak, backend
-        self._progress: ProgressStore = progress or SessionProgress()
         self._root = root
-        self._course: Course | None = None
-        self._course_lang = ""
-        self._problem = ""
         self._player: Player | None = None
         self._hint = ""
         self._busy = False
+        self._language, self._speak, self._backend_of = language, speak, backend
+        self._progress: ProgressStore = progress or SessionProgress()
+        self._course: Course | None = None
+        self._course_lang = ""
+        self._problem = ""
 
     # --- the course ------------------------------------------------------------------------
     @Slot()
@@ -338,46 +306,42 @@ class LessonsBridge(QObject):
             self.stepChanged.emit()
 
     # --- what the step screen shows --------------------------------------------------------
-    def _p(self) -> Player | None:
-        return self._player  # reading a property never loads anything (no binding loops)
+    lessonTitle = view(str, lambda p: p.lesson.title, "", stepChanged)
+    stepNumber = view(int, lambda p: p.index + 1, 0, stepChanged)
+    stepCount = view(int, lambda p: len(p.steps), 0, stepChanged)
+    stepType = view(str, lambda p: p.step.type, "", stepChanged)
+    stepTitle = view(str, lambda p: p.step.title, "", stepChanged)
+    stepBody = view(str, lambda p: p.step.body, "", stepChanged)
+    stepAlt = view(str, lambda p: p.step.media.alt, "", stepChanged)
+    narration = view(str, lambda p: p.step.narration.text, "", stepChanged)
+    widgetType = view(str, lambda p: p.step.widget.type if p.step.widget else "", "", stepChanged)
+    widgetParams = view("QVariantMap", widget_params, {}, stepChanged)
+    attempt = view(int, lambda p: p.attempt, 0, stepChanged)
+    questionType = view(
+        str, lambda p: p.step.question.type if p.step.question else "", "", stepChanged
+    )
+    questionStem = view(
+        str, lambda p: p.step.question.stem if p.step.question else "", "", stepChanged
+    )
+    options = view("QVariantList", options, [], stepChanged)
+    feedback = view(str, lambda p: p.feedback, "", stepChanged)
+    feedbackRight = view(bool, lambda p: p.feedback_right, True, stepChanged)
+    hintTarget = view(str, hint_target, "", stepChanged)
+    stepDone = view(bool, lambda p: p.done, False, stepChanged)
+    isLast = view(bool, lambda p: p.last, True, stepChanged)
+    lessonComplete = view(bool, lambda p: p.complete, False, stepChanged)
 
     @Property(bool, notify=stepChanged)
     def busy(self) -> bool:
         return self._busy
 
     @Property(str, notify=stepChanged)
-    def lessonTitle(self) -> str:
-        p = self._p()
-        return p.lesson.title if p else ""
-
-    @Property(int, notify=stepChanged)
-    def stepNumber(self) -> int:
-        p = self._p()
-        return p.index + 1 if p else 0
-
-    @Property(int, notify=stepChanged)
-    def stepCount(self) -> int:
-        p = self._p()
-        return len(p.steps) if p else 0
-
-    @Property(str, notify=stepChanged)
-    def stepType(self) -> str:
-        p = self._p()
-        return p.step.type if p else ""
-
-    @Property(str, notify=stepChanged)
-    def stepTitle(self) -> str:
-        p = self._p()
-        return p.step.title if p else ""
-
-    @Property(str, notify=stepChanged)
-    def stepBody(self) -> str:
-        p = self._p()
-        return p.step.body if p else ""
+    def hint(self) -> str:
+        return self._hint
 
     @Property(str, notify=stepChanged)
     def stepImage(self) -> str:
-        p = self._p()
+        p = self._player
         if p is None or not p.step.media.image:
             return ""
         return QUrl.fromLocalFile(str(self._root / p.step.media.image)).toString()
@@ -386,84 +350,3 @@ class LessonsBridge(QObject):
     def imageUrl(self, path: str) -> str:
         """A lesson image (a path relative to the course folder) as a URL for Image.source."""
         return QUrl.fromLocalFile(str(self._root / path)).toString() if path else ""
-
-    @Property(str, notify=stepChanged)
-    def stepAlt(self) -> str:
-        p = self._p()
-        return p.step.media.alt if p else ""
-
-    @Property(str, notify=stepChanged)
-    def narration(self) -> str:
-        p = self._p()
-        return p.step.narration.text if p else ""
-
-    @Property(str, notify=stepChanged)
-    def widgetType(self) -> str:
-        p = self._p()
-        return p.step.widget.type if p and p.step.widget else ""
-
-    @Property("QVariantMap", notify=stepChanged)
-    def widgetParams(self) -> dict[str, Any]:
-        p = self._p()
-        return plain(p.step.widget.params) if p and p.step.widget else {}
-
-    @Property(int, notify=stepChanged)
-    def attempt(self) -> int:
-        p = self._p()
-        return p.attempt if p else 0
-
-    @Property(str, notify=stepChanged)
-    def questionType(self) -> str:
-        p = self._p()
-        return p.step.question.type if p and p.step.question else ""
-
-    @Property(str, notify=stepChanged)
-    def questionStem(self) -> str:
-        p = self._p()
-        return p.step.question.stem if p and p.step.question else ""
-
-    @Property("QVariantList", notify=stepChanged)
-    def options(self) -> list[dict[str, Any]]:
-        p = self._p()
-        if p is None or p.step.question is None:
-            return []
-        return [
-            {"id": o.id, "text": o.text, "picked": o.id in p.picked}
-            for o in p.step.question.options
-        ]
-
-    @Property(str, notify=stepChanged)
-    def feedback(self) -> str:
-        p = self._p()
-        return p.feedback if p else ""
-
-    @Property(bool, notify=stepChanged)
-    def feedbackRight(self) -> bool:
-        p = self._p()
-        return p.feedback_right if p else True
-
-    @Property(str, notify=stepChanged)
-    def hint(self) -> str:
-        return self._hint
-
-    @Property(str, notify=stepChanged)
-    def hintTarget(self) -> str:
-        p = self._p()
-        if p is None or p.hint_level < 0 or not p.step.hints:
-            return ""
-        return p.step.hints[p.hint_level].target or ""
-
-    @Property(bool, notify=stepChanged)
-    def stepDone(self) -> bool:
-        p = self._p()
-        return p.done if p else False
-
-    @Property(bool, notify=stepChanged)
-    def isLast(self) -> bool:
-        p = self._p()
-        return p.last if p else True
-
-    @Property(bool, notify=stepChanged)
-    def lessonComplete(self) -> bool:
-        p = self._p()
-        return p.complete if p else False

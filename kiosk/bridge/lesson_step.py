@@ -1,0 +1,75 @@
+"""Helpers of the Lessons bridge: the language lessons are shown in, and the step properties.
+
+`view()` makes one property that reads the player (or gives a default when no lesson is open);
+reading never loads or changes anything, so QML bindings cannot loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import Property, Signal
+
+from kiosk.core.lesson_player import Player
+from kiosk.i18n import LOCALES_DIR, catalog
+from kiosk.services.lesson_files import SOURCE_LANGUAGE
+
+# A catalog mostly translated is shown (a missing string falls back to Bulgarian); an empty or
+# barely started one would mix languages inside a step, so those languages get Bulgarian.
+COMPLETE_SHARE = 0.5
+
+
+def lesson_language(lang: str) -> str:
+    """The language lessons are shown in: the interface's when translated, else Bulgarian."""
+    if lang == SOURCE_LANGUAGE or translated_share(lang) >= COMPLETE_SHARE:
+        return lang
+    return SOURCE_LANGUAGE
+
+
+def translated_share(lang: str) -> float:
+    """How much of the lessons template the language's compiled catalog translates (0–1)."""
+    pot = LOCALES_DIR / "lessons.pot"
+    try:
+        wanted = pot.read_text(encoding="utf-8").count('\nmsgid "') - 1  # minus the header
+    except OSError:
+        return 0.0
+    entries = getattr(catalog(lang, "lessons"), "_catalog", {})
+    done = sum(1 for key, text in entries.items() if key and text)
+    return done / wanted if wanted > 0 else 0.0
+
+
+def plain(value: Any) -> Any:
+    """Params as QML-friendly dicts and lists (the model holds mappings and tuples)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    return value
+
+
+def view(kind: Any, read: Callable[[Player], Any], default: Any, notify: Signal) -> Any:
+    """A property of the bridge computed from its `_player`."""
+
+    def get(self: Any) -> Any:
+        player: Player | None = self._player
+        return read(player) if player is not None else default
+
+    return Property(kind, get, notify=notify)
+
+
+def hint_target(p: Player) -> str:
+    if p.hint_level < 0 or not p.step.hints:
+        return ""
+    return p.step.hints[p.hint_level].target or ""
+
+
+def options(p: Player) -> list[dict[str, Any]]:
+    q = p.step.question
+    if q is None:
+        return []
+    return [{"id": o.id, "text": o.text, "picked": o.id in p.picked} for o in q.options]
+
+
+def widget_params(p: Player) -> dict[str, Any]:
+    return plain(p.step.widget.params) if p.step.widget else {}
