@@ -54,6 +54,7 @@ WIZARD_SCREENS = {*SCREEN_OF.values(), "report-question"}
 
 class ReportBridge(QObject):
     changed = Signal()
+    stepChanged = Signal()
     stepMoved = Signal()  # a new step on the same screen: read it aloud again
 
     def __init__(
@@ -94,37 +95,49 @@ class ReportBridge(QObject):
         self._receipt: ReceiptInfo | None = None
         self._slip_message = ""
         self._shown: dict[str, str] = {}
-        self.changed.emit()
+        self._step_cache: dict[str, Any] = {}
+        self._emit()
 
     # --- state for the screens -----------------------------------------------------------
     def _step_dict(self) -> dict[str, Any]:
+        """What stays the same while the resident answers: the tiles are not rebuilt on a tap
+        (which would lose the keypad focus and the scroll position)."""
         step = self._wizard.step()
-        value = self._wizard.value()
-        values = list(value) if isinstance(value, tuple) else ([value] if value else [])
         n, m = self._wizard.position()
         return {
-            "id": step.id,
-            "kind": step.kind,
-            "title": step.title,
-            "question": step.question,
-            "hint": step.hint,
-            "required": step.required,
-            "personal": step.personal,
-            "n": n,
-            "m": m,
-            "phrases": list(step.phrases),
-            "options": [
-                {"key": c.key, "label": c.label, "selected": c.key in values} for c in step.choices
-            ],
-            "value": value if isinstance(value, str) else "",
-            "whenText": format_when(value, self._language())
-            if step.kind == "datetime" and isinstance(value, str) and value
-            else "",
-        }
+            "id": step.id, "kind": step.kind, "title": step.title, "question": step.question,
+            "hint": step.hint, "required": step.required, "personal": step.personal,
+            "n": n, "m": m, "phrases": list(step.phrases),
+            "options": [{"key": c.key, "label": c.label} for c in step.choices],
+        }  # fmt: skip
 
-    @Property("QVariantMap", notify=changed)
+    def _emit(self) -> None:
+        step = self._step_dict()
+        if step != self._step_cache:
+            self._step_cache = step
+            self.stepChanged.emit()
+        self.changed.emit()
+
+    @Property("QVariantMap", notify=stepChanged)
     def step(self) -> dict[str, Any]:
-        return self._step_dict()
+        return self._step_cache
+
+    @Property(str, notify=changed)
+    def value(self) -> str:
+        value = self._wizard.value()
+        return value if isinstance(value, str) else ""
+
+    @Property("QVariantList", notify=changed)
+    def selected(self) -> list[str]:
+        value = self._wizard.value()
+        return list(value) if isinstance(value, tuple) else ([value] if value else [])
+
+    @Property(str, notify=changed)
+    def whenText(self) -> str:
+        value = self._wizard.value()
+        if self._wizard.step().kind == "datetime" and isinstance(value, str) and value:
+            return format_when(value, self._language())
+        return ""
 
     @Property(bool, notify=changed)
     def loaded(self) -> bool:
@@ -195,7 +208,7 @@ class ReportBridge(QObject):
         if self._handoff:
             self._wizard.services = handoff_services()
             self._loaded = True
-            self.changed.emit()
+            self._emit()
             return
         timer = self._busy_for(_("Getting the list of problems from the city. Please wait."))
         try:
@@ -227,7 +240,7 @@ class ReportBridge(QObject):
         finally:
             timer.cancel()
             self._busy = ""
-        self.changed.emit()
+        self._emit()
         if self._problem:
             self._speak(self._problem)
 
@@ -236,7 +249,7 @@ class ReportBridge(QObject):
 
         def show() -> None:
             self._busy = text
-            self.changed.emit()
+            self._emit()
             self._speak(text)
 
         return asyncio.get_running_loop().call_later(BUSY_SPEAK_AFTER_S, show)
@@ -267,7 +280,7 @@ class ReportBridge(QObject):
         finally:
             timer.cancel()
             self._busy = ""
-        self.changed.emit()
+        self._emit()
         self._speak(self._problem)
         return False
 
@@ -277,7 +290,7 @@ class ReportBridge(QObject):
         """A tile: picking never submits or moves on (ACCESSIBILITY 40)."""
         self._wizard.answer(key)
         self._error = ""
-        self.changed.emit()
+        self._emit()
 
     @Slot(str)
     def toggle(self, key: str) -> None:
@@ -286,21 +299,21 @@ class ReportBridge(QObject):
         chosen = [k for k in chosen if k != key] if key in chosen else [*chosen, key]
         self._wizard.answer(tuple(chosen))
         self._error = ""
-        self.changed.emit()
+        self._emit()
 
     @Slot(str)
     def setText(self, text: str) -> None:
         if text != (self._wizard.value() or ""):
             self._wizard.answer(text)
             self._error = ""
-            self.changed.emit()
+            self._emit()
 
     @Slot(str)
     def addPhrase(self, phrase: str) -> None:
         current = str(self._wizard.value() or "").rstrip()
         self._wizard.answer(f"{current} {phrase}".strip() if current else phrase)
         self._error = ""
-        self.changed.emit()
+        self._emit()
 
     @Slot(str, int)
     def shift(self, unit: str, delta: int) -> None:
@@ -309,7 +322,7 @@ class ReportBridge(QObject):
         now = self._clock()
         start = value if isinstance(value, str) and value else default_datetime(now)
         self._wizard.answer(shift_datetime(start, unit, delta, now) if delta else start)
-        self.changed.emit()
+        self._emit()
 
     @asyncSlot()
     async def next(self) -> None:
@@ -319,7 +332,7 @@ class ReportBridge(QObject):
         problem = self._wizard.next()
         if problem:
             self._error = problem
-            self.changed.emit()
+            self._emit()
             self._speak(problem)
             return
         self._error = ""
@@ -358,7 +371,7 @@ class ReportBridge(QObject):
         self._problem = ""
         self._wizard.go_to("category")
         self._go("report-category")
-        self.changed.emit()
+        self._emit()
 
     def _show_step(self, push: bool = True) -> None:
         step = self._wizard.step()
@@ -367,7 +380,7 @@ class ReportBridge(QObject):
         screen = SCREEN_OF.get(step.id, "report-question")
         self._shown[screen] = step.id
         nav = self._nav_of()
-        self.changed.emit()
+        self._emit()
         if nav.screen == screen:
             self.stepMoved.emit()
         elif push:
@@ -393,7 +406,7 @@ class ReportBridge(QObject):
         def follow() -> None:
             if not self._own_nav and nav.screen in self._shown:
                 self._wizard.go_to(self._shown[nav.screen])
-                self.changed.emit()
+                self._emit()
 
         nav.screenChanged.connect(follow)
 
@@ -407,7 +420,7 @@ class ReportBridge(QObject):
         if self._handoff:
             self._receipt = ReceiptInfo.for_handoff(self._wizard)
             self._go("report-receipt")
-            self.changed.emit()
+            self._emit()
             self._speak(self._receipt.status)
             return
         timer = self._busy_for(_("Sending your report. Please wait."))
@@ -421,7 +434,7 @@ class ReportBridge(QObject):
             timer.cancel()
             self._busy = ""
         self._go("report-receipt")
-        self.changed.emit()
+        self._emit()
         self.speakNumber()
 
     @Slot()
@@ -446,6 +459,6 @@ class ReportBridge(QObject):
             slip = receipt_slip(self._wizard, r.number, r.label, r.status, r.qr, lang)
         result = print_slip(slip, self._slip_dir)
         self._slip_message = result.message
-        self.changed.emit()
+        self._emit()
         # anything printed is spoken in full (ACCESSIBILITY 22), personal lines left out
         self._speak(" ".join((result.message, slip.title, *(x for x in slip.lines if x))))

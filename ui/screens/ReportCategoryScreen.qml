@@ -16,8 +16,14 @@ KScreen {
     Connections {
         target: Report
         function onStepMoved(): void {
-            Qt.callLater(() => Speech.showScreen(screen.title, screen.instruction,
-                                                 screen.choices()))
+            Qt.callLater(() => {
+                // as for a new screen: the top is in view, the first control has the focus
+                screen.scrollBy(-1000)
+                const first = screen.nextItemInFocusChain(true)
+                if (first)
+                    first.forceActiveFocus(Qt.OtherFocusReason)
+                Speech.showScreen(screen.title, screen.instruction, screen.choices())
+            })
         }
     }
 
@@ -53,7 +59,7 @@ KScreen {
             Layout.fillWidth: true
             text: modelData.label
             selectable: true
-            selected: modelData.selected
+            selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)
         }
     }

@@ -43,7 +43,7 @@ KScreen {
             Layout.fillWidth: true
             text: modelData.label
             selectable: true
-            selected: modelData.selected
+            selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)
         }
     }

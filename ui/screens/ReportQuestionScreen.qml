@@ -23,23 +23,48 @@ KScreen {
                    + "are kept.")
 
     function refresh(): void {
-        field.text = Report.step.value
-        pad.value = Report.step.value
+        field.text = Report.value
+        pad.value = Report.value
     }
     Component.onCompleted: refresh()
     Connections {
         target: Report
         function onStepMoved(): void {
             screen.refresh()
-            Qt.callLater(() => Speech.showScreen(screen.title, screen.instruction,
-                                                 screen.choices()))
+            Qt.callLater(() => {
+                // as for a new screen: the top is in view, the first control has the focus
+                screen.scrollBy(-1000)
+                const first = screen.nextItemInFocusChain(true)
+                if (first)
+                    first.forceActiveFocus(Qt.OtherFocusReason)
+                Speech.showScreen(screen.title, screen.instruction, screen.choices())
+            })
         }
     }
 
+    // text and long text
+    KTextField {
+        id: field
+        objectName: "questionField"
+        Layout.fillWidth: true
+        visible: screen.typed
+        label: Report.step.hint !== "" ? Report.step.hint : Report.step.title
+        input.objectName: "questionInput"
+        onTextChanged: if (screen.typed && text !== Report.value) Report.setText(text)
+        input.onAccepted: Report.next() // the keyboard's Enter key: the keyboard covers Next
+    }
+    Connections {
+        target: Report
+        enabled: screen.typed
+        function onChanged(): void {
+            if (field.text !== Report.value)
+                field.text = Report.value // a ready phrase was added
+        }
+    }
     KText {
         objectName: "questionText"
         Layout.fillWidth: true
-        visible: screen.kind === "info" || Report.step.hint !== ""
+        visible: screen.kind === "info" || (Report.step.hint !== "" && !screen.typed)
         text: screen.kind === "info" ? Report.step.question : Report.step.hint
     }
     KText {
@@ -66,24 +91,6 @@ KScreen {
         }
     }
 
-    // text and long text
-    KTextField {
-        id: field
-        objectName: "questionField"
-        Layout.fillWidth: true
-        visible: screen.typed
-        label: Report.step.title
-        input.objectName: "questionInput"
-        onTextChanged: if (screen.typed && text !== Report.step.value) Report.setText(text)
-    }
-    Connections {
-        target: Report
-        enabled: screen.typed
-        function onChanged(): void {
-            if (field.text !== Report.step.value)
-                field.text = Report.step.value // a ready phrase was added
-        }
-    }
     Repeater {
         model: screen.typed ? Report.step.phrases : []
         KButton {
@@ -106,7 +113,7 @@ KScreen {
         visible: screen.kind === "number"
         masked: false
         maxLength: Report.step.id === "phone" ? 15 : 6
-        onValueChanged: if (screen.kind === "number" && value !== Report.step.value)
+        onValueChanged: if (screen.kind === "number" && value !== Report.value)
                             Report.setText(value)
         onSubmitted: Report.next()
         onCancelled: Report.back()
@@ -117,7 +124,7 @@ KScreen {
         objectName: "questionWhen"
         Layout.fillWidth: true
         visible: screen.kind === "datetime"
-        text: Report.step.whenText
+        text: Report.whenText
         font.pixelSize: Theme.fontHeading
         font.bold: true
     }
@@ -149,7 +156,7 @@ KScreen {
             Layout.fillWidth: true
             text: modelData.label
             selectable: true
-            selected: modelData.selected
+            selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: screen.kind === "multi" ? Report.toggle(modelData.key)
                                                  : Report.choose(modelData.key)
         }

@@ -1,0 +1,109 @@
+"""Helpers for the report and track tests: wait, tap a button by its text, type on the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtQuick import QQuickItem
+
+from tests.integration.conftest import find, settle, tap, walk
+
+
+def press(kiosk: Any, item: QQuickItem) -> None:
+    """Tap an item after scrolling it into view, as the resident would with Up and Down (the
+    screen scrolls to the focused item; focus moves away first in case it is already there)."""
+    other = next((i for i in walk(kiosk.window.contentItem()) if i.objectName() == "barHelp"), None)
+    if other is not None and other is not item:
+        other.forceActiveFocus()
+    tap(kiosk.window, item)
+
+
+def wait(condition: Callable[[], bool], seconds: float = 10.0) -> None:
+    for _ in range(int(seconds * 100)):
+        if condition():
+            return
+        settle(10, 1)
+    assert condition(), "timed out"
+
+
+def button(kiosk: Any, text: str, under: str = "") -> QQuickItem:
+    """The visible button whose text is `text` (inside the item named `under`, if given)."""
+    root = find(kiosk.window, under) if under else kiosk.window.contentItem()
+    for item in walk(root):
+        if item.isVisible() and item.property("text") == text and item.property("main") is not None:
+            return item
+    raise AssertionError(f"no button {text!r}")
+
+
+def keyboard_keys(kiosk: Any) -> dict[str, QQuickItem]:
+    keyboard = find(kiosk.window, "keyboard")
+    keys: dict[str, QQuickItem] = {}
+    for item in walk(keyboard):
+        text = item.property("text")
+        if (
+            isinstance(text, str)
+            and text
+            and item.isVisible()
+            and "Key" in (item.metaObject().className())
+        ):
+            keys.setdefault(text, item)
+    return keys
+
+
+def type_text(kiosk: Any, field_input: QQuickItem, text: str) -> None:
+    """Tap the field unless the keyboard is already up for it (a screen with one text field
+    gives it the focus on opening), then tap each letter's key."""
+    settle(50, 3)
+    if not (field_input.hasActiveFocus() and find(kiosk.window, "keyboard").property("active")):
+        tap(kiosk.window, field_input, reveal=False)
+        settle(50, 5)
+    keys = keyboard_keys(kiosk)
+    for letter in text:
+        name = letter.lower()
+        if letter == " ":
+            space = next(k for t, k in keys.items() if t.strip() == "" or t == " ")
+            tap(kiosk.window, space, reveal=False)
+            continue
+        tap(kiosk.window, keys[name], reveal=False)
+    settle(50, 3)
+
+
+def pad_ok(kiosk: Any, pad_name: str) -> None:
+    """The keypad's OK key (its one primary button, whatever the language)."""
+    for item in walk(find(kiosk.window, pad_name)):
+        if item.isVisible() and item.property("kind") == "primary":
+            press(kiosk, item)
+            return
+    raise AssertionError("no OK key")
+
+
+def pad_digits(kiosk: Any, pad_name: str, digits: str) -> None:
+    for digit in digits:
+        press(kiosk, button(kiosk, digit, pad_name))
+
+
+def screen(kiosk: Any) -> str:
+    return str(kiosk.bridges.nav.screen)
+
+
+def keyboard_up(kiosk: Any) -> bool:
+    try:
+        return bool(find(kiosk.window, "keyboard").property("active"))
+    except AssertionError:
+        return False
+
+
+def next_step(kiosk: Any, name: str) -> None:
+    """Tap Next (or the keyboard's Enter key while the keyboard covers the screen) and let the
+    (possibly async) step change happen."""
+    if keyboard_up(kiosk):
+        enter = next(
+            item
+            for item in walk(find(kiosk.window, "keyboard"))
+            if "EnterKey" in item.metaObject().className() and item.isVisible()
+        )
+        tap(kiosk.window, enter, reveal=False)
+    else:
+        press(kiosk, find(kiosk.window, name))
+    settle(20, 3)
