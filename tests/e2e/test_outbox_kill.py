@@ -79,7 +79,11 @@ def test_no_report_is_lost_when_the_kiosk_is_killed(
     final = start_worker(kiosk_db, base)
     out, err = final.communicate(timeout=60)
     assert final.returncode == 0, err
-    assert "flushed" in out and not err.strip()
+    unexpected = [
+        line for line in err.splitlines()
+        if line.strip() and "were being sent when the kiosk stopped" not in line  # the window
+    ]
+    assert "flushed" in out and not unexpected
 
     with sqlite3.connect(portal_db) as conn:
         descriptions = [row[0] for row in conn.execute("SELECT description FROM requests")]
