@@ -30,11 +30,24 @@ KScreen {
             onActivated: TrainerSettings.set(modelData)
         }
     }
+    // the field shows on request, so the keyboard does not cover the explanation on arrival
+    KButton {
+        id: typeValue
+        property bool typing: false
+        objectName: "settingType"
+        Layout.fillWidth: true
+        visible: TrainerSettings.choices.length === 0 && !typing
+        text: qsTr("Type a new value (now: %1)").arg(TrainerSettings.current)
+        onActivated: {
+            typing = true
+            value.input.forceActiveFocus()
+        }
+    }
     KTextField {
         id: value
         objectName: "settingValue"
         Layout.fillWidth: true
-        visible: TrainerSettings.choices.length === 0
+        visible: TrainerSettings.choices.length === 0 && typeValue.typing
         label: qsTr("New value")
         text: TrainerSettings.current
     }
@@ -42,7 +55,7 @@ KScreen {
         objectName: "settingUse"
         Layout.fillWidth: true
         kind: "primary"
-        visible: TrainerSettings.choices.length === 0
+        visible: TrainerSettings.choices.length === 0 && typeValue.typing
         text: qsTr("Use this value")
         onActivated: TrainerSettings.set(value.text)
     }

@@ -28,15 +28,30 @@ KScreen {
         visible: TrainerDesk.drives.length === 0
         text: qsTr("No USB stick found.")
     }
+    // the field shows on request, so the keyboard does not cover the drives on arrival
+    KButton {
+        id: typeFolder
+        property bool typing: false
+        objectName: "statsTypeFolder"
+        Layout.fillWidth: true
+        visible: !typing
+        text: qsTr("Type a folder instead")
+        onActivated: {
+            typing = true
+            folder.input.forceActiveFocus()
+        }
+    }
     KTextField {
         id: folder
         objectName: "statsFolder"
         Layout.fillWidth: true
-        label: qsTr("Or type a folder")
+        visible: typeFolder.typing
+        label: qsTr("Folder")
     }
     KButton {
         objectName: "statsSave"
         Layout.fillWidth: true
+        visible: typeFolder.typing
         enabled: !TrainerDesk.busy
         text: qsTr("Save in this folder")
         onActivated: TrainerDesk.exportStats(folder.text)
