@@ -104,11 +104,14 @@ def judge(widget: Widget, state: dict[str, Any], kind: str, value: str) -> Verdi
             return Verdict(True, _("That is the right order."), True)
         return Verdict(False, _("Not this order yet. Look at the first step again."))
     if t == "sign_request_sim":
-        request = _by_id(p.get("requests")).get(value.split(":")[0], {})
-        approve = value.endswith(":approve")
-        if approve == bool(request.get("self_started")):
-            return Verdict(True, _("Right. Approve only what you started yourself."), True)
-        return Verdict(False, _("Stop and think: did you start this yourself?"))
+        return _sign(p, state, value)
+    if t == "chat_sim":
+        mine = {str(m.get("id")) for m in p.get("script") or [] if m.get("sender") == "me"}
+        sent: set[str] = state.setdefault("sent", set())
+        sent.add(value)
+        if sent >= mine:
+            return Verdict(True, _("Sent. Your message is on the right."), True)
+        return Verdict(True, _("Sent. Now wait for the answer."))
     return Verdict(True, _("Well done."), True)
 
 
@@ -135,6 +138,20 @@ def _sort(p: Any, state: dict[str, Any], value: str) -> Verdict:
     sorted_.add(item_id)
     everything = set(_by_id(p.get("items")))
     return Verdict(True, str(item.get("why", "")), sorted_ >= everything)
+
+
+def _sign(p: Any, state: dict[str, Any], value: str) -> Verdict:
+    """`value` is "request:approve" or "request:refuse"; pass when every one is decided right."""
+    request_id, _sep, decision = value.partition(":")
+    request = _by_id(p.get("requests")).get(request_id, {})
+    if (decision == "approve") != bool(request.get("self_started")):
+        if decision == "approve":
+            return Verdict(False, _("Stop and think: did you start this yourself? If not, refuse."))
+        return Verdict(False, _("You started this one yourself, so it is safe to approve."))
+    decided: set[str] = state.setdefault("decided", set())
+    decided.add(request_id)
+    done = decided >= set(_by_id(p.get("requests")))
+    return Verdict(True, _("Right. Approve only what you started yourself."), done)
 
 
 def _inbox(p: Any, state: dict[str, Any], value: str) -> Verdict:

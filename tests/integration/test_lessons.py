@@ -56,7 +56,7 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
     widget = player.step.widget
     for kind, value in right_moves(widget):
         if widget.type == "touch_target":
-            tap(window, find(window, f"target-{value}"))
+            press(kiosk, f"target-{value}")
         elif widget.type == "double_tap":
             item = find(window, f"target-{value}")
             item.forceActiveFocus()
@@ -65,23 +65,40 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
             QTest.mouseDClick(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                               centre)  # fmt: skip
             settle()
+        elif widget.type == "press_hold":  # a real press, held past hold_seconds
+            item = find(window, f"target-{value}")
+            centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+            button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+            QTest.mousePress(window, button, none, centre)
+            settle(int(float(widget.params["hold_seconds"]) * 1000) + 200, 1)
+            QTest.mouseRelease(window, button, none, centre)
+            settle()
         elif widget.type == "inbox_sim":
-            tap(window, find(window, "judgeScam" if value.endswith(":scam") else "judgeSafe"))
+            press(kiosk, "judgeScam" if value.endswith(":scam") else "judgeSafe")
         elif widget.type == "video_call_sim":
-            tap(window, find(window, "callAnswer" if value == "answer" else "callEnd"))
+            press(kiosk, "callAnswer" if value == "answer" else "callEnd")
         elif widget.type in ("browser_sim", "map_list_sim", "transit_sim", "validator_sim"):
-            tap(window, find(window, f"pick-{value}"))
+            press(kiosk, f"pick-{value}")
         elif widget.type in ("scenario_branch", "call_sim"):
-            tap(window, find(window, f"choice-{value.split(':')[1]}"))
+            press(kiosk, f"choice-{value.split(':')[1]}")
+        elif widget.type == "chat_sim":
+            press(kiosk, "chatSend")
+        elif widget.type == "sign_request_sim":
+            request_id, _sep, choice = value.partition(":")
+            press(kiosk, f"{choice}-{request_id}")
+        elif widget.type == "sequence_order":
+            for item_id in value.split("|"):
+                press(kiosk, f"order-{item_id}")
+            press(kiosk, "orderCheck")
         elif widget.type == "form_sim":
             for field in widget.params["fields"]:
                 if field["kind"] == "choice":
-                    tap(window, find(window, f"form-{field['id']}-0"))
+                    press(kiosk, f"form-{field['id']}-0")
                 elif field["kind"] in ("place", "text"):
                     find(window, f"form-{field['id']}").setProperty("text", "ул. Пример 12")
             settle()
-            tap(window, find(window, "formReviewButton"))
-            tap(window, find(window, "formSend"))
+            press(kiosk, "formReviewButton")
+            press(kiosk, "formSend")
             for _ in range(300):
                 if player.done:
                     break
@@ -99,7 +116,6 @@ def test_every_lesson_can_be_played_to_the_end_in_bulgarian(
 ) -> None:
     kiosk = make_kiosk(Settings({"session.tap_filter_ms": 0}), backend=True)
     lessons = open_step_screen(kiosk, lesson_id)
-    window = kiosk.window
     for number in range(1, lessons.stepCount + 1):
         assert lessons.stepNumber == number
         player = lessons._player
@@ -108,8 +124,8 @@ def test_every_lesson_can_be_played_to_the_end_in_bulgarian(
         if player.step.question is not None:
             q = player.step.question
             for option in q.correct or (q.options[0].id,):
-                tap(window, find(window, f"option-{option}"))
-            tap(window, find(window, "checkAnswer"))
+                press(kiosk, f"option-{option}")
+            press(kiosk, "checkAnswer")
             assert lessons.feedbackRight, lessons.feedback
         press(kiosk, "stepNext")
     assert kiosk.bridges.nav.screen == "lessons"

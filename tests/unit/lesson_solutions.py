@@ -46,6 +46,13 @@ def right_moves(widget: Widget) -> list[tuple[str, str]]:
         return [("submitted", "PRACTICE-1")]
     if t == "sequence_order":
         return [("order", "|".join(_ids(p["items"])))]
+    if t == "sign_request_sim":
+        return [
+            ("decide", f"{r['id']}:{'approve' if r.get('self_started') else 'refuse'}")
+            for r in p["requests"]
+        ]
+    if t == "chat_sim":
+        return [("send", str(m["id"])) for m in p["script"] if m["sender"] == "me"]
     return [("done", "")]
 
 
@@ -81,6 +88,11 @@ def wrong_move(widget: Widget) -> tuple[str, str] | None:
         return ("pick", next(x["id"] for x in p["cards"] if not x.get("valid")))
     if t == "sequence_order":
         return ("order", "|".join(reversed(_ids(p["items"]))))
+    if t == "sign_request_sim":
+        return (
+            "decide",
+            f"{next(r['id'] for r in p['requests'] if not r.get('self_started'))}:approve",
+        )
     if t in ("scenario_branch", "call_sim"):
         bad = _path(widget, good=False)
         return bad[-1] if bad else None
