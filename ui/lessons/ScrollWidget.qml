@@ -26,23 +26,32 @@ ColumnLayout {
         border.width: Theme.border
         radius: Theme.radius
 
-        ListView {
+        // a Flickable with a Column, not a ListView: its rows are made at once, so moving to
+        // another step while the list is still being built cannot leave half-made rows behind
+        Flickable {
             id: list
             objectName: "scrollList"
             anchors.fill: parent
             anchors.margins: Theme.border + Theme.gap
             clip: true
-            spacing: Theme.gap
+            contentHeight: rows.height
             boundsBehavior: Flickable.StopAtBounds
-            model: widget.params.items || widget.params.pages || []
-            delegate: KButton {
-                required property var modelData
-                objectName: "item-" + modelData.id
+            Column {
+                id: rows
                 width: list.width
-                main: false
-                text: modelData.label
-                selected: Lessons.hintTarget === modelData.id
-                onActivated: Lessons.act("tap", modelData.id)
+                spacing: Theme.gap
+                Repeater {
+                    model: widget.params.items || widget.params.pages || []
+                    delegate: KButton {
+                        required property var modelData
+                        objectName: "item-" + modelData.id
+                        width: rows.width
+                        main: false
+                        text: modelData.label
+                        selected: Lessons.hintTarget === modelData.id
+                        onActivated: Lessons.act("tap", modelData.id)
+                    }
+                }
             }
         }
     }
