@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
 from kiosk.config import Settings
+from kiosk.i18n import _
 from kiosk.services.lesson_files import load_course
 from tests.integration.conftest import find, settle, tap, walk
 from tests.unit.lesson_solutions import right_moves, wrong_move
@@ -204,3 +205,44 @@ def test_lessons_follow_the_language_when_it_has_lessons(kiosk: Any) -> None:
     kiosk.bridges.session.setLanguage("bg")
     settle()
     assert lessons.stepTitle == COURSE.lessons[0].steps[0].title
+
+
+def test_a_pause_offers_the_first_hint_and_takes_nothing_away(kiosk: Any) -> None:
+    lessons = open_step_screen(kiosk, "l01-touch")
+    lessons.show_step("l01-touch", 3)  # the touch practice
+    settle()
+    step = lessons._player.step
+    lessons.paused()  # what the screen's pause timer calls
+    assert lessons.hint == step.hints[0].text and not lessons.stepDone
+    lessons.paused()  # a second pause does not climb further
+    assert lessons.hint == step.hints[0].text
+
+
+def test_one_touch_on_a_double_touch_target_says_how(kiosk: Any) -> None:
+    lessons = open_step_screen(kiosk, "l01-touch")
+    number = next(
+        n
+        for n, s in enumerate(lessons._player.steps, 1)
+        if s.widget and s.widget.type == "double_tap"
+    )
+    lessons.show_step("l01-touch", number)
+    settle()
+    target = lessons._player.step.widget.params["targets"][0]["id"]
+    press(kiosk, f"target-{target}")
+    settle(300, 3)  # the widget waits to tell one touch from two
+    assert not lessons.feedbackRight
+    assert lessons.feedback == _("That was one touch. Touch twice, quickly, in one place.")
+    assert not lessons.stepDone
+
+
+def test_quick_next_through_every_step_leaves_no_qml_errors(
+    kiosk: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    lessons = open_step_screen(kiosk, COURSE.lessons[0].id)
+    for lesson in COURSE.lessons:
+        lessons.start(lesson.id)
+        while not lessons.isLast:
+            lessons.next()
+            settle(0, 1)
+    settle()
+    assert not [r for r in caplog.records if r.message.startswith("QML")]
