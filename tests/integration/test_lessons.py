@@ -31,7 +31,7 @@ def open_step_screen(kiosk: Any, lesson_id: str, lang: str = "bg") -> Any:
 def press(kiosk: Any, name: str) -> None:
     """Tap a control by name after bringing it into view with the Up and Down buttons."""
     window = kiosk.window
-    for _ in range(20):
+    for _attempt in range(20):
         item = find(window, name)
         top = item.mapToScene(QPointF(0, 0)).y()
         bottom = top + item.height()
@@ -100,7 +100,7 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
             settle()
             press(kiosk, "formReviewButton")
             press(kiosk, "formSend")
-            for _ in range(300):
+            for _wait in range(300):
                 if player.done:
                     break
                 settle(10, 1)
