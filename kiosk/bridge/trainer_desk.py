@@ -284,7 +284,7 @@ class TrainerDeskBridge(QObject):
     async def sendNow(self) -> None:
         offline = await self._backend().ready()
         if offline.outbox is not None:
-            offline.outbox.retry_now()
+            await offline.outbox.retry_now()
         self._say(_("The kiosk is trying to send the waiting reports now."))
         await self.refreshOutbox()
 

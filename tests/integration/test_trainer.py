@@ -243,3 +243,19 @@ def test_settings_screen_validates_and_saves_to_the_config_file(
     text = config.read_text(encoding="utf-8")
     assert "# kept by the installer" in text and "Библиотека" in text
     assert load_settings(config).changed()["session.idle_seconds"] == 200
+
+
+def test_outbox_status_shows_counts_only_and_send_now(make_kiosk: Any, tmp_path: Path) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path)
+    _wait(lambda: kiosk.bridges.backend.started)
+    _unlock(kiosk)
+    tap(kiosk.window, find(kiosk.window, "trainerOutbox"))
+    desk = kiosk.bridges.trainer_desk
+    _wait(lambda: desk.outboxText != "", what=lambda: desk.outboxText)
+    assert desk.outboxText.startswith("Waiting to be sent: 0.")
+    tap(kiosk.window, find(kiosk.window, "outboxSend"))
+    _wait(lambda: "trying to send" in desk.message)
+    tap(kiosk.window, find(kiosk.window, "outboxBack"))
+    tap(kiosk.window, find(kiosk.window, "trainerProgress"))
+    _wait(lambda: desk.progressText != "")
+    assert desk.progressText.startswith("0 learner cards in use")
