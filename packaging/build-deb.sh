@@ -83,6 +83,6 @@ dpkg-deb --root-owner-group -Zxz -z6 --build "$pkg" "$out.part" >/dev/null
 mv "$out.part" "$out"
 printf 'package            %s\n' "$out"
 printf 'package size       %.1f MB (installed %.1f MB), built in %.0f s\n' \
-  "$(echo "$(stat -c %s "$out")/1000000" | bc -l)" "$(echo "$size_kb/1000" | bc -l)" \
-  "$(echo "$(date +%s.%N) - $start" | bc)"
+  "$(stat -c %s "$out")e-6" "${size_kb}e-3" \
+  "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')"
 printf 'depends            %s\n' "$depends"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the packaged kiosk (PyInstaller onedir) and prove it runs.
 #   packaging/build.sh            build into dist/silver-kiosk, smoke-test it, print size and timing
-#   ROUNDS=5 packaging/build.sh   more timing rounds (default 3)
+#   ROUNDS=9 packaging/build.sh   more timing rounds (default 5)
 # Steps: compile the catalogs; build from packaging/silver-kiosk.spec; check every bundled library
 # resolves; start the frozen kiosk offscreen in smoke-test mode (first frame, portals and
 # database up, one Bulgarian sentence synthesised) and fail on any stderr line that
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 root=$(pwd)
 py="$root/.venv/bin/python"
 bundle="$root/dist/silver-kiosk"
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 [ -x "$py" ] || { echo "No .venv: run ./dev test (or ./dev run) once first." >&2; exit 1; }
 "$py" -c 'import PyInstaller' 2>/dev/null || {
   echo "PyInstaller is missing: $py -m pip install --require-hashes -r requirements.lock" >&2; exit 1; }
@@ -27,7 +27,7 @@ echo "== building"
 start=$(date +%s.%N)
 "$py" -m PyInstaller --noconfirm --log-level WARN --distpath "$root/dist" \
   --workpath "$root/build/pyinstaller" packaging/silver-kiosk.spec
-build_s=$(echo "$(date +%s.%N) - $start" | bc)
+build_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {print b - a}')
 
 echo "== checking bundled libraries"
 # Every ELF file must find its libraries in the bundle or in the system packages the .deb
@@ -57,22 +57,13 @@ grep -qx ready "$work/out" || { echo "The frozen kiosk never printed 'ready'." >
 grep -q '^spoke ' "$work/out" || { echo "The frozen kiosk did not speak." >&2; exit 1; }
 "$py" packaging/check_stderr.py packaging/stderr-allow.txt "$work/err"
 
-echo "== timing ($rounds rounds each, alternating)"
-frozen=() source_=()
-for _ in $(seq "$rounds"); do
-  t=$(date +%s.%N); smoke "$bundle/silver-kiosk"; frozen+=("$(echo "$(date +%s.%N) - $t" | bc)")
-  t=$(date +%s.%N); smoke "$py" -m kiosk; source_+=("$(echo "$(date +%s.%N) - $t" | bc)")
-done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-f=$(median "${frozen[@]}") s=$(median "${source_[@]}")
+echo "== timing: frozen against python -m kiosk --smoke-test (same run; read the ratios)"
+"$py" benchmarks/packaged_start.py --rounds "$rounds" --bundle "$bundle"
 
 size=$(du -sb "$bundle" | cut -f1)
 tar -C "$root/dist" -czf "$work/bundle.tar.gz" silver-kiosk
 tgz=$(stat -c %s "$work/bundle.tar.gz")
 printf 'build time        %6.1f s\n' "$build_s"
-printf 'bundle size       %6.1f MB (%s files), %.1f MB as tar.gz\n' "$(echo "$size/1000000" | bc -l)" \
-  "$(find "$bundle" -type f | wc -l)" "$(echo "$tgz/1000000" | bc -l)"
-printf 'smoke test frozen %6.2f s (median of %s)\n' "$f" "$rounds"
-printf 'smoke test source %6.2f s (python -m kiosk --smoke-test)\n' "$s"
-printf 'frozen / source   %6.2f\n' "$(echo "$f / $s" | bc -l)"
+printf 'bundle size       %6.1f MB (%s files), %.1f MB as tar.gz\n' "${size}e-6" \
+  "$(find "$bundle" -type f | wc -l)" "${tgz}e-6"
 echo "OK: dist/silver-kiosk"
