@@ -24,10 +24,36 @@ ColumnLayout {
         text: widget.params.prompt || ""
         font.bold: true
     }
-    KText {
-        objectName: "settingsPreview"
+    // The sample grows with each size step chosen, and turns light-on-dark when a two-way
+    // setting (such as strong contrast) is switched to its second value.
+    readonly property real previewScale: {
+        let scale = 1
+        for (const s of params.settings || []) {
+            const index = (s.values || []).findIndex(v => v.id === values[s.id])
+            if ((s.values || []).length > 2)
+                scale += 0.3 * Math.max(0, index)
+        }
+        return scale
+    }
+    readonly property bool previewContrast: (params.settings || []).some(s =>
+        (s.values || []).length === 2 && s.values[1].id === values[s.id])
+    Rectangle {
         Layout.fillWidth: true
-        text: widget.params.preview || ""
+        implicitHeight: preview.implicitHeight + 2 * Theme.padding
+        color: widget.previewContrast ? Theme.text : Theme.surface
+        border.color: Theme.surfaceBorder
+        border.width: Theme.border
+        radius: Theme.radius
+        KText {
+            id: preview
+            objectName: "settingsPreview"
+            x: Theme.padding
+            y: Theme.padding
+            width: parent.width - 2 * Theme.padding
+            color: widget.previewContrast ? Theme.background : Theme.surfaceText
+            font.pixelSize: Math.round(Theme.fontBody * widget.previewScale)
+            text: widget.params.preview || ""
+        }
     }
     Repeater {
         model: widget.params.settings || []
