@@ -158,3 +158,59 @@ def test_an_unknown_number_is_said_plainly(make_kiosk: Any, tmp_path: Path) -> N
     assert screen(kiosk) == "track"
     assert "1999000001" in kiosk.bridges.track.problem
     assert kiosk.bridges.track.problem in kiosk.bridges.speech.service.texts[-1]
+
+
+def test_a_malformed_definition_shows_a_clear_message(make_kiosk: Any, tmp_path: Path) -> None:
+    """The city's service sent the questions of 'Roads' as a list without answers (kept in the
+    cache as it came): the kiosk says so, shown and spoken, instead of a broken screen."""
+    import asyncio
+
+    from kiosk.bridge.report_text import DEFINITION_CODEC
+    from kiosk.core.portal import ServiceAttribute, ServiceDefinition
+
+    kiosk = make_kiosk(settings(tmp_path), backend=True, start="home")
+    broken = ServiceDefinition(
+        "3", (ServiceAttribute("DANGER", datatype="singlevaluelist", description="Опасно?"),)
+    )
+    task = asyncio.ensure_future(kiosk.bridges.backend.ready())
+    wait(task.done)
+    put = asyncio.ensure_future(
+        task.result().cache("open311").put("definition 3 bg", broken, DEFINITION_CODEC)
+    )
+    wait(put.done)
+    press(kiosk, find(kiosk.window, "tileReport"))
+    wait(lambda: kiosk.bridges.report.loaded)
+    press(kiosk, button(kiosk, "Улици, осветление и транспорт"))
+    next_step(kiosk, "reportNext")
+    press(kiosk, button(kiosk, "Пътна инфраструктура"))
+    next_step(kiosk, "reportNext")
+    wait(lambda: screen(kiosk) == "report-problem")
+    problem = kiosk.bridges.report.problem
+    assert "0700 17 310" in problem
+    assert problem in kiosk.bridges.speech.service.texts
+    # another kind of problem still works
+    press(kiosk, find(kiosk.window, "problemAnother"))
+    assert screen(kiosk) == "report-category" and kiosk.bridges.report.step["id"] == "category"
+
+
+def test_handoff_prints_a_slip_and_sends_nothing(make_kiosk: Any, tmp_path: Path) -> None:
+    kiosk = make_kiosk(settings(tmp_path, **{"portal.mode": "handoff"}), start="home")
+    report = kiosk.bridges.report
+    press(kiosk, find(kiosk.window, "tileReport"))
+    wait(lambda: report.loaded)
+    press(kiosk, find(kiosk.window, "reportTile1"))  # streets, lighting and transport
+    next_step(kiosk, "reportNext")
+    press(kiosk, find(kiosk.window, "reportTile3"))  # street lighting
+    next_step(kiosk, "reportNext")
+    assert screen(kiosk) == "report-location"
+    press(kiosk, find(kiosk.window, "locationTile0"))
+    next_step(kiosk, "locationNext")
+    next_step(kiosk, "questionNext")  # no description
+    assert screen(kiosk) == "report-review"  # no contact step: nothing is sent
+    press(kiosk, find(kiosk.window, "reviewSend"))
+    assert screen(kiosk) == "report-receipt" and report.receipt["handoff"]
+    press(kiosk, find(kiosk.window, "receiptPrint"))
+    pdfs = list(kiosk.session_tmp.glob("*.pdf"))
+    assert len(pdfs) == 1
+    spoken = kiosk.bridges.speech.service.texts[-1]
+    assert "0700 17 310" in spoken
