@@ -29,6 +29,7 @@ from kiosk.bridge.departures import DeparturesBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.guided import GuidedBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
+from kiosk.bridge.learner import CardProgress, LearnerBridge
 from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.places import PlacesBridge
@@ -63,6 +64,7 @@ SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
     "TrainerDesk": ("trainer_desk", TrainerDeskBridge),
     "TrainerSettings": ("trainer_settings", TrainerSettingsBridge),
     "Guided": ("guided", GuidedBridge),
+    "Learner": ("learner", LearnerBridge),
     "Report": ("report", ReportBridge),
     "Track": ("track", TrackBridge),
     "Places": ("places", PlacesBridge),
@@ -86,6 +88,7 @@ class Bridges:
     trainer_desk: TrainerDeskBridge
     trainer_settings: TrainerSettingsBridge
     guided: GuidedBridge
+    learner: LearnerBridge
     report: ReportBridge
     track: TrackBridge
     places: PlacesBridge
@@ -208,6 +211,8 @@ def build(
     guard = PinGuard(
         settings[opt.TRAINER_PIN_HASH], settings[opt.PIN_MAX_TRIES], settings[opt.PIN_LOCK_SECONDS]
     )
+    # the lesson player's progress, also kept against a learner card once one is typed
+    card_progress = CardProgress(lambda: bridges.trainer_desk)
     bridges = Bridges(
         display=DisplayBridge(settings[opt.PANEL_WIDTH_MM], settings[opt.VIEWING_DISTANCE_MM]),
         session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE], clock),
@@ -234,6 +239,12 @@ def build(
             settings, lambda text: bridges.speech.speak(text)
         ),
         guided=GuidedBridge(lambda: bridges.trainer_desk, clock=clock),
+        learner=LearnerBridge(
+            card_progress,
+            lambda: bridges.trainer_desk,
+            lambda text: bridges.speech.speak(text),
+            lessons_changed=lambda: bridges.lessons.changed.emit(),
+        ),
         report=ReportBridge(
             settings,
             backend=lambda: bridges.backend,
@@ -258,6 +269,7 @@ def build(
             i18n.current_language,
             lambda text: bridges.speech.speak(text),
             backend=lambda: bridges.backend,
+            progress=card_progress,
         ),
     )
 
@@ -287,6 +299,7 @@ def build(
     bridges.session.add_wipe_hook(bridges.trainer_desk.reset)
     bridges.session.add_wipe_hook(bridges.trainer_settings.reset)
     bridges.session.add_wipe_hook(bridges.guided.reset)
+    bridges.session.add_wipe_hook(bridges.learner.reset)
     bridges.trainer_desk.ended.connect(bridges.trainer_settings.reset)
     bridges.trainer_desk.ended.connect(bridges.guided.reset)
     bridges.session.languageChanged.connect(bridges.trainer_settings.changed)

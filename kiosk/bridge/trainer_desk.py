@@ -9,9 +9,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from babel.dates import format_date
 from PySide6.QtCore import Property, QObject, Signal
@@ -155,12 +156,26 @@ class TrainerDeskBridge(QObject):
         self._spawn((metric, value))
 
     def _spawn(self, *items: tuple[str, str]) -> None:
+        self.run_later(self._count(*items))
+
+    def record(self, code: str, lesson_id: str, status: str) -> None:
+        """For the lesson player: note a lesson against a learner card (in the background)."""
+        self.run_later(self._record(code, lesson_id, status))
+
+    async def _record(self, code: str, lesson_id: str, status: str) -> None:
+        try:
+            await (await self.learners()).record(code, lesson_id, status)
+        except Exception:  # progress is a bonus: a resident's lesson never stops for it
+            log.exception("learner progress not saved")
+
+    def run_later(self, job: Coroutine[Any, Any, None]) -> None:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # screenshots and shell tests run without the services' loop
-            log.debug("no event loop: statistics not counted")
+            job.close()
+            log.debug("no event loop: not counted")
             return
-        task = loop.create_task(self._count(*items))
+        task = loop.create_task(job)
         self._tasks.add(task)  # the loop keeps only weak references to tasks
         task.add_done_callback(self._tasks.discard)
 
@@ -172,7 +187,7 @@ class TrainerDeskBridge(QObject):
         except Exception:  # counting must never disturb a resident
             log.exception("statistics could not be counted")
 
-    async def _learners(self) -> LearnerStore:
+    async def learners(self) -> LearnerStore:
         storage = (await self._backend().ready()).storage
         return LearnerStore(storage, self._settings[opt.LEARNER_RETENTION_DAYS], self._clock)
 
@@ -183,7 +198,7 @@ class TrainerDeskBridge(QObject):
             return
         self._say(_("Making a learner card…"), busy=True)
         try:
-            code = await (await self._learners()).new_card()
+            code = await (await self.learners()).new_card()
         except Exception:
             log.exception("learner card")
             self._say(_("The card could not be made. The kiosk cannot save right now."))
@@ -207,7 +222,7 @@ class TrainerDeskBridge(QObject):
             progress = None
             if clean is not None:
                 self._say(_("Looking up the card…"), busy=True)
-                progress = await (await self._learners()).resume(clean)
+                progress = await (await self.learners()).resume(clean)
             if progress is None:
                 self._say(
                     _(
@@ -244,13 +259,13 @@ class TrainerDeskBridge(QObject):
         if clean is None:
             self._say(_("A card code has 8 letters and digits. Please check it."))
             return
-        gone = await (await self._learners()).forget(clean)
+        gone = await (await self.learners()).forget(clean)
         self._say(_("The card and its progress are deleted.") if gone else _("No such card."))
 
     # --- progress, outbox ----------------------------------------------------------------
     @asyncSlot()
     async def refreshProgress(self) -> None:
-        cards, lessons = await (await self._learners()).summary()
+        cards, lessons = await (await self.learners()).summary()
         floor = self._settings[opt.STATS_SUPPRESS_BELOW]
         shown = [f"{i}: {n if n >= floor else f'<{floor}'}" for i, n in lessons.items()]
         text = ngettext("%(n)d learner card in use.", "%(n)d learner cards in use.", cards) % {

@@ -259,3 +259,50 @@ def test_outbox_status_shows_counts_only_and_send_now(make_kiosk: Any, tmp_path:
     tap(kiosk.window, find(kiosk.window, "trainerProgress"))
     _wait(lambda: desk.progressText != "")
     assert desk.progressText.startswith("0 learner cards in use")
+
+
+def test_resident_carries_on_with_a_card_and_can_be_forgotten(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    kiosk = _trainer_kiosk(make_kiosk, tmp_path)
+    _wait(lambda: kiosk.bridges.backend.started)
+    desk, learner = kiosk.bridges.trainer_desk, kiosk.bridges.learner
+    _unlock(kiosk)
+    tap(kiosk.window, find(kiosk.window, "trainerPrint"))
+    tap(kiosk.window, find(kiosk.window, "printNewCard"))
+    _wait(lambda: desk.cardCode != "" and not desk.busy)
+    code = desk.cardCode
+    kiosk.bridges.session.wipe()
+    settle()
+
+    def type_code() -> None:
+        kiosk.bridges.session.begin()
+        kiosk.bridges.nav.go("home")
+        settle()
+        tap(kiosk.window, find(kiosk.window, "tileLearnerCard"))
+        tap(kiosk.window, find(kiosk.window, "learnerType"))
+        find(kiosk.window, "learnerCode").setProperty("text", code.lower().replace("-", " "))
+        tap(kiosk.window, find(kiosk.window, "learnerResume"))
+        _wait(lambda: not learner.busy, what=lambda: learner.message)
+
+    type_code()
+    assert learner.hasCard and "finished 0 lessons" in learner.message
+    kiosk.bridges.lessons.start("l01-touch")  # the player asks where to resume: started
+    learner_progress = kiosk.bridges.lessons._progress
+    learner_progress.mark_completed("l01-touch")  # as the player does at a lesson's end
+    settle(30, 5)
+    kiosk.bridges.session.wipe()
+    settle()
+    assert not learner.hasCard
+
+    type_code()
+    assert "finished 1 lesson" in learner.message
+    assert not any(
+        code in t or code.replace("-", "") in t for t in kiosk.bridges.speech.service.texts
+    )
+    tap(kiosk.window, find(kiosk.window, "learnerForget"))
+    _wait(lambda: not learner.hasCard, what=lambda: learner.message)
+    kiosk.bridges.session.wipe()
+    settle()
+    type_code()
+    assert not learner.hasCard and "not known" in learner.message

@@ -52,4 +52,11 @@ KScreen {
         description: qsTr("Short lessons with practice, at your own pace")
         onActivated: Nav.go("lessons")
     }
+    KButton {
+        objectName: "tileLearnerCard"
+        Layout.fillWidth: true
+        text: qsTr("I have a learner card")
+        description: qsTr("Carry on with the lessons where you stopped")
+        onActivated: Nav.go("learnerCard")
+    }
 }

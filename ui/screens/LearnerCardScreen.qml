@@ -1,0 +1,75 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// A resident carries on with a learner card: the code from the card, nothing else. The card's
+// code is shown only while typed, and never read aloud.
+KScreen {
+    title: qsTr("My learner card")
+    instruction: Learner.hasCard ? qsTr("Your card is in use. Your lessons show what you finished.")
+                                 : qsTr("Type the code printed on your card.")
+    helpText: qsTr("A learner card lets you carry on with the lessons another day. The kiosk "
+                   + "keeps only which lessons you finished, never your name. 'Forget me' "
+                   + "deletes it all.")
+
+    KButton {
+        id: typeCode
+        property bool typing: false
+        objectName: "learnerType"
+        Layout.fillWidth: true
+        kind: "primary"
+        visible: !Learner.hasCard && !typing
+        text: qsTr("Type my code")
+        onActivated: {
+            typing = true
+            code.input.forceActiveFocus()
+        }
+    }
+    KTextField {
+        id: code
+        objectName: "learnerCode"
+        Layout.fillWidth: true
+        visible: !Learner.hasCard && typeCode.typing
+        label: qsTr("The code on your card")
+        example: qsTr("For example: K7MW-3QXD")
+    }
+    KButton {
+        objectName: "learnerResume"
+        Layout.fillWidth: true
+        kind: "primary"
+        visible: !Learner.hasCard && typeCode.typing
+        enabled: !Learner.busy
+        text: qsTr("Carry on with my card")
+        onActivated: Learner.resume(code.text)
+    }
+    KText {
+        objectName: "learnerMessage"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: Learner.message
+    }
+    KButton {
+        objectName: "learnerLessons"
+        Layout.fillWidth: true
+        kind: "primary"
+        visible: Learner.hasCard
+        text: qsTr("Go to the lessons")
+        onActivated: Nav.go("lessons")
+    }
+    KButton {
+        objectName: "learnerForget"
+        Layout.fillWidth: true
+        kind: "danger"
+        visible: Learner.hasCard
+        text: qsTr("Forget me")
+        description: qsTr("Deletes your card's progress from this kiosk")
+        onActivated: Learner.forgetMe()
+    }
+    KButton {
+        objectName: "learnerBack"
+        Layout.fillWidth: true
+        text: qsTr("Back")
+        onActivated: Nav.back()
+    }
+}
