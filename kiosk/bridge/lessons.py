@@ -95,7 +95,7 @@ class LessonsBridge(QObject):
     def modules(self) -> list[dict[str, Any]]:
         if self._course is None:
             return []
-        done = self._progress.completed()
+        done, started = self._progress.completed(), self._progress.in_progress()
         return [
             {
                 "id": mod.id,
@@ -107,7 +107,7 @@ class LessonsBridge(QObject):
                         "title": lesson.title,
                         "minutes": lesson.est_minutes.self,
                         "done": lesson.id in done,
-                        "started": self._progress.resume_point(lesson.id) is not None,
+                        "started": lesson.id in started,
                     }
                     for lesson in mod.lessons
                 ],

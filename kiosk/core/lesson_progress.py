@@ -27,6 +27,8 @@ class ProgressStore(Protocol):
 
     def resume_point(self, lesson_id: str) -> Resume | None: ...
 
+    def in_progress(self) -> set[str]: ...
+
     def save_resume(self, lesson_id: str, resume: Resume | None) -> None: ...
 
     def clear(self) -> None: ...
@@ -47,6 +49,10 @@ class SessionProgress:
 
     def resume_point(self, lesson_id: str) -> Resume | None:
         return self._resume.get(lesson_id)
+
+    def in_progress(self) -> set[str]:
+        """Lessons left part-way (for the lessons screen; asking does not open them)."""
+        return set(self._resume)
 
     def save_resume(self, lesson_id: str, resume: Resume | None) -> None:
         if resume is None:

@@ -246,3 +246,26 @@ def test_quick_next_through_every_step_leaves_no_qml_errors(
             settle(0, 1)
     settle()
     assert not [r for r in caplog.records if r.message.startswith("QML")]
+
+
+def test_listing_the_lessons_does_not_open_them(qapp: Any) -> None:
+    """The progress store hears "resume_point" only when a lesson really opens (a learner-card
+    store counts that as the lesson started)."""
+    from kiosk.bridge.lessons import LessonsBridge
+    from kiosk.core.lesson_progress import SessionProgress
+
+    class Recording(SessionProgress):
+        def __init__(self) -> None:
+            super().__init__()
+            self.asked: list[str] = []
+
+        def resume_point(self, lesson_id: str) -> Any:
+            self.asked.append(lesson_id)
+            return super().resume_point(lesson_id)
+
+    store = Recording()
+    bridge = LessonsBridge(lambda: "bg", lambda _text: None, progress=store)
+    bridge.openCourse()
+    assert len(bridge.modules) == len(COURSE.modules) and store.asked == []
+    bridge.start("l01-touch")
+    assert store.asked == ["l01-touch"]
