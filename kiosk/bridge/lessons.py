@@ -187,6 +187,15 @@ class LessonsBridge(QObject):
         if player.last:
             if player.complete:
                 self._progress.mark_completed(player.lesson.id)
+                self._speak(_("Well done! You have finished this lesson."))
+            else:
+                # TRANSLATORS: the last step of a lesson, with a practice or question left open.
+                self._speak(
+                    _(
+                        "You reached the end. Some practice is still open: the lesson waits "
+                        "for you where it is."
+                    )
+                )
             self._progress.save_resume(
                 player.lesson.id, None if player.complete else player.snapshot()
             )

@@ -130,6 +130,7 @@ def test_every_lesson_can_be_played_to_the_end_in_bulgarian(
             assert lessons.feedbackRight, lessons.feedback
         press(kiosk, "stepNext")
     assert kiosk.bridges.nav.screen == "lessons"
+    assert _("Well done! You have finished this lesson.") in kiosk.bridges.speech.service.texts
     done = {entry["id"]: entry["done"] for m in lessons.modules for entry in m["lessons"]}
     assert done[lesson_id]
 
