@@ -9,16 +9,17 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.config import Settings
 from kiosk.config.schema import PORTAL_MODE
-from kiosk.services import learners, stats
-from kiosk.services.offline import Offline, open_offline
 from kiosk.services.paths import data_dir
-from kiosk.services.portals import Portals, build_portals
+
+if TYPE_CHECKING:  # the services are imported when they start, after the first frame (~250 ms)
+    from kiosk.services.offline import Offline
+    from kiosk.services.portals import Portals
 
 log = logging.getLogger(__name__)
 PRACTICE_DB = "practice-portal.sqlite3"
@@ -42,6 +43,10 @@ class BackendBridge(QObject):
             self._task = asyncio.ensure_future(self._start())
 
     async def _start(self) -> None:
+        from kiosk.services import learners, stats
+        from kiosk.services.offline import open_offline
+        from kiosk.services.portals import build_portals
+
         folder = data_dir(self._settings)
         folder.mkdir(parents=True, exist_ok=True)
         self.portals = build_portals(self._settings, folder / PRACTICE_DB, self._language)
