@@ -46,6 +46,16 @@ TRAINER_SCREENS = frozenset(
     }
 )
 
+# The first screen of each service: entering it counts the service as used, once per session.
+SERVICE_SCREENS = {
+    "report-category": "report",
+    "track": "track",
+    "helpNearby": "places",
+    "departures": "departures",
+    "lessons": "lessons",
+    "learnerCard": "learner_card",
+}
+
 
 class TrainerDeskBridge(QObject):
     """Built inside the Bridges(...) call, so the other bridges come as getters."""
@@ -76,6 +86,7 @@ class TrainerDeskBridge(QObject):
         self._progress_text = ""
         self._session_started: float | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        self._used: set[str] = set()  # services used in this session
         self.guided_today: list[str] = []  # lesson ids run as guided lessons in this visit
 
     # --- state shown in QML --------------------------------------------------------------
@@ -122,6 +133,10 @@ class TrainerDeskBridge(QObject):
     # --- trainer mode ends ---------------------------------------------------------------
     def screen_changed(self, screen: str) -> None:
         """Nav moved: outside the trainer screens trainer mode is over."""
+        service = SERVICE_SCREENS.get(screen)
+        if service and self._session_started is not None and service not in self._used:
+            self._used.add(service)
+            self._spawn((stats.SERVICE_USED, service))
         if screen not in TRAINER_SCREENS and self._trainer().unlocked:
             log.info("trainer mode ended")
             self._trainer().lock()
@@ -145,6 +160,7 @@ class TrainerDeskBridge(QObject):
             return
         seconds = self._clock() - self._session_started
         self._session_started = None
+        self._used.clear()
         self._spawn(
             (stats.SESSIONS, ""),
             (stats.LANGUAGE, language),

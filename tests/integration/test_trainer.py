@@ -187,6 +187,9 @@ def test_sessions_are_counted_and_exported_with_small_counts_hidden(
     _wait(lambda: kiosk.bridges.backend.started)
     for _ in range(3):
         kiosk.bridges.session.begin()
+        kiosk.bridges.nav.go("departures")
+        kiosk.bridges.nav.go("home")
+        kiosk.bridges.nav.go("departures")  # once per session
         kiosk.bridges.session.wipe()
     settle(30, 5)
     _unlock(kiosk)
@@ -203,6 +206,8 @@ def test_sessions_are_counted_and_exported_with_small_counts_hidden(
     by = {(r["metric"], r["value"]): r["count"] for r in rows}
     assert by[("sessions", "")] == "<5"
     assert by[("language", "en")] == "<5"
+    assert by[("service_used", "departures")] == "<5"
+    assert by[("session_length", "0-2 min")] == "<5"
     assert all(r["count"] == "<5" or int(r["count"]) >= 5 for r in rows)
 
     find(kiosk.window, "statsFolder").setProperty("text", str(tmp_path / "absent"))
