@@ -238,7 +238,11 @@ def build(
         trainer_settings=TrainerSettingsBridge(
             settings, lambda text: bridges.speech.speak(text)
         ),
-        guided=GuidedBridge(lambda: bridges.trainer_desk, clock=clock),
+        guided=GuidedBridge(
+            lambda: bridges.trainer_desk,
+            clock=clock,
+            speak=lambda text: bridges.speech.speak(text),
+        ),
         learner=LearnerBridge(
             card_progress,
             lambda: bridges.trainer_desk,

@@ -34,10 +34,14 @@ class GuidedBridge(QObject):
     tick = Signal()
 
     def __init__(
-        self, desk: Callable[[], TrainerDeskBridge], clock: Callable[[], float] = time.monotonic
+        self,
+        desk: Callable[[], TrainerDeskBridge],
+        clock: Callable[[], float] = time.monotonic,
+        speak: Callable[[str], None] = lambda text: None,
     ) -> None:
         super().__init__()
         self._desk = desk
+        self._speak = speak
         self._clock = clock
         self._course: Course | None = None
         self._lesson: Lesson | None = None
@@ -87,7 +91,7 @@ class GuidedBridge(QObject):
         self._timer.start()
         self._desk().count(stats.LESSON_STARTED, lesson_id)
         log.info("guided lesson %s", lesson_id)
-        self.changed.emit()
+        self._entered()
 
     @Property(bool, notify=changed)
     def running(self) -> bool:
@@ -102,13 +106,13 @@ class GuidedBridge(QObject):
         else:
             self.finish()
             return
-        self.changed.emit()
+        self._entered()
 
     @Slot()
     def back(self) -> None:
         if self._lesson is not None and self._step > 0 and self._paused_at is None:
             self._step -= 1
-            self.changed.emit()
+            self._entered()
 
     @Slot()
     def skipPractice(self) -> None:
@@ -123,7 +127,19 @@ class GuidedBridge(QObject):
             self.finish()
             return
         self._step = i
+        self._entered()
+
+    def _entered(self) -> None:
         self.changed.emit()
+        self.replay()
+
+    @Slot()
+    def replay(self) -> None:
+        """Play the step's narration for the room (once on arrival; again on request)."""
+        if self._lesson is not None:
+            narration = self._lesson.steps[self._step].narration
+            if narration.tts_allowed and narration.text:
+                self._speak(narration.text)
 
     @Slot()
     def togglePause(self) -> None:

@@ -123,6 +123,8 @@ def test_guided_lesson_then_certificate_leaves_no_name_behind(
     assert guided.running and guided.stepNumber == 1
     tap(kiosk.window, find(kiosk.window, "guidedNext"))
     assert guided.stepNumber == 2
+    narration = guided._lesson.steps[1].narration.text
+    assert narration in kiosk.bridges.speech.service.texts  # played once for the room
     tap(kiosk.window, find(kiosk.window, "guidedPause"))
     assert guided.paused
     tap(kiosk.window, find(kiosk.window, "guidedNext"))  # paused: does nothing

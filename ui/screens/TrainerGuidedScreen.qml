@@ -75,6 +75,14 @@ KScreen {
         onActivated: Guided.togglePause()
     }
     KButton {
+        objectName: "guidedReplay"
+        Layout.fillWidth: true
+        visible: Guided.running
+        enabled: !Guided.paused
+        text: qsTr("Say it again")
+        onActivated: Guided.replay()
+    }
+    KButton {
         objectName: "guidedSkip"
         Layout.fillWidth: true
         visible: Guided.running && Guided.isPractice
