@@ -30,7 +30,9 @@ INTERACTIVE_ROLES = {
 }
 # Words that are the same in every language: names of languages and of the product.
 UNTRANSLATED_OK = {"English", "Türkçe", "Silver", "Kiosk", "Call", "Sofia", "OK"}
-LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+# Words of three or more Latin letters; capitals-only tokens are acronyms or codes (QR, PDF,
+# a learner code like K7MW-3QXD) and are allowed.
+LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])(?![A-Z0-9]+(?![A-Za-z]))[A-Za-z]{3,}(?![A-Za-z])")
 
 
 @dataclass(frozen=True)
