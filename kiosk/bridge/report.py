@@ -96,6 +96,7 @@ class ReportBridge(QObject):
         self._slip_message = ""
         self._shown: dict[str, str] = {}
         self._step_cache: dict[str, Any] = {}
+        self._qr_cache = ("", "")
         self._emit()
 
     # --- state for the screens -----------------------------------------------------------
@@ -176,8 +177,16 @@ class ReportBridge(QObject):
             return {"number": "", "label": "", "status": "", "queued": False, "qr": "",
                     "qrText": "", "reference": "", "handoff": self._handoff}  # fmt: skip
         return {"number": r.number, "label": r.label, "status": r.status, "queued": r.queued,
-                "qr": qr_data_uri(r.qr) if r.qr else "", "qrText": r.qr_text,
+                "qr": self._qr_image(r.qr), "qrText": r.qr_text,
                 "reference": r.reference, "handoff": r.handoff}  # fmt: skip
+
+    def _qr_image(self, payload: str) -> str:
+        """Made once per receipt: the property is read by several bindings."""
+        if not payload:
+            return ""
+        if self._qr_cache[0] != payload:
+            self._qr_cache = (payload, qr_data_uri(payload))
+        return self._qr_cache[1]
 
     @Property(str, notify=changed)
     def slipMessage(self) -> str:
