@@ -19,10 +19,9 @@ from qasync import asyncSlot
 
 from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.report_load import by_phone, load_definition, load_services
 from kiosk.bridge.report_submit import ReceiptInfo, submit_report
 from kiosk.bridge.report_text import (
-    DEFINITION_CODEC,
-    SERVICES_CODEC,
     digits_spoken,
     format_when,
     handoff_slip,
@@ -35,11 +34,9 @@ from kiosk.core.errors import PortalError
 from kiosk.core.wizard import Place, Wizard, handoff_services
 from kiosk.core.wizard_steps import DefinitionInvalid, default_datetime, shift_datetime
 from kiosk.i18n import _
-from kiosk.services.cache import describe_age
 from kiosk.services.printing import print_slip
 
 log = logging.getLogger(__name__)
-SERVICES_MAX_AGE = 6 * 3600.0  # the city's list changes rarely; a fresh copy a few times a day
 BUSY_SPEAK_AFTER_S = 1.0
 # Which screen renders which step.
 SCREEN_OF = {
@@ -221,31 +218,15 @@ class ReportBridge(QObject):
             return
         timer = self._busy_for(_("Getting the list of problems from the city. Please wait."))
         try:
-            offline = await self._backend_of().ready()
-            portals = self._backend_of().portals
-            assert portals is not None and portals.open311 is not None
-            client = portals.open311
-            got = await offline.cache("open311").get_or_fetch(
-                f"services {self._language()}", client.services, SERVICES_MAX_AGE, SERVICES_CODEC
-            )
-            services = [svc for svc in got.value if svc.code]
-            offline.service_types.update({svc.code: svc.type for svc in services})
+            services, self._age = await load_services(self._backend_of(), self._language())
             self._wizard.services = services
             self._loaded = True
-            if got.stale:
-                self._age = _(
-                    "The city's service cannot be reached now. This list was saved {age}."
-                ).format(age=describe_age(got.age_seconds, self._language()))
             if not services:
                 self._problem = _("The city's service lists no kinds of problem today. Please "
                                   "call Call Sofia on 0700 17 310.")  # fmt: skip
         except PortalError as exc:
             log.info("report services: %s (%s)", type(exc).__name__, exc.detail)
-            self._problem = (
-                exc.human()
-                + " "
-                + _("You can report the problem by phone to Call Sofia on 0700 17 310.")
-            )
+            self._problem = by_phone(exc)
         finally:
             timer.cancel()
             self._busy = ""
@@ -266,26 +247,15 @@ class ReportBridge(QObject):
     async def _load_definition(self, code: str) -> bool:
         timer = self._busy_for(_("Getting the questions for this problem. Please wait."))
         try:
-            offline = await self._backend_of().ready()
-            portals = self._backend_of().portals
-            assert portals is not None and portals.open311 is not None
-            client = portals.open311
-            got = await offline.cache("open311").get_or_fetch(
-                f"definition {code} {self._language()}",
-                lambda: client.definition(code), SERVICES_MAX_AGE, DEFINITION_CODEC,
-            )  # fmt: skip
-            self._wizard.set_definition(got.value, code)
+            definition = await load_definition(self._backend_of(), code, self._language())
+            self._wizard.set_definition(definition, code)
             return True
         except DefinitionInvalid as exc:
             log.warning("service %s: unusable definition: %s", code, exc)
             self._problem = exc.human()
         except PortalError as exc:
             log.info("definition %s: %s (%s)", code, type(exc).__name__, exc.detail)
-            self._problem = (
-                exc.human()
-                + " "
-                + _("You can report the problem by phone to Call Sofia on 0700 17 310.")
-            )
+            self._problem = by_phone(exc)
         finally:
             timer.cancel()
             self._busy = ""
