@@ -70,9 +70,10 @@ def _group_args(name: str, rest: list[str]) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):  # the fallback voice runs in a child process
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # the fallback voice runs in a child process, frozen too
+        multiprocessing.freeze_support()
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     command = args.command or "run"

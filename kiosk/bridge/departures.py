@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_time
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.departures_board import group, no_departures_text, spoken
 from kiosk.bridge.places_text import distance_text
 from kiosk.config import Settings
@@ -22,7 +20,12 @@ from kiosk.core.errors import PortalError
 from kiosk.i18n import _, babel_locale
 from kiosk.services.cache import describe_age
 from kiosk.services.gtfs_timetable import SOFIA
-from kiosk.services.transport import Board
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.bridge.backend import BackendBridge
+    from kiosk.services.transport import Board
 
 log = logging.getLogger(__name__)
 REFRESH_MS = 30_000

@@ -3,14 +3,17 @@ painted code, each line's next departures in minutes, marked live or from the ti
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.bridge.places_text import distance_text
 from kiosk.core.nearby import minutes_until
 from kiosk.i18n import _, ngettext
-from kiosk.services.gtfs import Departure, Stop
-from kiosk.services.transport import Board
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from kiosk.services.gtfs import Departure, Stop
+    from kiosk.services.transport import Board
 
 MAX_STOPS = 4
 MAX_LINES = 5  # lines per stop

@@ -11,19 +11,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from qasync import asyncSlot
 
 from kiosk.core import stats
-from kiosk.core.lessons import Course, Lesson
 from kiosk.i18n import _, current_language
-from kiosk.services.lesson_files import LessonFilesError, load_course
 
-from .trainer_desk import TrainerDeskBridge
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from kiosk.core.lessons import Course, Lesson
+
+    from .trainer_desk import TrainerDeskBridge
 
 log = logging.getLogger(__name__)
 PRACTICE_TYPES = frozenset({"try", "practice", "quiz"})
@@ -59,6 +61,9 @@ class GuidedBridge(QObject):
     async def openCourse(self) -> None:
         if self._course is not None:
             return
+        # the lesson loader is imported when a trainer first asks, not at start-up
+        from kiosk.services.lesson_files import LessonFilesError, load_course
+
         try:
             self._course = await asyncio.to_thread(load_course, lang=current_language())
         except LessonFilesError:

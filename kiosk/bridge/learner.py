@@ -7,7 +7,7 @@ once a card's code is typed, the same written to the card (by hash) and counted 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal
 from qasync import asyncSlot
@@ -16,7 +16,10 @@ from kiosk.core import learners, stats
 from kiosk.core.lesson_progress import Resume, SessionProgress
 from kiosk.i18n import _, ngettext
 
-from .trainer_desk import TrainerDeskBridge
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .trainer_desk import TrainerDeskBridge
 
 log = logging.getLogger(__name__)
 

@@ -7,13 +7,15 @@ reading never loads or changes anything, so QML bindings cannot loop.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, Signal
 
-from kiosk.core.lesson_player import Player
 from kiosk.i18n import LOCALES_DIR, catalog
 from kiosk.services.lesson_files import SOURCE_LANGUAGE
+
+if TYPE_CHECKING:
+    from kiosk.core.lesson_player import Player
 
 # A catalog mostly translated is shown (a missing string falls back to Bulgarian); an empty or
 # barely started one would mix languages inside a step, so those languages get Bulgarian.

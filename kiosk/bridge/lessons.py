@@ -7,9 +7,7 @@ Bulgarian, the course's own language, and `languageNotice` says so on screen.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from qasync import asyncSlot
@@ -18,10 +16,15 @@ from kiosk.bridge.lesson_step import hint_target, lesson_language, options, view
 from kiosk.core.errors import PortalError
 from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
-from kiosk.core.lessons import Course
 from kiosk.core.portal import NewRequest
 from kiosk.i18n import _
 from kiosk.services.lesson_files import LESSONS_DIR, LessonFilesError, load_course
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from kiosk.core.lessons import Course
 
 log = logging.getLogger(__name__)
 

@@ -6,14 +6,11 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
-from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.places_text import distance_text, place_card, qr_data_uri, source_lines
 from kiosk.config import Settings
 from kiosk.config import schema as s
@@ -24,6 +21,12 @@ from kiosk.i18n import _
 from kiosk.services.cache import Cached, Codec
 from kiosk.services.places import NearbyPlaces
 from kiosk.services.printing import Slip, print_slip
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from kiosk.bridge.backend import BackendBridge
 
 log = logging.getLogger(__name__)
 PER_PAGE = 3  # three places fill a screen in the largest text; Up/Down are not needed

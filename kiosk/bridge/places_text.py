@@ -4,18 +4,20 @@ hours, phone, where the data comes from and how old it is, and the map QR as an 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import segno
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from kiosk.config import Settings
 from kiosk.core.nearby import rounded_metres, walking_minutes
-from kiosk.core.portal import Place
 from kiosk.i18n import _, babel_locale, ngettext
 from kiosk.services.cache import Cached, describe_age
-from kiosk.services.places import NearbyPlaces
+
+if TYPE_CHECKING:
+    from kiosk.config import Settings
+    from kiosk.core.portal import Place
+    from kiosk.services.places import NearbyPlaces
 
 
 def distance_text(metres: float, with_time: bool = True) -> str:

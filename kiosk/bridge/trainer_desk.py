@@ -9,10 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from babel.dates import format_date
 from PySide6.QtCore import Property, QObject, Signal
@@ -22,13 +21,17 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core import learners, stats
 from kiosk.i18n import _, ngettext
-from kiosk.services.certificates import LessonDone, print_card, print_certificate
 from kiosk.services.learners import LearnerStore
-from kiosk.services.lesson_files import load_course
 from kiosk.services.stats import StatsStore, removable_folders
 
-from .backend import BackendBridge
-from .trainer import TrainerBridge
+if TYPE_CHECKING:
+    from kiosk.services.certificates import LessonDone
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Coroutine
+
+    from .backend import BackendBridge
+    from .trainer import TrainerBridge
 
 log = logging.getLogger(__name__)
 
@@ -220,6 +223,8 @@ class TrainerDeskBridge(QObject):
             self._say(_("The card could not be made. The kiosk cannot save right now."))
             return
         self._card_code = code
+        from kiosk.services.certificates import print_card  # printing loads on first use
+
         result = print_card(code, self._settings[opt.VENUE_NAME], self._session_dir)
         self._say(result.message)
 
@@ -254,6 +259,8 @@ class TrainerDeskBridge(QObject):
         self._say(_("Printing the certificate…"), busy=True)
         done = await self._lessons_done(lesson_ids)
         day = format_date(datetime.fromtimestamp(self._clock()).date(), "long", locale="bg")
+        from kiosk.services.certificates import print_certificate
+
         result = print_certificate(
             name, done, self._settings[opt.VENUE_NAME], day, self._session_dir
         )
@@ -261,6 +268,9 @@ class TrainerDeskBridge(QObject):
         self._say(result.message)
 
     async def _lessons_done(self, lesson_ids: list[str]) -> list[LessonDone]:
+        from kiosk.services.certificates import LessonDone
+        from kiosk.services.lesson_files import load_course
+
         course = await asyncio.to_thread(load_course, lang="bg")
         known = {lesson.id: lesson for lesson in course.lessons}
         return [

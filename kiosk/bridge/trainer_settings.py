@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -18,6 +16,10 @@ from kiosk.config.loader import ConfigError, _validate
 from kiosk.config.schema import BY_KEY, OPTIONS, Option
 from kiosk.i18n import _
 from kiosk.services.settings_file import save_changes, toml_value, user_config_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
 log = logging.getLogger(__name__)
 
