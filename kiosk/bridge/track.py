@@ -15,7 +15,7 @@ from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.report_text import digits_spoken, format_moment
 from kiosk.core.errors import NotFound, PortalError
 from kiosk.core.outbox import State
-from kiosk.core.portal import ServiceRequest, from_open311
+from kiosk.core.portal import ServiceRequest
 from kiosk.i18n import _
 
 log = logging.getLogger(__name__)
@@ -161,19 +161,16 @@ class TrackBridge(QObject):
 
     def _describe(self, req: ServiceRequest) -> dict[str, Any]:
         lang = self._language()
-        state = from_open311(req.status)
         status = (
             _("Closed: the city says the work on this report is finished.")
             if req.is_closed
             else _("Open: the city has your report and the work is not finished yet.")
         )
-        words = _(state.name_en)
         updated = format_moment(req.updated_datetime or req.requested_datetime, lang)
         result = {
             "number": req.service_request_id,
             "service": req.service_name,
             "status": status,
-            "state": words,
             "notes": req.status_notes or _("The city has written no notes yet."),
             "agency": req.agency_responsible or _("not known yet"),
             "updated": updated,

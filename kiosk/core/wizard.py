@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from kiosk.core.outbox import Contact, Location, Report
 from kiosk.core.portal import Service, ServiceDefinition
@@ -21,6 +22,7 @@ from kiosk.core.wizard_steps import (
     check_definition,
     description_step,
     is_empty,
+    parse_datetime,
     validate,
 )
 from kiosk.i18n import N_, _
@@ -224,12 +226,12 @@ class Wizard:
         svc = self.service()
         if svc is None:
             raise ValueError("no service chosen")
+        kinds = {s.id: s.kind for s in self.steps() if s.kind != "info"}
         attributes = {
-            key[5:]: value
+            key[5:]: _with_offset(value) if kinds[key] == "datetime" else value
             for key, value in self.answers.items()
-            if key.startswith("attr:") and not is_empty(value)
-            and key in {s.id for s in self.steps() if s.kind != "info"}
-        }  # fmt: skip
+            if key.startswith("attr:") and not is_empty(value) and key in kinds
+        }
         contact = self._contact()
         return Report(
             service_code=svc.code,
@@ -303,6 +305,14 @@ class Wizard:
             phone=str(self.answers.get("phone", "")).strip(),
         )
         return contact if any(vars(contact).values()) else None
+
+
+def _with_offset(value: Answer) -> Answer:
+    """A date and time from the steppers as ISO 8601 with Sofia's offset (PORTALS.md §1)."""
+    moment = parse_datetime(value) if isinstance(value, str) else None
+    if moment is None:
+        return value
+    return moment.replace(tzinfo=ZoneInfo("Europe/Sofia")).isoformat()
 
 
 # Call Sofia's categories (PORTALS.md §2; 39 COVID-19 is historic and hidden), for hand-off mode

@@ -107,7 +107,9 @@ def test_location_contact_and_report() -> None:
 def test_here_uses_the_kiosk_coordinates_and_no_consent_no_contact() -> None:
     w = walk_to_roads()
     w.answers.update({"attr:DANGER": "no", "where": "here", "contact": "no", "name": "X"})
+    w.answers["attr:WHEN"] = "2026-03-15T09:30"
     report = w.to_report("bg")
+    assert report.attributes["WHEN"] == "2026-03-15T09:30:00+02:00"  # ISO 8601 with the offset
     assert (report.location.lat, report.location.lon) == (42.69, 23.32)
     assert report.contact is None and not report.consent
 

@@ -14,7 +14,6 @@ KScreen {
     Repeater {
         model: Track.result.number
                ? [[qsTr("Kind of problem"), Track.result.service],
-                  [qsTr("Where it is now"), Track.result.state],
                   [qsTr("The city's notes"), Track.result.notes],
                   [qsTr("Responsible"), Track.result.agency],
                   [qsTr("Last change"), Track.result.updated],
