@@ -10,7 +10,7 @@ import segno
 from babel.dates import format_datetime as babel_datetime
 
 from kiosk.core.portal import Service, ServiceAttribute, ServiceDefinition
-from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard, handoff_lines, phone_script
+from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard, handoff_lines, line_text, phone_script
 from kiosk.core.wizard_steps import parse_datetime
 from kiosk.i18n import _, babel_locale
 from kiosk.services.cache import Codec
@@ -85,7 +85,7 @@ def receipt_slip(
 ) -> Slip:
     svc = wizard.service()
     lines = [status, ""] + [
-        f"{line.label}: {line.value}"
+        line_text(line)
         for line in wizard.review(lambda v: format_when(v, lang))
         if not line.personal
     ]
@@ -93,7 +93,9 @@ def receipt_slip(
         title=_("Report to the city: {kind}").format(kind=svc.name if svc else ""),
         lines=tuple(lines),
         qr=qr or None,
-        qr_caption=_("Scan this code with a phone to follow your report."),
+        qr_caption=_("Scan this code with a phone to follow your report.")
+        if qr.startswith(("http://", "https://"))
+        else _("Scan this code with a phone to keep your report number on it."),
         big_number=number or None,
         big_number_label=number_label,
         footer=_("Call Sofia, the city's help line: {phone}").format(phone=CALL_SOFIA_PHONE),

@@ -348,7 +348,13 @@ CALL_SOFIA_PHONE = "0700 17 310"
 
 def handoff_lines(wizard: Wizard, format_datetime: Callable[[str], str] = str) -> list[str]:
     """The prepared report as lines for the slip: what to read out to Call Sofia."""
-    return [f"{line.label}: {line.value}" for line in wizard.review(format_datetime)]
+    return [line_text(line) for line in wizard.review(format_datetime)]
+
+
+def line_text(line: ReviewLine) -> str:
+    """'Question? Answer' or 'Label: answer' (no '?:' on paper)."""
+    label = line.label.rstrip()
+    return f"{label} {line.value}" if label.endswith(("?", ":")) else f"{label}: {line.value}"
 
 
 def phone_script(wizard: Wizard) -> str:
