@@ -8,6 +8,7 @@ import asyncio
 import logging
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -19,7 +20,6 @@ from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
 from kiosk.i18n import _, babel_locale
 from kiosk.services.cache import describe_age
-from kiosk.services.gtfs_timetable import SOFIA
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.bridge.backend import BackendBridge
     from kiosk.services.transport import Board
 
+SOFIA = ZoneInfo("Europe/Sofia")  # departure times are the city's clock
 log = logging.getLogger(__name__)
 REFRESH_MS = 30_000
 BUSY_SPEAK_AFTER_S = 1.0

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, Signal
 
 from kiosk.i18n import LOCALES_DIR, catalog
-from kiosk.services.lesson_files import SOURCE_LANGUAGE
 
 if TYPE_CHECKING:
     from kiosk.core.lesson_player import Player
@@ -24,6 +23,8 @@ COMPLETE_SHARE = 0.5
 
 def lesson_language(lang: str) -> str:
     """The language lessons are shown in: the interface's when translated, else Bulgarian."""
+    from kiosk.services.lesson_files import SOURCE_LANGUAGE
+
     if lang == SOURCE_LANGUAGE or translated_share(lang) >= COMPLETE_SHARE:
         return lang
     return SOURCE_LANGUAGE

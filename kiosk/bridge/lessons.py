@@ -18,7 +18,7 @@ from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
 from kiosk.core.portal import NewRequest
 from kiosk.i18n import _
-from kiosk.services.lesson_files import LESSONS_DIR, LessonFilesError, load_course
+from kiosk.services.paths import ASSETS_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -39,7 +39,7 @@ class LessonsBridge(QObject):
         speak: Callable[[str], None],
         backend: Callable[[], Any] | None = None,
         progress: ProgressStore | None = None,
-        root: Path = LESSONS_DIR,
+        root: Path = ASSETS_DIR / "lessons",
     ) -> None:
         super().__init__()
         self._root = root
@@ -59,6 +59,9 @@ class LessonsBridge(QObject):
         lang = lesson_language(self._language())
         if self._course is not None and self._course_lang == lang:
             return
+        # the loader (YAML, the model) is imported here, when the lessons screen first opens
+        from kiosk.services.lesson_files import LessonFilesError, load_course
+
         try:
             self._course, self._problem = load_course(self._root, lang), ""
         except LessonFilesError as exc:
