@@ -58,6 +58,10 @@ Item {
         }
     }
 
+    // When the on-screen keyboard appears the screen gets shorter: keep the field being typed in
+    // above the keyboard.
+    onHeightChanged: Qt.callLater(() => screen.reveal(screen.Window.activeFocusItem))
+
     Connections {
         target: screen.Window.window
         function onActiveFocusItemChanged(): void {
