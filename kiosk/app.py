@@ -111,6 +111,7 @@ class Kiosk:
 
     def close(self) -> None:
         self.bridges.speech.shutdown()  # stops the synthesis thread before its objects go
+        self.bridges.session.stop()
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
@@ -391,6 +392,8 @@ def _reset_keyboard() -> None:
 
 
 def _empty_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        return
     for child in folder.iterdir():
         if child.is_dir():
             shutil.rmtree(child, ignore_errors=True)

@@ -8,6 +8,7 @@ visible strings that are not translated, and drag or pinch handlers outside less
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,6 +90,15 @@ def _is(item: QQuickItem, class_name: str) -> bool:
     return item.inherits(class_name)
 
 
+def _inside(item: QQuickItem, ancestor: QQuickItem) -> bool:
+    node: QQuickItem | None = item
+    while node is not None:
+        if node == ancestor:
+            return True
+        node = node.parentItem()
+    return False
+
+
 def _shown_rect(item: QQuickItem) -> QRectF:
     """The part of the item not cut away by a clipping ancestor (e.g. a scrolled page)."""
     rect = _scene_rect(item)
@@ -140,8 +150,12 @@ class Audit:
 
     def run(self, lang: str) -> list[Finding]:
         targets: list[tuple[QQuickItem, QRectF]] = []
+        # An open modal dialog hides and blocks what lies behind it: audit the dialog alone.
+        modal = [i for i in self.order if _visible(i) and i.property("blocksBehind") is True]
         for index, item in enumerate(self.order):
             if not _visible(item):
+                continue
+            if modal and not _inside(item, modal[-1]):
                 continue
             self.check_handlers(item)
             iface = QAccessible.queryAccessibleInterface(item)
@@ -208,10 +222,10 @@ class Audit:
         rect = _scene_rect(item).adjusted(1, 1, -1, -1)
         node = item.parentItem()
         while node is not None and not _is(node, "QQuickFlickable"):
-            if node.clip() or _is(node, "QQuickAbstractButton"):
-                if not _scene_rect(node).contains(rect):
-                    self.add("clipped", item, f"goes outside {_name(node)}")
-                    return
+            boxed = node.clip() or _is(node, "QQuickAbstractButton")
+            if boxed and not _scene_rect(node).contains(rect):
+                self.add("clipped", item, f"goes outside {_name(node)}")
+                return
             node = node.parentItem()
         window = QRectF(0, 0, self.window.width(), self.window.height())
         if not window.contains(rect):
@@ -227,7 +241,9 @@ class Audit:
             self.add("text size", item, f"x-height {x_height:.1f} mm < 4.2 mm")
 
     def check_contrast(self, item: QQuickItem, index: int) -> None:
-        rect = _scene_rect(item)
+        rect = _shown_rect(item)
+        if rect.isEmpty():
+            return  # scrolled out of view: it is checked where the Up/Down buttons bring it
         centre = QPointF(rect.center().x(), rect.top() + min(rect.height(), 20) / 2)
         background = _rgb(self.window.color())
         for other in self.order[:index]:
@@ -272,5 +288,8 @@ def english_messages() -> set[str]:
 
 def audit_window(window: QQuickWindow, px_per_mm: float, text_step: int, lang: str) -> list[str]:
     """All findings for what the window shows now, as readable lines."""
+    # Python wrappers of items QML has since destroyed can outlive them; when a new item takes
+    # the same address, shiboken hands back the stale wrapper (of another type). Collect them.
+    gc.collect()
     min_cap = 4.8 if text_step == 0 else 7.3  # large-text mode: capital H ≥ 0.7° at 600 mm
     return [str(f) for f in Audit(window, px_per_mm, min_cap).run(lang)]

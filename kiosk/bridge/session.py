@@ -191,6 +191,10 @@ class SessionBridge(QObject):
                 self.idleChanged.emit()
                 self.countdownTick.emit(left)
 
+    def stop(self) -> None:
+        """The kiosk is closing: no more idle ticks."""
+        self._timer.stop()
+
     def preview_warning(self) -> None:
         """Start the idle warning now (screenshots and tests)."""
         if not self._active:

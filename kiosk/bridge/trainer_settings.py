@@ -14,7 +14,7 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.config.loader import ConfigError, _validate
 from kiosk.config.schema import BY_KEY, OPTIONS, Option
-from kiosk.i18n import _
+from kiosk.i18n import N_, NATIVE_NAMES, _
 from kiosk.services.settings_file import save_changes, toml_value, user_config_path
 
 if TYPE_CHECKING:
@@ -41,6 +41,44 @@ def parse(option: Option[Any], text: str) -> Any:
     except (KeyError, ValueError):
         raise ConfigError(value) from None
     return _validate(option, value, "")
+
+
+# Words for the values some options take, so a trainer reads "бавен", not "slow".
+VALUE_LABELS = {
+    "slow": N_("slow"),
+    "normal": N_("normal"),
+    "fast": N_("fast"),
+    "auto": N_("automatic"),
+    "manual": N_("by the button only"),
+    "off": N_("off"),
+    "practice": N_("practice portal"),
+    "open311": N_("the city's Open311 portal"),
+    "handoff": N_("hand-off to Call Sofia"),
+    "espeak-ng": "espeak-ng",
+    "pyttsx3": "pyttsx3",
+}
+
+
+def value_label(value: str) -> str:
+    """The translated word for a choice value; language codes by the language's own name."""
+    if value in NATIVE_NAMES:
+        return NATIVE_NAMES[value]
+    label = VALUE_LABELS.get(value)
+    return _(label) if label else value
+
+
+def allowed_text(option: Option[Any]) -> str:
+    """What values are allowed, in the trainer's language."""
+    if option.choices is not None:
+        return ", ".join(value_label(str(c)) for c in option.choices)
+    if option.type is bool:
+        return _("yes or no")
+    low, high = option.minimum, option.maximum
+    if option.type in (int, float) and low is not None and high is not None:
+        return _("a number from {low} to {high}").format(low=f"{low:g}", high=f"{high:g}")
+    if option.type in (int, float) and low is not None:
+        return _("a number of at least {low}").format(low=f"{low:g}")
+    return _("text")
 
 
 class TrainerSettingsBridge(QObject):
@@ -75,7 +113,7 @@ class TrainerSettingsBridge(QObject):
     def _shown(self, option: Option[Any], value: Any) -> str:
         if option.type is bool:
             return _("Yes") if value else _("No")
-        return str(value) if value != "" else _("(empty)")
+        return value_label(str(value)) if value != "" else _("(empty)")
 
     # --- the one option being edited ---------------------------------------------------------
     @Slot(str)
@@ -109,7 +147,14 @@ class TrainerSettingsBridge(QObject):
 
     @Property(str, notify=changed)
     def allowed(self) -> str:
-        return BY_KEY[self._key].allowed()
+        return allowed_text(BY_KEY[self._key])
+
+    @Slot(str, result=str)
+    def label(self, value: str) -> str:
+        """How a choice is shown: yes/no for true/false, translated words for the others."""
+        if value in ("true", "false"):
+            return _("Yes") if value == "true" else _("No")
+        return value_label(value)
 
     @Property(str, notify=changed)
     def message(self) -> str:
@@ -127,7 +172,8 @@ class TrainerSettingsBridge(QObject):
             value = parse(option, text)
         except ConfigError:
             self._say(
-                _("This value is not allowed. Allowed: %s. Please change it.") % option.allowed()
+                _("This value is not allowed. Allowed: %s. Please change it.")
+                % allowed_text(option)
             )
             return False
         self._pending[option.key] = value

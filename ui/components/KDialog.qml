@@ -11,6 +11,7 @@ Item {
     property string message
     property string notice // an extra line in a notice colour (e.g. a countdown)
     property bool speakOnOpen: true // read title and message aloud when it opens
+    readonly property bool blocksBehind: true // modal: the audit ignores the controls behind it
     default property alias buttons: buttonColumn.data
 
     anchors.fill: parent

@@ -60,7 +60,17 @@ Item {
 
     // When the on-screen keyboard appears the screen gets shorter: keep the field being typed in
     // above the keyboard.
-    onHeightChanged: Qt.callLater(() => screen.reveal(screen.Window.activeFocusItem))
+    onHeightChanged: revealTimer.restart()
+
+    Timer { // after the layout settles; it goes with the screen, unlike Qt.callLater
+        id: revealTimer
+        interval: 0
+        onTriggered: {
+            const item = screen.Window.activeFocusItem
+            if (item instanceof TextInput) // a field being typed in, not a control touched
+                screen.reveal(item)
+        }
+    }
 
     Connections {
         target: screen.Window.window

@@ -25,8 +25,7 @@ KScreen {
             Layout.fillWidth: true
             selectable: true
             selected: TrainerSettings.current === modelData
-            text: modelData === "true" ? qsTr("Yes") : modelData === "false" ? qsTr("No")
-                                                                           : modelData
+            text: TrainerSettings.label(modelData)
             onActivated: TrainerSettings.set(modelData)
         }
     }
