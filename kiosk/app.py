@@ -75,7 +75,7 @@ _bridges_by_engine: dict[int, Bridges] = {}
 _registered = False
 
 
-@dataclass
+@dataclass(repr=False)  # its repr would touch Qt objects that may be gone
 class Bridges:
     display: DisplayBridge
     session: SessionBridge
@@ -96,9 +96,12 @@ class Bridges:
     lessons: LessonsBridge
 
 
-@dataclass
+@dataclass(repr=False)
 class Kiosk:
     """A running kiosk: the engine, its window and the objects QML sees."""
+
+    def __repr__(self) -> str:  # never touch Qt objects here: they may already be gone
+        return f"<Kiosk session_tmp={self.session_tmp.name}>"
 
     settings: Settings
     engine: QQmlApplicationEngine
