@@ -102,12 +102,16 @@ def update() -> None:
 
 
 def _fill_source_language(po: Path) -> None:
-    """English is the source language of the interface: its catalog repeats the msgids."""
+    """English is the source language of the interface: its catalog repeats the msgids
+    (singular and plural forms alike)."""
     with po.open("rb") as f:
         catalog = read_po(f)
     for message in catalog:
-        if (message.id and not message.string) or (message.fuzzy and message.id):
-            message.string = message.id
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            message.string = message.id  # a (singular, plural) pair for plural entries
             message.flags.discard("fuzzy")
     with po.open("wb") as f:
         write_po(f, catalog, width=0, ignore_obsolete=True)
