@@ -50,11 +50,16 @@ def _rgb(color: QColor) -> tuple[float, float, float]:
     return (color.redF(), color.greenF(), color.blueF())
 
 
+# QObject.inherits and objectName only: a Python wrapper of a QMetaObject (from metaObject()) can
+# outlive it, and shiboken then hands that stale wrapper back for a new item at the same address.
+KINDS = (("QQuickAbstractButton", "KButton"), ("QQuickTextInput", "TextInput"),
+         ("QQuickText", "Text"), ("QQuickFlickable", "Flickable"), ("QQuickRectangle", "Box"))
+
+
 def _name(item: QQuickItem) -> str:
     text = item.property("text")
-    label = item.objectName() or type(item).__name__
-    cls = item.metaObject().className().split("_QML")[0]
-    return f"{cls}[{label}]" + (f" {str(text)[:40]!r}" if text else "")
+    kind = next((name for cls, name in KINDS if item.inherits(cls)), "Item")
+    return f"{kind}[{item.objectName()}]" + (f" {str(text)[:40]!r}" if text else "")
 
 
 def _scene_rect(item: QQuickItem) -> QRectF:
@@ -176,9 +181,9 @@ class Audit:
         if _is(item, "QQuickFlickable") and item.property("interactive"):
             self.add("gesture", item, "drag scrolling; use Up and Down buttons")
         for child in item.children():
-            cls = child.metaObject().className()
-            if cls.startswith(("QQuickDragHandler", "QQuickPinchHandler", "QQuickPinchArea")):
-                self.add("gesture", item, f"{cls} outside a lesson widget")
+            for cls in ("QQuickDragHandler", "QQuickPinchHandler", "QQuickPinchArea"):
+                if child.inherits(cls):
+                    self.add("gesture", item, f"{cls} outside a lesson widget")
 
     def check_target(self, item: QQuickItem, iface: QAccessible) -> None:
         name = iface.text(QAccessible.Text.Name).strip()
