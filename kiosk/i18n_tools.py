@@ -70,33 +70,13 @@ def update() -> None:
             po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
             if domain == "lessons" and lang == "bg":
                 continue  # lessons are written in Bulgarian: the source needs no catalog
-            if po.exists():
-                _pybabel(
-                    "update",
-                    "-D",
-                    domain,
-                    "-d",
-                    str(LOCALES_DIR),
-                    "-l",
-                    lang,
-                    "-i",
-                    str(pot),
-                    "--no-wrap",
-                    "--ignore-obsolete",
-                )
-            else:
-                _pybabel(
-                    "init",
-                    "-D",
-                    domain,
-                    "-d",
-                    str(LOCALES_DIR),
-                    "-l",
-                    lang,
-                    "-i",
-                    str(pot),
-                    "--no-wrap",
-                )
+            if domain == "lessons" and lang != "en" and not po.exists():
+                continue  # a lesson translation starts when a translator creates its catalog
+            verb = ["update", "--ignore-obsolete"] if po.exists() else ["init"]
+            _pybabel(
+                verb[0], "-D", domain, "-d", str(LOCALES_DIR), "-l", lang,
+                "-i", str(pot), "--no-wrap", *verb[1:],
+            )  # fmt: skip
             if domain == "kiosk" and lang == "en":
                 _fill_source_language(po)
 
