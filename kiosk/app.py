@@ -1,7 +1,9 @@
 """The composition root: logging → config → storage → i18n → services → bridges → QML.
 
 Everything the kiosk is made of is built here, in that order, and connected here; nothing else
-creates services or looks them up.
+creates services or looks them up. The shell is built before the first frame; each capability
+(kiosk/bridges.py, the other half of this root) when first used, then the rest after the first
+frame, so the attract screen does not wait for reporting, lessons or departures.
 """
 
 from __future__ import annotations
@@ -18,30 +20,22 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QJSEngine, QQmlApplicationEngine, QQmlEngine, qmlRegisterSingletonType
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
-from kiosk.bridge.departures import DeparturesBridge
 from kiosk.bridge.display import DisplayBridge
-from kiosk.bridge.guided import GuidedBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
-from kiosk.bridge.learner import CardProgress, LearnerBridge
-from kiosk.bridge.lessons import LessonsBridge
 from kiosk.bridge.nav import NavBridge
-from kiosk.bridge.places import PlacesBridge
-from kiosk.bridge.report import ReportBridge
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
 from kiosk.bridge.speech import SpeechBridge, create_speech
-from kiosk.bridge.track import TrackBridge
 from kiosk.bridge.trainer import TrainerBridge
-from kiosk.bridge.trainer_desk import TrainerDeskBridge
-from kiosk.bridge.trainer_settings import TrainerSettingsBridge
 from kiosk.bridge.watcher import InputWatcher
+from kiosk.bridges import SINGLETONS, Bridges
 from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
@@ -50,50 +44,9 @@ from kiosk.services.paths import FONTS_DIR, UI_DIR
 
 log = logging.getLogger(__name__)
 
-# QML singletons under `import Kiosk`: name -> attribute of Bridges. Resolved per engine, so
-# tests can build several kiosks in one process.
-SINGLETONS: dict[str, tuple[str, type[QObject]]] = {
-    "Display": ("display", DisplayBridge),
-    "Session": ("session", SessionBridge),
-    "I18n": ("i18n", I18nBridge),
-    "Nav": ("nav", NavBridge),
-    "Shell": ("shell", ShellBridge),
-    "Trainer": ("trainer", TrainerBridge),
-    "Speech": ("speech", SpeechBridge),
-    "Backend": ("backend", BackendBridge),
-    "TrainerDesk": ("trainer_desk", TrainerDeskBridge),
-    "TrainerSettings": ("trainer_settings", TrainerSettingsBridge),
-    "Guided": ("guided", GuidedBridge),
-    "Learner": ("learner", LearnerBridge),
-    "Report": ("report", ReportBridge),
-    "Track": ("track", TrackBridge),
-    "Places": ("places", PlacesBridge),
-    "Departures": ("departures", DeparturesBridge),
-    "Lessons": ("lessons", LessonsBridge),
-}
+# Bridges per engine, so tests can build several kiosks in one process.
 _bridges_by_engine: dict[int, Bridges] = {}
 _registered = False
-
-
-@dataclass(repr=False)  # its repr would touch Qt objects that may be gone
-class Bridges:
-    display: DisplayBridge
-    session: SessionBridge
-    i18n: I18nBridge
-    nav: NavBridge
-    shell: ShellBridge
-    trainer: TrainerBridge
-    speech: SpeechBridge
-    backend: BackendBridge
-    trainer_desk: TrainerDeskBridge
-    trainer_settings: TrainerSettingsBridge
-    guided: GuidedBridge
-    learner: LearnerBridge
-    report: ReportBridge
-    track: TrackBridge
-    places: PlacesBridge
-    departures: DeparturesBridge
-    lessons: LessonsBridge
 
 
 @dataclass(repr=False)
@@ -142,14 +95,16 @@ def _register_singletons() -> None:
     global _registered
     if _registered:
         return
-    for name, (attr, cls) in SINGLETONS.items():
-        qmlRegisterSingletonType(cls, "Kiosk", 1, 0, name, _provider(attr))
+    # Registered as plain QObjects: QML reads properties, methods and signals from the object
+    # itself, so a capability's module is imported only when a screen first asks for it.
+    for name, (attr, _cls) in SINGLETONS.items():
+        qmlRegisterSingletonType(QObject, "Kiosk", 1, 0, name, _provider(attr))
     _registered = True
 
 
 def _provider(attr: str) -> Any:
     def provide(engine: QQmlEngine) -> QObject:
-        obj: QObject = getattr(_bridges_by_engine[id(engine)], attr)
+        obj = _bridges_by_engine[id(engine)].get(attr)
         QJSEngine.setObjectOwnership(obj, QJSEngine.ObjectOwnership.CppOwnership)
         return obj
 
@@ -215,9 +170,10 @@ def build(
     guard = PinGuard(
         settings[opt.TRAINER_PIN_HASH], settings[opt.PIN_MAX_TRIES], settings[opt.PIN_LOCK_SECONDS]
     )
-    # the lesson player's progress, also kept against a learner card once one is typed
-    card_progress = CardProgress(lambda: bridges.trainer_desk)
     bridges = Bridges(
+        settings,
+        session_tmp,
+        clock=clock,
         display=DisplayBridge(settings[opt.PANEL_WIDTH_MM], settings[opt.VIEWING_DISTANCE_MM]),
         session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE], clock),
         i18n=I18nBridge(),
@@ -232,53 +188,6 @@ def build(
         trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
         speech=speech or create_speech(settings),
         backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
-        trainer_desk=TrainerDeskBridge(
-            settings,
-            backend=lambda: bridges.backend,
-            trainer=lambda: bridges.trainer,
-            speak=lambda text: bridges.speech.speak(text),
-            session_dir=session_tmp,
-        ),
-        trainer_settings=TrainerSettingsBridge(
-            settings, lambda text: bridges.speech.speak(text)
-        ),
-        guided=GuidedBridge(
-            lambda: bridges.trainer_desk,
-            clock=clock,
-            speak=lambda text: bridges.speech.speak(text),
-        ),
-        learner=LearnerBridge(
-            card_progress,
-            lambda: bridges.trainer_desk,
-            lambda text: bridges.speech.speak(text),
-            lessons_changed=lambda: bridges.lessons.changed.emit(),
-        ),
-        report=ReportBridge(
-            settings,
-            backend=lambda: bridges.backend,
-            nav=lambda: bridges.nav,
-            speak=lambda text: bridges.speech.speak(text),
-            slip_dir=session_tmp,
-            language=i18n.current_language,
-        ),
-        track=TrackBridge(
-            backend=lambda: bridges.backend,
-            nav=lambda: bridges.nav,
-            speak=lambda text: bridges.speech.speak(text),
-            language=i18n.current_language,
-        ),
-        places=PlacesBridge(
-            settings, lambda: bridges.backend, lambda text: bridges.speech.speak(text), session_tmp
-        ),
-        departures=DeparturesBridge(
-            settings, lambda: bridges.backend, lambda text: bridges.speech.speak(text)
-        ),
-        lessons=LessonsBridge(
-            i18n.current_language,
-            lambda text: bridges.speech.speak(text),
-            backend=lambda: bridges.backend,
-            progress=card_progress,
-        ),
     )
 
     # QML
@@ -297,32 +206,18 @@ def build(
     bridges.session.add_wipe_hook(_reset_keyboard)
     bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
-    # trainer mode: anonymous counts of sessions; leaving the trainer screens locks again
+    bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    # trainer mode: anonymous counts of sessions and services; leaving the trainer screens
+    # locks again (the capabilities connect their own wipe hooks when first built)
     bridges.session.add_wipe_hook(
         lambda: bridges.trainer_desk.session_ended(bridges.session.language)
     )
     bridges.session.activeChanged.connect(
         lambda: bridges.trainer_desk.session_started() if bridges.session.active else None
     )
-    bridges.session.add_wipe_hook(bridges.trainer_desk.reset)
-    bridges.session.add_wipe_hook(bridges.trainer_settings.reset)
-    bridges.session.add_wipe_hook(bridges.guided.reset)
-    bridges.session.add_wipe_hook(bridges.learner.reset)
-    bridges.trainer_desk.ended.connect(bridges.trainer_settings.reset)
-    bridges.trainer_desk.ended.connect(bridges.guided.reset)
-    bridges.session.languageChanged.connect(bridges.trainer_settings.changed)
     bridges.nav.screenChanged.connect(
         lambda: bridges.trainer_desk.screen_changed(bridges.nav.screen)
     )
-    bridges.session.add_wipe_hook(bridges.shell.clear_error)
-    bridges.session.add_wipe_hook(bridges.report.reset)
-    bridges.session.add_wipe_hook(bridges.track.reset)
-    bridges.session.add_wipe_hook(bridges.places.reset)
-    bridges.session.add_wipe_hook(bridges.departures.reset)
-    bridges.session.languageChanged.connect(bridges.places.changed)
-    bridges.session.languageChanged.connect(bridges.departures.retranslate)
-    bridges.session.add_wipe_hook(bridges.lessons.reset)
-    bridges.session.languageChanged.connect(bridges.lessons.relanguage)
     bridges.session.warningStarted.connect(
         lambda: bridges.speech.warn(_spoken_warning(bridges.session))
     )
@@ -354,6 +249,7 @@ def build(
             if not started:
                 started.append(True)
                 bridges.backend.start()
+                QTimer.singleShot(0, bridges.build_rest)
 
         window.frameSwapped.connect(start_once)
     if simulated_panel_mm > 0:

@@ -78,6 +78,24 @@ def library_findings() -> list[Finding]:
     return found
 
 
+def text_rule_findings() -> list[Finding]:
+    """Qt's ICU data (the bundle keeps only the kiosk's languages): sorting and capitals."""
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale("bg_BG"))
+    words = ["ябълка", "щука", "Ёлка", "банан"]
+    sorted_ok = sorted(words, key=collator.sortKey) == ["банан", "Ёлка", "щука", "ябълка"]
+    turkish_ok = QLocale("tr_TR").toUpper("istanbul") == "İSTANBUL"
+    if sorted_ok and turkish_ok:
+        return [("ok", "text rules (ICU): Bulgarian sorting and Turkish capitals work")]
+    broken = [
+        what
+        for what, ok in (("Bulgarian sorting", sorted_ok), ("Turkish capitals", turkish_ok))
+        if not ok
+    ]
+    return [("fail", f"text rules (ICU) broken: {', '.join(broken)}")]
+
+
 def translation_findings() -> list[Finding]:
     found: list[Finding] = []
     for lang in i18n.LANGUAGES:
@@ -142,6 +160,7 @@ def doctor(args: argparse.Namespace) -> int:
     findings += folder_findings("data folder", data_dir(settings))
     findings += folder_findings("log folder", log_dir(settings))
     findings += library_findings()
+    findings += text_rule_findings()
     findings += translation_findings()
     findings += display_findings(has_display)
     findings += speech_findings(settings)

@@ -117,7 +117,10 @@ def _first_frame(seen: list[int]) -> None:
 
 def _ready(kiosk: object, stop: asyncio.Event) -> None:
     """The smoke test's end: the first frame is shown and the portals and database are up."""
-    if kiosk.bridges.backend.started:  # type: ignore[attr-defined]
+    bridges = kiosk.bridges  # type: ignore[attr-defined]
+    if bridges.backend.started and not stop.is_set():
+        bridges.build_all()  # every capability imports and builds (a frozen bundle lacks none)
+        print(f"capabilities built: {', '.join(bridges.built())}", flush=True)
         print("ready", flush=True)
         stop.set()
 

@@ -296,5 +296,8 @@ def audit_window(window: QQuickWindow, px_per_mm: float, text_step: int, lang: s
     # Python wrappers of items QML has since destroyed can outlive them; when a new item takes
     # the same address, shiboken hands back the stale wrapper (of another type). Collect them.
     gc.collect()
+    # A frame first: layouts are polished only before a frame is drawn, so a text that changed
+    # since the last one (a portal reply arriving) may still sit where the old layout put it.
+    window.grabWindow()
     min_cap = 4.8 if text_step == 0 else 7.3  # large-text mode: capital H ≥ 0.7° at 600 mm
     return [str(f) for f in Audit(window, px_per_mm, min_cap).run(lang)]

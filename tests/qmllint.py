@@ -8,12 +8,13 @@ Run as `python -m tests.qmllint` (the README's test command does).
 
 from __future__ import annotations
 
+import importlib
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMetaMethod, QMetaObject
+from PySide6.QtCore import QMetaMethod, QMetaObject, QObject
 
 ROOT = Path(__file__).resolve().parent.parent
 QMLLINT = Path(sys.executable).parent / "pyside6-qmllint"
@@ -79,12 +80,20 @@ def component(qml_name: str, meta: QMetaObject) -> str:
     return "\n".join(lines)
 
 
+def _class(path: str) -> type[QObject]:
+    module, _, name = path.rpartition(".")
+    cls: type[QObject] = getattr(importlib.import_module(module), name)
+    return cls
+
+
 def write_module(folder: Path) -> None:
-    from kiosk.app import SINGLETONS
+    from kiosk.bridges import SINGLETONS
 
     module = folder / "Kiosk"
     module.mkdir(parents=True)
-    body = "\n".join(component(name, cls.staticMetaObject) for name, (_, cls) in SINGLETONS.items())
+    body = "\n".join(
+        component(name, _class(path).staticMetaObject) for name, (_, path) in SINGLETONS.items()
+    )
     (module / "Kiosk.qmltypes").write_text(
         "import QtQuick.tooling 1.2\nModule {\n" + body + "\n}\n", encoding="utf-8"
     )

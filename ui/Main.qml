@@ -217,9 +217,9 @@ Window {
             width: parent.width
             height: item ? (item as KKeyboard).height : 0
             y: shown ? parent.height - height : parent.height
-            sourceComponent: KKeyboard {
-                width: keyboard.width
-            }
+            // by URL, so the keyboard module is not even compiled before the first frame
+            source: "components/KKeyboard.qml"
+            onLoaded: item.width = Qt.binding(() => keyboard.width)
         }
     }
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.bridges import CAPABILITIES
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -110,6 +112,8 @@ def test_smoke_test_reaches_the_first_frame(tmp_path: Path) -> None:
         "--smoke-test", env={"QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)}
     )
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.split()
-    assert lines[:2] == ["first-frame", "ready"]  # drawn, then portals and database up
+    lines = result.stdout.splitlines()
+    assert lines[0] == "first-frame"  # drawn, then every capability built
+    assert lines[1] == "capabilities built: " + ", ".join(CAPABILITIES)
+    assert lines[2] == "ready"  # portals and database up
     assert "espeak-ng" in result.stdout  # and one Bulgarian sentence synthesised

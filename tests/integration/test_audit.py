@@ -12,7 +12,7 @@ from kiosk.bridge.nav import SCREENS
 from kiosk.i18n import LANGUAGES
 from kiosk.runner import OVERLAYS, show_overlay
 from tests.audit import audit_window
-from tests.integration.conftest import find, settle
+from tests.integration.conftest import settle
 
 THEMES = (False, True)
 
