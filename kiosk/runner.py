@@ -97,11 +97,14 @@ def run(args: argparse.Namespace) -> int:
     smoke: list[int] = []
     if args.smoke_test:
         kiosk.window.frameSwapped.connect(lambda: _first_frame(smoke))
-        kiosk.bridges.backend.stateChanged.connect(lambda: _ready(kiosk, stop))
     kiosk.show()
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
+        if args.smoke_test:
+            ready = loop.create_task(_ready(kiosk, stop))
         loop.run_until_complete(_until_stopped(stop, kiosk))
+        if args.smoke_test and not ready.done():
+            ready.cancel()
     kiosk.close()
     executor.shutdown(wait=True, cancel_futures=True)
     if args.smoke_test:
@@ -115,14 +118,20 @@ def _first_frame(seen: list[int]) -> None:
         print("first-frame", flush=True)
 
 
-def _ready(kiosk: object, stop: asyncio.Event) -> None:
-    """The smoke test's end: the first frame is shown and the portals and database are up."""
+async def _ready(kiosk: object, stop: asyncio.Event) -> None:
+    """The smoke test's end: everything a resident may touch is up — the first frame drawn,
+    the on-screen keyboard loaded, every capability built (a frozen bundle lacking a module
+    fails here), the portals and database started."""
+    from PySide6.QtQuick import QQuickItem
+
     bridges = kiosk.bridges  # type: ignore[attr-defined]
-    if bridges.backend.started and not stop.is_set():
-        bridges.build_all()  # every capability imports and builds (a frozen bundle lacks none)
-        print(f"capabilities built: {', '.join(bridges.built())}", flush=True)
-        print("ready", flush=True)
-        stop.set()
+    window = kiosk.window  # type: ignore[attr-defined]
+    while not (bridges.backend.started and window.findChild(QQuickItem, "keyboard")):
+        await asyncio.sleep(0.02)
+    bridges.build_all()
+    print(f"capabilities built: {', '.join(bridges.built())}", flush=True)
+    print("ready", flush=True)
+    stop.set()
 
 
 async def _until_stopped(stop: asyncio.Event, kiosk: object) -> None:

@@ -18,7 +18,13 @@ class InputWatcher(QObject):
         super().__init__()
         self._on_press: list[Callable[[float, float], None]] = []
         self._on_any: list[Callable[[], None]] = []
-        self.window_size: Callable[[], tuple[float, float]] = lambda: (0.0, 0.0)
+        self._installed = False
+
+    def install(self, app: QObject) -> None:
+        """Start watching `app`'s events (once; later calls do nothing)."""
+        if not self._installed:
+            self._installed = True
+            app.installEventFilter(self)
 
     def on_press(self, callback: Callable[[float, float], None]) -> None:
         """`callback(x, y)` in window coordinates for each touch or mouse press."""
