@@ -79,6 +79,16 @@ class NavBridge(QObject):
             self._stack.pop()
             self.screenChanged.emit()
 
+    @Slot(str)
+    def backTo(self, name: str) -> None:
+        """Step back to `name` when it is the screen before this one, otherwise open it: a
+        wizard's Back or a lesson's end, so screens are not stacked up again (and the keypad's
+        Back afterwards goes where the resident came from)."""
+        if len(self._stack) > 1 and self._stack[-2] == name:
+            self.back()
+        else:
+            self.go(name)
+
     @Slot()
     def reset(self) -> None:
         self._stack = ["attract"]

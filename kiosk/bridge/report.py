@@ -362,15 +362,14 @@ class ReportBridge(QObject):
         self._emit()
         if nav.screen == screen:
             self.stepMoved.emit()
-        elif push:
-            self._go(screen)
         else:
-            self._go(screen)
+            self._go(screen, back=not push)
 
-    def _go(self, screen: str) -> None:
+    def _go(self, screen: str, back: bool = False) -> None:
         self._own_nav = True
         try:
-            self._nav_of().go(screen)
+            nav = self._nav_of()
+            nav.backTo(screen) if back else nav.go(screen)
         finally:
             self._own_nav = False
 

@@ -149,6 +149,9 @@ def test_the_home_tile_opens_the_lessons_and_a_tile_opens_a_lesson(kiosk: Any) -
     # the narration is spoken (the recording voice heard it)
     settle(200, 3)
     assert first.steps[0].narration.text in kiosk.bridges.speech.service.texts
+    # leaving goes back to the list, not forward to another copy of it: Back then goes home
+    tap(kiosk.window, find(kiosk.window, "leaveLesson"))
+    assert kiosk.bridges.nav._stack == ["home", "lessons"]
 
 
 def test_a_wrong_try_explains_and_a_hint_is_one_touch_away(kiosk: Any) -> None:

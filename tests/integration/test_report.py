@@ -149,6 +149,40 @@ def test_a_resident_reports_in_bulgarian_then_tracks_it(make_kiosk: Any, tmp_pat
     assert not list(kiosk.session_tmp.glob("*.pdf"))
 
 
+def test_back_returns_through_the_wizard_without_stacking_screens(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    start_report(kiosk)
+    report, nav = kiosk.bridges.report, kiosk.bridges.nav
+    press(kiosk, button(kiosk, "Улици, осветление и транспорт"))
+    next_step(kiosk, "reportNext")
+    press(kiosk, button(kiosk, "Пътна инфраструктура"))
+    next_step(kiosk, "reportNext")
+    wait(lambda: screen(kiosk) == "report-question")
+    next_step(kiosk, "questionNext")  # the landmark is optional: the second question
+    first_question = report.step["id"]
+    assert nav._stack == ["home", "report-category", "report-question"]
+    # the screen's Back: one question back on the same screen, then back to the kinds
+    press(kiosk, find(kiosk.window, "questionBack"))
+    assert screen(kiosk) == "report-question" and report.step["id"] != first_question
+    press(kiosk, find(kiosk.window, "questionBack"))
+    assert screen(kiosk) == "report-category" and report.step["id"] == "service"
+    assert nav._stack == ["home", "report-category"]  # popped, not pushed again
+    # forward again, then the keypad's Back follows the same way
+    next_step(kiosk, "reportNext")
+    wait(lambda: screen(kiosk) == "report-question")
+    assert nav._stack == ["home", "report-category", "report-question"]
+    kiosk.window.contentItem().forceActiveFocus()
+    nav.back()
+    settle()
+    assert screen(kiosk) == "report-category" and report.step["id"] == "service"
+    press(kiosk, find(kiosk.window, "reportBack"))  # the first kind of problem
+    assert report.step["id"] == "category"
+    press(kiosk, find(kiosk.window, "reportBack"))
+    assert screen(kiosk) == "home"
+
+
 def test_an_unknown_number_is_said_plainly(make_kiosk: Any, tmp_path: Path) -> None:
     kiosk = make_kiosk(settings(tmp_path), backend=True, start="home")
     press(kiosk, find(kiosk.window, "tileTrack"))

@@ -189,7 +189,7 @@ KScreen {
             onActivated: {
                 if (Lessons.isLast) {
                     Lessons.next()
-                    Nav.go("lessons")
+                    Nav.backTo("lessons")
                 } else {
                     Lessons.next()
                 }
@@ -203,7 +203,7 @@ KScreen {
         text: qsTr("Stop here and come back later")
         onActivated: {
             Lessons.leave()
-            Nav.go("lessons")
+            Nav.backTo("lessons")
         }
     }
 }

@@ -50,7 +50,7 @@ KScreen {
         Layout.fillWidth: true
         visible: Places.category === ""
         text: qsTr("Choose a kind of place")
-        onActivated: Nav.go("helpNearby")
+        onActivated: Nav.backTo("helpNearby")
     }
     Repeater {
         model: Places.page
