@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from kiosk.core.lesson_rules import check_course
@@ -19,11 +20,18 @@ REQUIRED_TRANSLATIONS = ("en",)
 
 
 def translated_msgids(po_path: Path) -> set[str] | None:
-    """Msgids with a non-empty, non-fuzzy translation in a .po file (None when it is missing)."""
-    if not po_path.is_file():
+    """Msgids with a non-empty, non-fuzzy translation in a .po file, or in the .mo compiled
+    from it when the source is absent (an installed kiosk ships only .mo files); None when
+    there is neither."""
+    mo_path = po_path.with_suffix(".mo")
+    if po_path.is_file():
+        with po_path.open("rb") as handle:
+            catalog = read_po(handle)
+    elif mo_path.is_file():
+        with mo_path.open("rb") as handle:
+            catalog = read_mo(handle)  # compiling leaves out fuzzy and empty entries
+    else:
         return None
-    with po_path.open("rb") as handle:
-        catalog = read_po(handle)
     return {
         str(message.id)
         for message in catalog

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import write_po
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
 
 from kiosk.lessons_cli import main
 from kiosk.services.lesson_extract import strings_in
@@ -108,6 +109,20 @@ def test_a_fuzzy_or_empty_translation_does_not_count(tmp_path: Path) -> None:
     po.write_text(text.replace(f'msgid "{strings[0]}"', f'#, fuzzy\nmsgid "{strings[0]}"'), "utf-8")
     # Every occurrence of every string is reported: the fuzzy one as well as the empty ones.
     assert len(validate(SAMPLE, today=TODAY, locales_dir=locales)) == len(strings)
+
+
+def test_an_installed_kiosk_validates_against_the_compiled_catalog(tmp_path: Path) -> None:
+    strings = list(strings_in(SAMPLE.read_text(encoding="utf-8")))
+    missing_line, missing, _path = next(s for s in strings if s[1] == "Гледайте ръката.")
+    locales = _po(
+        tmp_path, {msgid: "translated" for _line, msgid, _p in strings if msgid != missing}
+    )
+    po = locales / "en" / "LC_MESSAGES" / "lessons.po"
+    with po.open("rb") as source, po.with_suffix(".mo").open("wb") as compiled:
+        write_mo(compiled, read_po(source))
+    po.unlink()
+    problems = validate(SAMPLE, today=TODAY, locales_dir=locales)
+    assert [(p.at.line, p.severity) for p in problems] == [(missing_line, "error")]
 
 
 def test_a_missing_catalog_is_an_error(tmp_path: Path) -> None:
