@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl
+import pytest
+from PySide6.QtCore import QPointF, QUrl
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.services.paths import UI_DIR
+from tests.audit import audit_window
 from tests.integration.conftest import find, settle, tap, walk
 
 FIELD = """
@@ -101,3 +104,49 @@ def test_what_a_resident_types_never_reaches_the_log(kiosk: Any, tmp_path: Any) 
     logged = log_file.read_text(encoding="utf-8")
     assert "session wiped" in logged and "screen easier" in logged
     assert "ван" not in logged.lower()
+
+
+@pytest.mark.parametrize("step", [0, 1, 2])
+def test_what_is_typed_stays_in_view_above_the_keys(kiosk: Any, step: int) -> None:
+    """The keys take the lower part of the window; the field's label and the text typed so
+    far show right above them at every text size, nothing of the screen is left half-drawn,
+    and the practice notice and the bar stay whole."""
+    session = kiosk.bridges.session
+    session.begin()
+    session.setLanguage("bg")
+    session.setTextStep(step)
+    kiosk.bridges.nav.go("learnerCard")
+    settle()
+    find(kiosk.window, "learnerType").setProperty("typing", True)
+    settle()
+    text_input = next(i for i in walk(kiosk.window.contentItem()) if i.inherits("QQuickTextInput"))
+    text_input.forceActiveFocus()
+    QGuiApplication.inputMethod().show()
+    settle(50, 5)
+    keyboard = find(kiosk.window, "keyboard")
+    assert keyboard.property("active")
+    for letter in "кш":
+        tap(kiosk.window, key_items(kiosk)[letter], reveal=False)
+    settle(50, 3)
+    typed = str(text_input.property("text"))
+    assert typed.lower() == "кш"
+    strip = find(kiosk.window, "typingStrip")
+    texts = [str(i.property("text")) for i in walk(strip) if i.inherits("QQuickText")]
+    assert "Кодът на картата ви" in texts and typed + "|" in texts
+    keys_top = keyboard.mapToScene(QPointF(0, 0)).y()
+    strip_top = strip.mapToScene(QPointF(0, 0)).y()
+    banner = find(kiosk.window, "practiceBanner")
+    banner_bottom = banner.mapToScene(QPointF(0, banner.height())).y()
+    assert strip_top + strip.height() <= keys_top + 1 and strip_top >= banner_bottom - 1
+    assert not find_any(kiosk, "caption").isVisible()  # the strip takes its place
+    # rows of keys stay large: at least 15 mm
+    assert key_items(kiosk)["б"].height() / kiosk.bridges.display.pxPerMm >= 15
+    # what is left of the screen is either usable or nothing at all
+    room = strip_top - banner_bottom
+    assert room == 0 or room >= 2 * kiosk.bridges.display.pxPerMm * 20 - 1
+    problems = audit_window(kiosk.window, kiosk.bridges.display.pxPerMm, step, "bg")
+    assert not problems, "\n".join(problems)
+
+
+def find_any(kiosk: Any, name: str) -> QQuickItem:
+    return next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == name)

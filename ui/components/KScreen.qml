@@ -17,6 +17,7 @@ Item {
     signal backgroundTapped
     // measured against the whole screen, not the flickable that the scroll buttons shorten
     readonly property bool scrollable: flick.contentHeight > screen.height + 1
+    property Item pendingReveal: null // focused while the screen had no room to show it
 
     // The texts of the visible buttons in the content, for "N choices: ..." when read aloud.
     function choices(): list<string> {
@@ -44,6 +45,11 @@ Item {
     function reveal(item: Item): void {
         if (!item || !scrollable)
             return
+        if (flick.height < Theme.targetMain) { // no room (the keys are up): when there is
+            pendingReveal = item
+            return
+        }
+        pendingReveal = null
         for (let p = item; p; p = p.parent) {
             if (p === body) {
                 const top = item.mapToItem(body, 0, 0).y - Theme.focusWidth * 2
@@ -67,7 +73,9 @@ Item {
         interval: 0
         onTriggered: {
             const item = screen.Window.activeFocusItem
-            if (item instanceof TextInput) // a field being typed in, not a control touched
+            if (screen.pendingReveal && screen.pendingReveal === item)
+                screen.reveal(item) // moved to while there was no room
+            else if (item instanceof TextInput) // a field being typed in, not a control touched
                 screen.reveal(item)
         }
     }
