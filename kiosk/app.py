@@ -72,6 +72,7 @@ class Kiosk:
         if app is not None:
             app.removeEventFilter(self.watcher)
             app.removeTranslator(self.translator)
+            _reset_keyboard()  # the input method is the application's: no keys for the next
         self.window.hide()  # not close(): in kiosk mode closing is refused by design
         self.window.deleteLater()
         self.engine.deleteLater()
