@@ -165,7 +165,7 @@ Window {
             anchors.right: parent.right
             anchors.top: practiceBanner.visible ? practiceBanner.bottom
                                                 : bar.visible ? bar.bottom : parent.top
-            anchors.bottom: typing.visible ? typing.top : caption.top
+            height: (keys.typing ? keys.typingTop : caption.y) - y
             // with the keys and the typing strip up, a tall screen has little room or none:
             // nothing of it may be drawn, or touched, outside what is left
             clip: true
@@ -205,60 +205,24 @@ Window {
         KCaption {
             id: caption
             objectName: "caption"
-            visible: !typing.visible // the strip takes its place while typing
+            visible: !keys.typing // the strip takes its place while typing
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.bottom: keyboard.shown ? keyboard.top : parent.bottom
+            y: (keys.shown ? keys.keysTop : parent.height) - height
             idleHint: Nav.screen === "attract" ? qsTr("Touch the screen to start.")
                                                : qsTr("Touch Listen to hear this screen.")
         }
 
-        Rectangle { // beside the keys, where the screen would show through
-            visible: keyboard.shown
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.top: keyboard.top
-            anchors.bottom: parent.bottom
-            z: 199
-            color: Theme.background
-        }
-
-        KTypingStrip {
-            id: typing
-            objectName: "typingStrip"
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.bottom: keyboard.top
-            // too little room left for a screen to be of use: the strip takes it all
-            height: keyboard.y - implicitHeight - screenLoader.y < Theme.targetMain * 2
-                    ? keyboard.y - screenLoader.y : implicitHeight
-            field: keyboard.shown && window.activeFocusItem instanceof TextInput
-                   ? window.activeFocusItem as TextInput : null
-        }
-
-        Loader { // created after the first frame, so the attract screen shows at once
-            id: keyboard
-            readonly property bool shown: item ? (item as KKeyboard).active : false
+        KKeyboardArea {
+            id: keys
+            anchors.fill: parent
             z: 200
-            active: false
-            asynchronous: true
-            // The Loader sizes the panel to its implicit height, so the screen moves up above
-            // the keys instead of lying under them. The default style is 2560 × 800 (height
-            // 0.3125 of the width): the keys get the whole width unless the bar, the practice
-            // notice and the typing strip would not fit, and never less than 45 % of the
-            // window's height (on a 21.5-inch 1080p panel: rows of 24 mm, letters of 4.2 mm).
-            readonly property real room: parent.height - (bar.visible ? bar.height : 0)
-                                         - practiceBanner.height - typing.fullHeight
-            width: Math.min(parent.width, Math.max(parent.height * 0.45, room) / 0.3125)
-            x: (parent.width - width) / 2
-            height: item ? (item as KKeyboard).implicitHeight : 0
-            y: shown ? parent.height - height : parent.height
-            // by URL, so the keyboard module is not even compiled before the first frame
-            source: "components/KKeyboard.qml"
+            contentTop: screenLoader.y
+            focusItem: window.activeFocusItem
         }
     }
 
-    onFrameSwapped: keyboard.active = true
+    onFrameSwapped: keys.start()
 
     Connections {
         target: Session
