@@ -14,6 +14,9 @@ py="$root/.venv/bin/python"
 bundle="$root/dist/silver-kiosk"
 rounds=${ROUNDS:-5}
 [ -x "$py" ] || { echo "No .venv: run ./dev test (or ./dev run) once first." >&2; exit 1; }
+for tool in as ld objdump; do  # binutils: PyInstaller reads libraries; icu_trim.py links one
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install binutils" >&2; exit 1; }
+done
 "$py" -c 'import PyInstaller' 2>/dev/null || {
   echo "PyInstaller is missing: $py -m pip install --require-hashes -r requirements.lock" >&2; exit 1; }
 
