@@ -368,8 +368,10 @@ class ReportBridge(QObject):
     def _go(self, screen: str, back: bool = False) -> None:
         self._own_nav = True
         try:
-            nav = self._nav_of()
-            nav.backTo(screen) if back else nav.go(screen)
+            if back:
+                self._nav_of().backTo(screen)
+            else:
+                self._nav_of().go(screen)
         finally:
             self._own_nav = False
 
