@@ -346,4 +346,4 @@ def _skip_pyside_source_scan() -> None:
     (a frozen bundle has no sources to read). The same cost upstream: napari/napari#8584."""
     feature = sys.modules.get("PySide6.support.feature")
     if feature is not None and hasattr(feature, "_mod_uses_pyside"):
-        feature._mod_uses_pyside = lambda _module: False
+        feature._mod_uses_pyside = lambda _module: False  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, Signal
 
+from kiosk.bridge.tasks import running
 from kiosk.config import Settings
 from kiosk.config.schema import PORTAL_MODE
 from kiosk.services.paths import data_dir
@@ -83,7 +84,7 @@ class BackendBridge(QObject):
         return problem.human() if problem is not None else ""
 
     async def aclose(self) -> None:
-        if self._task is not None and not self._task.done():
+        if self._task is not None and running(self._task):
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self._task

@@ -15,6 +15,7 @@ from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.bridge.departures_board import group, no_departures_text, spoken
 from kiosk.bridge.places_text import distance_text
+from kiosk.bridge.tasks import cancel, running
 from kiosk.config import Settings
 from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
@@ -57,8 +58,7 @@ class DeparturesBridge(QObject):
     def reset(self) -> None:
         """Stop updating and forget the board (leaving the screen, and the session wipe)."""
         self._timer.stop()
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        cancel(self._task)
         self._task = None
         self._board: Board | None = None
         self._stops: list[dict[str, Any]] = []
@@ -70,7 +70,7 @@ class DeparturesBridge(QObject):
     # --- what QML shows ----------------------------------------------------------------------
     @Property(bool, notify=changed)
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return running(self._task)
 
     @Property(bool, notify=changed)
     def loaded(self) -> bool:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.bridge.places_text import distance_text, place_card, qr_data_uri, source_lines
+from kiosk.bridge.tasks import cancel, running
 from kiosk.config import Settings
 from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
@@ -75,8 +76,7 @@ class PlacesBridge(QObject):
     @Slot()
     def reset(self) -> None:
         """Forget the person's search (the session wipe, and a new category)."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        cancel(self._task)
         self._task = None
         self._category = ""
         self._result: Cached[NearbyPlaces] | None = None
@@ -103,7 +103,7 @@ class PlacesBridge(QObject):
 
     @Property(bool, notify=changed)
     def busy(self) -> bool:
-        return self._task is not None and not self._task.done()
+        return running(self._task)
 
     @Property(bool, notify=changed)
     def loaded(self) -> bool:

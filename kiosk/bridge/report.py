@@ -28,6 +28,7 @@ from kiosk.bridge.report_text import (
     qr_data_uri,
     receipt_slip,
 )
+from kiosk.bridge.tasks import cancel, running
 from kiosk.config import Settings
 from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
@@ -80,8 +81,7 @@ class ReportBridge(QObject):
     @Slot()
     def reset(self) -> None:
         """The session wipe: every answer, the receipt and any slip message are forgotten."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        cancel(self._task)
         self._task = None
         self._wizard = Wizard([], self._place, handoff=self._handoff)
         self._loaded = False
@@ -199,7 +199,7 @@ class ReportBridge(QObject):
         await self._guarded(self._load_services())
 
     async def _guarded(self, job: Any) -> None:
-        if self._task is not None and not self._task.done():
+        if running(self._task):
             job.close()  # a second tap while the first request runs: ignored
             return
         self._task = asyncio.ensure_future(job)

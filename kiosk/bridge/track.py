@@ -13,6 +13,7 @@ from qasync import asyncSlot
 from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.report_text import digits_spoken, format_moment
+from kiosk.bridge.tasks import cancel
 from kiosk.core.errors import NotFound, PortalError
 from kiosk.core.outbox import State
 from kiosk.core.portal import ServiceRequest
@@ -62,8 +63,7 @@ class TrackBridge(QObject):
 
     @Slot()
     def reset(self) -> None:
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
+        cancel(self._task)
         self._task = None
         self._busy = ""
         self._problem = ""

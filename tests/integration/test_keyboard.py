@@ -14,6 +14,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.services.paths import UI_DIR
 from tests.audit import audit_window
 from tests.integration.conftest import find, settle, tap, walk
+from tests.integration.report_helpers import keyboard_keys
 
 FIELD = """
 import QtQuick
@@ -36,21 +37,6 @@ def add_field(kiosk: Any) -> QQuickItem:
     return field
 
 
-def key_items(kiosk: Any) -> dict[str, QQuickItem]:
-    keyboard = find(kiosk.window, "keyboard")
-    keys = {}
-    for item in walk(keyboard):
-        text = item.property("text")
-        if (
-            isinstance(text, str)
-            and text
-            and item.isVisible()
-            and item.property("displayText") is not None  # a key (no metaObject(): see audit.py)
-        ):
-            keys.setdefault(text, item)
-    return keys
-
-
 def test_taps_on_the_keyboard_type_cyrillic(kiosk: Any) -> None:
     tap(kiosk.window, find(kiosk.window, "language_bg"))
     add_field(kiosk)
@@ -59,7 +45,7 @@ def test_taps_on_the_keyboard_type_cyrillic(kiosk: Any) -> None:
     settle(50, 5)
     keyboard = find(kiosk.window, "keyboard")
     assert keyboard.property("active")
-    keys = key_items(kiosk)
+    keys = keyboard_keys(kiosk)
     assert {"ж", "щ", "ъ", "ю", "я"} <= set(keys), "the Bulgarian layout comes first"
     for letter in "здравей":
         tap(kiosk.window, keys[letter], reveal=False)  # keys never take the focus
@@ -87,7 +73,7 @@ def test_what_a_resident_types_never_reaches_the_log(kiosk: Any, tmp_path: Any) 
         text_input = find(kiosk.window, "probeInput")
         tap(kiosk.window, text_input)
         settle(50, 5)
-        keys = key_items(kiosk)
+        keys = keyboard_keys(kiosk)
         for letter in "иван":
             tap(kiosk.window, keys[letter], reveal=False)
         kiosk.bridges.nav.go("easier")
@@ -126,7 +112,7 @@ def test_what_is_typed_stays_in_view_above_the_keys(kiosk: Any, step: int) -> No
     keyboard = find(kiosk.window, "keyboard")
     assert keyboard.property("active")
     for letter in "кш":
-        tap(kiosk.window, key_items(kiosk)[letter], reveal=False)
+        tap(kiosk.window, keyboard_keys(kiosk)[letter], reveal=False)
     settle(50, 3)
     typed = str(text_input.property("text"))
     assert typed.lower() == "кш"
@@ -138,15 +124,12 @@ def test_what_is_typed_stays_in_view_above_the_keys(kiosk: Any, step: int) -> No
     banner = find(kiosk.window, "practiceBanner")
     banner_bottom = banner.mapToScene(QPointF(0, banner.height())).y()
     assert strip_top + strip.height() <= keys_top + 1 and strip_top >= banner_bottom - 1
-    assert not find_any(kiosk, "caption").isVisible()  # the strip takes its place
+    caption = next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == "caption")
+    assert not caption.isVisible()  # the strip takes its place
     # rows of keys stay large: at least 15 mm
-    assert key_items(kiosk)["б"].height() / kiosk.bridges.display.pxPerMm >= 15
+    assert keyboard_keys(kiosk)["б"].height() / kiosk.bridges.display.pxPerMm >= 15
     # what is left of the screen is either usable or nothing at all
     room = strip_top - banner_bottom
     assert room == 0 or room >= 2 * kiosk.bridges.display.pxPerMm * 20 - 1
     problems = audit_window(kiosk.window, kiosk.bridges.display.pxPerMm, step, "bg")
     assert not problems, "\n".join(problems)
-
-
-def find_any(kiosk: Any, name: str) -> QQuickItem:
-    return next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == name)
