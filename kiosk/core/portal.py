@@ -35,7 +35,12 @@ class Service:
     metadata: bool = False
     type: str = "realtime"
     keywords: tuple[str, ...] = ()
-    group: str = ""
+    group: str = ""  # the first group; FixMyStreet may list several (`groups`)
+    groups: tuple[str, ...] = ()
+
+    def in_groups(self) -> tuple[str, ...]:
+        """Every group the service is listed under (none: it stands alone)."""
+        return self.groups or ((self.group,) if self.group else ())
 
 
 @dataclass(frozen=True)

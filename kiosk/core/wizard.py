@@ -70,14 +70,16 @@ class Wizard:
         """Category tiles: one per group, or per service that has no group, in list order."""
         seen: dict[str, Choice] = {}
         for svc in self.services:
-            key = "g:" + svc.group if svc.group else "s:" + svc.code
-            seen.setdefault(key, Choice(key, svc.group or svc.name))
+            for group in svc.in_groups():
+                seen.setdefault("g:" + group, Choice("g:" + group, group))
+            if not svc.in_groups():
+                seen.setdefault("s:" + svc.code, Choice("s:" + svc.code, svc.name))
         return list(seen.values())
 
     def services_in(self, group_key: str) -> list[Service]:
         if group_key.startswith("s:"):
             return [s for s in self.services if s.code == group_key[2:]]
-        return [s for s in self.services if s.group == group_key[2:]]
+        return [s for s in self.services if group_key[2:] in s.in_groups()]
 
     def service(self) -> Service | None:
         """The chosen service, once the category (and kind, if needed) is answered."""

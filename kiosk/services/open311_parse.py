@@ -50,6 +50,8 @@ def parse_services(body: bytes, fmt: str) -> list[Service]:
         if not code:
             continue
         kind = text(rec, "type").lower()
+        # FixMyStreet lists several as <groups><group>…</group></groups> (JSON: "groups": […]).
+        groups = tuple(g for g in dict.fromkeys((text(rec, "group"), *strings(rec, "groups"))) if g)
         services.append(
             Service(
                 code=code,
@@ -58,7 +60,8 @@ def parse_services(body: bytes, fmt: str) -> list[Service]:
                 metadata=flag(rec, "metadata"),
                 type=kind if kind in ("realtime", "batch", "blackbox") else "realtime",
                 keywords=strings(rec, "keywords"),
-                group=text(rec, "group"),
+                group=groups[0] if groups else "",
+                groups=groups,
             )
         )
     return services

@@ -52,6 +52,14 @@ def test_services_single_object_and_numbers() -> None:
     assert dogs.keywords == ("dog", "stray") and dogs.group == ""
 
 
+@pytest.mark.parametrize("name", ["services_fixmystreet.xml", "services_fixmystreet.json"])
+def test_services_with_several_groups_as_fixmystreet_lists_them(name: str) -> None:
+    pothole, graffiti, other = p.parse_services(body(name), name.rsplit(".", 1)[1])
+    assert pothole.groups == ("Roads", "Pavements & footpaths") and pothole.group == "Roads"
+    assert graffiti.groups == ("Street cleaning",) and graffiti.group == "Street cleaning"
+    assert other.groups == () and other.group == ""
+
+
 def test_services_in_a_wrapper_skip_records_without_code() -> None:
     services = p.parse_services(body("services_wrapped.json"), "json")
     assert [(s.code, s.metadata) for s in services] == [("1", True)]

@@ -144,3 +144,15 @@ def test_handoff_has_no_contact_steps_and_a_phone_script() -> None:
     w.answers.update({"where": "address", "address": "ul. Shipka 6", "description": "Dark"})
     script = phone_script(w)
     assert "0700 17 310" in script and "ul. Shipka 6" in script and "Street lighting" in script
+
+
+def test_a_service_in_several_groups_is_offered_under_each() -> None:
+    services = [
+        Service("P", "Pothole", group="Roads", groups=("Roads", "Pavements")),
+        Service("G", "Graffiti", group="Cleaning"),
+        Service("O", "Other"),
+    ]
+    w = Wizard(services, PLACE)
+    assert [c.key for c in w.groups()] == ["g:Roads", "g:Pavements", "g:Cleaning", "s:O"]
+    assert [s.code for s in w.services_in("g:Pavements")] == ["P"]
+    assert [s.code for s in w.services_in("g:Roads")] == ["P"]
