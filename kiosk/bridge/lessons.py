@@ -359,9 +359,16 @@ class LessonsBridge(QObject):
         p = self._player
         if p is None or not p.step.media.image:
             return ""
-        return QUrl.fromLocalFile(str(self._root / p.step.media.image)).toString()
+        return self.imageUrl(p.step.media.image)
 
     @Slot(str, result=str)
     def imageUrl(self, path: str) -> str:
-        """A lesson image (a path relative to the course folder) as a URL for Image.source."""
-        return QUrl.fromLocalFile(str(self._root / path)).toString() if path else ""
+        """A lesson image (a path relative to the course folder) as a URL for Image.source;
+        '' for a path that leads out of the folder (the loader refuses those already)."""
+        if not path:
+            return ""
+        full = (self._root / path).resolve()
+        if not full.is_relative_to(self._root.resolve()):
+            log.error("lesson image %r leads out of the course folder; not shown", path)
+            return ""
+        return QUrl.fromLocalFile(str(full)).toString()

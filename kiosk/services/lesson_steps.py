@@ -29,6 +29,14 @@ STEP_KEYS = (
 Images = list[tuple[m.Loc, str]]
 
 
+def image_path_problem(name: str) -> str:
+    """Why an image path may not be used ('' when it may): it must stay in the course folder."""
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+        return f"image {name!r} must be a path inside the course folder (no '..', not absolute)"
+    return ""
+
+
 def read_lesson_tree(r: Reader, tree: LineDict) -> tuple[m.Lesson, Images]:
     lid = r.string(tree, "id", "the lesson")
     what, p = f"lesson {lid}", lid
@@ -113,6 +121,9 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
     image = r.string(node, "image", what, required=False) or None
     if image:
         images.append((r.loc(r.line_of(node, "image")), image))
+        if problem := image_path_problem(image):
+            r.error(r.line_of(node, "image"), problem)
+            image = None
         if "alt" not in node:
             r.error(
                 r.line_of(node, "image"), f"{what} has an image without 'alt' text for the voice"
@@ -128,6 +139,9 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
         widget, ids, widget_images = read_widget(r, widget_node, f"{p}.widget")
         targets |= ids
         images.extend((r.loc(line), name) for line, name in widget_images)
+        for line, name in widget_images:
+            if problem := image_path_problem(name):
+                r.error(line, problem)
     question_node = r.mapping(node, "question", what, required=False)
     question = _question(r, question_node, p) if question_node is not None else None
     if question is not None:

@@ -13,6 +13,7 @@ from kiosk.core.lesson_rules import check_course
 from kiosk.core.lessons import Loc
 from kiosk.i18n import LOCALES_DIR
 from kiosk.services.lesson_files import LESSONS_DIR, read_any
+from kiosk.services.lesson_steps import image_path_problem
 from kiosk.services.lesson_yaml import Problem
 
 # Every lesson string must have a translation in these catalogs (Bulgarian is the source).
@@ -67,7 +68,11 @@ def validate(
             for f in check_course(result.course, today or date.today(), locate, result.other_ids)
         ]
     for at, name in result.images:
-        if not (result.root / name).is_file():
+        if image_path_problem(name):
+            continue  # already reported by the reader
+        if not (result.root / name).resolve().is_relative_to(result.root.resolve()):
+            problems.append(Problem(at, "error", f"image {name!r} leads out of the course folder"))
+        elif not (result.root / name).is_file():
             problems.append(
                 Problem(at, "error", f"image {name!r} does not exist in {result.root.name}/")
             )

@@ -79,6 +79,15 @@ def parse_yaml(text: str) -> Any:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
         raise YamlSyntaxError(line, f"this is not valid YAML: {exc.problem}") from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL byte, say)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        at = text.find(chr(code))
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        raise YamlSyntaxError(
+            line, f"this is not valid YAML: character U+{code:04X} is not allowed in a YAML file"
+        ) from exc
+    except yaml.YAMLError as exc:  # any other failure of the parser is still the file's fault
+        raise YamlSyntaxError(1, f"this is not valid YAML: {exc}") from exc
 
 
 @dataclass(frozen=True)

@@ -150,6 +150,36 @@ def test_cli_prints_path_line_severity_message(capsys: pytest.CaptureFixture[str
     assert re.search(rf"unknown-widget\.yaml:{line}: error: unknown widget type 'tap_dance'", err)
 
 
+def test_a_nul_byte_is_a_clear_problem_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = SAMPLE.read_text(encoding="utf-8").splitlines(keepends=True)
+    text[9] = text[9].rstrip("\n") + "\x00\n"
+    path = tmp_path / "nul.yaml"
+    path.write_text("".join(text), encoding="utf-8")
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "ReaderError" not in err
+    assert re.search(r"nul\.yaml:10: error: this is not valid YAML: character U\+0000", err), err
+
+
+def test_an_image_outside_the_course_folder_is_refused_even_through_a_link(
+    tmp_path: Path,
+) -> None:
+    course = tmp_path / "course"
+    (course / "images").mkdir(parents=True)
+    (tmp_path / "secret.svg").write_text("<svg/>", encoding="utf-8")
+    (course / "images" / "link.svg").symlink_to(tmp_path / "secret.svg")
+    (course / "course.yaml").write_text("id: c\n", encoding="utf-8")
+    lesson = course / "l.yaml"
+    lesson.write_text(
+        SAMPLE.read_text(encoding="utf-8").replace("images/sample.svg", "images/link.svg"),
+        encoding="utf-8",
+    )
+    problems = [p for p in validate(lesson, today=TODAY, languages=()) if "image" in p.message]
+    assert [p.message for p in problems] == ["image 'images/link.svg' leads out of the course folder"]
+
+
 def test_cli_on_a_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["validate", str(tmp_path / "nothing")]) == 1
     assert "no such file or folder" in capsys.readouterr().err
