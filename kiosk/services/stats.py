@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.core import stats as core
 from kiosk.core.stats import Cell
+from kiosk.i18n import _
 from kiosk.services.storage import Migration, Storage
 
 log = logging.getLogger(__name__)
@@ -69,7 +70,7 @@ class StatsStore:
 
         Raises OSError when the folder cannot be written (the bridge says so in plain words).
         """
-        text = core.to_csv(await self.cells(first, last), threshold)
+        text = core.to_csv(await self.cells(first, last), threshold, _)
         target = folder / f"kiosk-statistics-{first.isoformat()}-{last.isoformat()}.csv"
         await asyncio.to_thread(_write, target, text)
         log.info("statistics exported (%d bytes)", len(text))

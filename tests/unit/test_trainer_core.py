@@ -85,21 +85,38 @@ def test_small_counts_are_hidden_and_a_second_cell_protects_the_total() -> None:
     assert rows[("2026-11-02", "language", "uk")] == "<5"
     assert rows[("2026-11-02", "language", "en")] == "<5"
     assert rows[("2026-11-03", "language", "tr")] == "<5"
-    assert rows[("2026-11-03", "language", "bg")] == "<5"
+    # hidden too, or 12 - 10 = 2; its own mark, since 10 is not below 5
+    assert rows[("2026-11-03", "language", "bg")] == ">=5"
     assert rows[("2026-11-04", "sessions", "")] == "<5"
+
+
+def test_the_file_explains_both_marks_on_the_rows_that_carry_them() -> None:
+    cells = [
+        Cell("2026-11-03", stats.SESSIONS, "", 7),
+        Cell("2026-11-03", stats.LANGUAGE, "bg", 6),
+        Cell("2026-11-03", stats.LANGUAGE, "en", 1),
+    ]
+    rows = {r["value"]: r for r in csv.DictReader(io.StringIO(stats.to_csv(cells, 5)))}
+    assert (rows["en"]["count"], rows["bg"]["count"], rows[""]["count"]) == ("<5", ">=5", "7")
+    assert rows["en"]["note"].startswith("Between 1 and 4")
+    assert rows["bg"]["note"].startswith("5 or more")
+    assert rows[""]["note"] == ""
 
 
 @given(st.lists(st.integers(min_value=0, max_value=30), min_size=1, max_size=6))
 def test_no_count_below_the_threshold_is_ever_published(counts: list[int]) -> None:
     cells = [Cell("2026-11-02", stats.SERVICE_USED, f"s{i}", n) for i, n in enumerate(counts)]
-    published = [text for _cell, text in stats.suppress(cells, 5)]
-    for text in published:
-        assert text == "<5" or text == "0" or int(text) >= 5
-    assert (
-        sum(1 for t in published if t == "<5") != 1
-        or len(counts) == 1
-        or all(n == 0 or n < 5 for n in counts)
-    )
+    published = stats.publish(cells, 5)
+    for p in published:
+        # every statement is true of the real count
+        if p.mark == "<5":
+            assert 1 <= p.cell.count < 5
+        elif p.mark == ">=5":
+            assert p.cell.count >= 5
+        else:
+            assert p.count == p.cell.count and (p.count == 0 or p.count >= 5)
+    hidden = [p for p in published if p.mark]
+    assert len(hidden) != 1 or len(counts) == 1 or all(n == 0 or n < 5 for n in counts)
 
 
 def test_values_are_cleaned_of_anything_but_plain_names() -> None:
