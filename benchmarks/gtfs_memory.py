@@ -90,7 +90,7 @@ def generate(path: Path, seed: int = 7) -> tuple[int, int]:
 
 
 def scenario(feed: Path, radius: float, trace: bool) -> None:
-    from kiosk.services.gtfs import load_timetable
+    from kiosk.services.nearby.gtfs import load_timetable
 
     data = feed.read_bytes()
     if trace:
@@ -113,8 +113,8 @@ def scenario(feed: Path, radius: float, trace: bool) -> None:
     if not trace:
         from datetime import datetime
 
-        from kiosk.services.gtfs import Timetable
-        from kiosk.services.gtfs_timetable import SOFIA
+        from kiosk.services.nearby.gtfs import Timetable
+        from kiosk.services.nearby.gtfs_timetable import SOFIA
 
         start = time.perf_counter()
         copy = Timetable.from_json(json.loads(encoded))
@@ -129,7 +129,7 @@ def loop_gaps(feed: Path) -> None:
     """Longest pause of a 5 ms asyncio ticker while the slice loads on a worker thread."""
     import asyncio
 
-    from kiosk.services.gtfs import load_timetable_async
+    from kiosk.services.nearby.gtfs import load_timetable_async
 
     data = feed.read_bytes()
 

@@ -22,7 +22,7 @@ def ms(samples: list[float]) -> str:
 
 
 def course_load() -> None:
-    from kiosk.services.lesson_files import load_course
+    from kiosk.services.lessons.files import load_course
 
     for lang in ("bg", "en"):
         samples = []
@@ -35,7 +35,7 @@ def course_load() -> None:
 
 def player_steps() -> None:
     from kiosk.core.lesson_player import Player
-    from kiosk.services.lesson_files import load_course
+    from kiosk.services.lessons.files import load_course
 
     samples = []
     for lesson in load_course(lang="bg").lessons:

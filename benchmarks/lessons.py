@@ -16,10 +16,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml
 
-from kiosk.services import lesson_yaml
-from kiosk.services.lesson_extract import strings_in
-from kiosk.services.lesson_files import LESSONS_DIR, load_course
-from kiosk.services.lesson_validate import validate
+from kiosk.services.lessons import yaml_lines as lesson_yaml
+from kiosk.services.lessons.extract import strings_in
+from kiosk.services.lessons.files import LESSONS_DIR, load_course
+from kiosk.services.lessons.validate import validate
 
 RUNS = 9
 

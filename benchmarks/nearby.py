@@ -25,9 +25,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.bridge.departures_board import group
 from kiosk.bridge.places import LIMIT, NEARBY_CODEC
+from kiosk.compose import embedded_practice
 from kiosk.config import Settings
-from kiosk.services.offline import open_offline
-from kiosk.services.portals import build_portals
+from kiosk.services.portals.build import build_portals
+from kiosk.services.storage.offline import open_offline
 
 
 class Ticker:
@@ -69,7 +70,7 @@ async def timed(runs: int, make: Callable[[], Awaitable[Any]]) -> tuple[float, f
 async def main(runs: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="nearby-bench-"))
     settings = Settings({"paths.data_dir": str(folder)})
-    portals = build_portals(settings, folder / "practice.sqlite3", "bg")
+    portals = build_portals(settings, embedded_practice(folder / "practice.sqlite3"), "bg")
     offline = await open_offline(settings, portals)
     finder, cache = portals.places, offline.cache("ckan")
     codes = finder.categories()

@@ -24,10 +24,10 @@ sys.path.insert(0, str(ROOT))
 
 from kiosk.core.outbox import Location, Report  # noqa: E402
 from kiosk.practice_portal.app import OPEN311_PATH  # noqa: E402
-from kiosk.services.open311 import Open311Client  # noqa: E402
-from kiosk.services.outbox import MIGRATIONS, Outbox  # noqa: E402
-from kiosk.services.outbox_open311 import open311_deliver  # noqa: E402
-from kiosk.services.storage import Storage  # noqa: E402
+from kiosk.services.portals.open311 import Open311Client  # noqa: E402
+from kiosk.services.reports.outbox import MIGRATIONS, Outbox  # noqa: E402
+from kiosk.services.reports.outbox_open311 import open311_deliver  # noqa: E402
+from kiosk.services.storage.database import Storage  # noqa: E402
 
 SERVE = (
     "import sys, uvicorn\n"

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kiosk.services.open311_parse import local_zone, parse_requests
+from kiosk.services.portals.open311_parse import local_zone, parse_requests
 
 
 def record(n: int) -> dict[str, object]:
@@ -84,8 +84,8 @@ async def loop_stall_ms(body: bytes, fmt: str) -> tuple[float, int]:
 
     import httpx
 
-    from kiosk.services.http import HttpLimits, build_client
-    from kiosk.services.open311 import Open311Client
+    from kiosk.services.portals.http import HttpLimits, build_client
+    from kiosk.services.portals.open311 import Open311Client
 
     ctype = "application/json" if fmt == "json" else "text/xml"
     transport = httpx.MockTransport(

@@ -10,11 +10,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from kiosk.core import learners, stats
-from kiosk.services.learners import MIGRATIONS as LEARNER_MIGRATIONS
-from kiosk.services.learners import LearnerStore
-from kiosk.services.stats import MIGRATIONS as STATS_MIGRATIONS
-from kiosk.services.stats import StatsStore
-from kiosk.services.storage import Storage
+from kiosk.services.lessons.learners import MIGRATIONS as LEARNER_MIGRATIONS
+from kiosk.services.lessons.learners import LearnerStore
+from kiosk.services.storage.database import Storage
+from kiosk.services.trainer.stats import MIGRATIONS as STATS_MIGRATIONS
+from kiosk.services.trainer.stats import StatsStore
 
 CARDS = 500
 DAYS = 365

@@ -40,7 +40,7 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
 from kiosk.core.session import IdlePolicy, countdown_should_speak
-from kiosk.services.paths import FONTS_DIR, UI_DIR
+from kiosk.services.storage.paths import FONTS_DIR, UI_DIR
 
 log = logging.getLogger(__name__)
 

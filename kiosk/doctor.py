@@ -14,7 +14,7 @@ from kiosk import __version__, i18n
 from kiosk.config import Settings
 from kiosk.config.schema import OPTIONS
 from kiosk.runner import _has_display, load_config
-from kiosk.services.paths import FONTS_DIR, data_dir, log_dir
+from kiosk.services.storage.paths import FONTS_DIR, data_dir, log_dir
 
 Finding = tuple[str, str]
 CYRILLIC_SAMPLE = "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЬЮЯабвгдежзийклмнопрстуфхцчшщъьюяЁёЄєІіЇїҐґ"

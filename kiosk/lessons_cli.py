@@ -7,8 +7,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kiosk.services.lesson_files import LESSONS_DIR
-from kiosk.services.lesson_validate import validate
+from kiosk.services.lessons.files import LESSONS_DIR
+from kiosk.services.lessons.validate import validate
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

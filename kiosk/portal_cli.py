@@ -118,7 +118,7 @@ def _default_db(settings: Any) -> Path:
 async def _check(args: argparse.Namespace, settings: Any, out: TextIO) -> int:
     from kiosk.config import schema as s
     from kiosk.practice_portal.app import CKAN_PATH, EMBEDDED_BASE, OPEN311_PATH
-    from kiosk.services.http import HttpLimits, build_client
+    from kiosk.services.portals.http import HttpLimits, build_client
 
     limits = HttpLimits.from_settings(settings)
     if args.timeout:
@@ -158,7 +158,7 @@ async def _check_open311(
     client: Any, base: str, args: argparse.Namespace, settings: Any, limits: Any, out: TextIO
 ) -> None:
     from kiosk.config import schema as s
-    from kiosk.services.open311 import Open311Client
+    from kiosk.services.portals.open311 import Open311Client
 
     fmt = args.format or settings[s.OPEN311_FORMAT]
     jurisdiction = settings[s.OPEN311_JURISDICTION] if args.jurisdiction is None else (
@@ -203,7 +203,7 @@ async def _check_open311(
 
 
 async def _check_ckan(client: Any, site: str, limits: Any, out: TextIO) -> None:
-    from kiosk.services.ckan import CkanClient
+    from kiosk.services.portals.ckan import CkanClient
 
     ckan = CkanClient(client, site, max_bytes=limits.max_bytes, deadline=limits.total)
     count, datasets = await ckan.package_search(rows=20)

@@ -67,8 +67,8 @@ def _start_qt(settings: Settings) -> object:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_config(args)
-    from kiosk.services.logs import setup_logging
-    from kiosk.services.paths import log_dir
+    from kiosk.services.storage.logs import setup_logging
+    from kiosk.services.storage.paths import log_dir
 
     setup_logging(log_dir(settings), settings[opt.LOG_LEVEL])
     if not _has_display():
@@ -171,7 +171,7 @@ def screenshot(args: argparse.Namespace) -> int:
     """Render one screen (or overlay over the home screen) to a PNG, then exit."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     settings = load_config(args)
-    from kiosk.services.logs import setup_logging
+    from kiosk.services.storage.logs import setup_logging
 
     setup_logging(None, "WARNING")
     from kiosk.bridge.nav import SCREENS

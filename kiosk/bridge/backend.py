@@ -15,12 +15,12 @@ from PySide6.QtCore import Property, QObject, Signal
 
 from kiosk.bridge.tasks import running
 from kiosk.config import Settings
-from kiosk.config.schema import PORTAL_MODE
-from kiosk.services.paths import data_dir
+from kiosk.config.schema import PORTAL_MODE, PRACTICE_STEP_SECONDS
+from kiosk.services.storage.paths import data_dir
 
 if TYPE_CHECKING:  # the services are imported when they start, after the first frame (~250 ms)
-    from kiosk.services.offline import Offline
-    from kiosk.services.portals import Portals
+    from kiosk.services.portals.build import Portals
+    from kiosk.services.storage.offline import Offline
 
 log = logging.getLogger(__name__)
 PRACTICE_DB = "practice-portal.sqlite3"
@@ -44,13 +44,16 @@ class BackendBridge(QObject):
             self._task = asyncio.ensure_future(self._start())
 
     async def _start(self) -> None:
-        from kiosk.services import learners, stats
-        from kiosk.services.offline import open_offline
-        from kiosk.services.portals import build_portals
+        from kiosk.compose import embedded_practice
+        from kiosk.services.lessons import learners
+        from kiosk.services.portals.build import build_portals
+        from kiosk.services.storage.offline import open_offline
+        from kiosk.services.trainer import stats
 
         folder = data_dir(self._settings)
         folder.mkdir(parents=True, exist_ok=True)
-        self.portals = build_portals(self._settings, folder / PRACTICE_DB, self._language)
+        practice = embedded_practice(folder / PRACTICE_DB, self._settings[PRACTICE_STEP_SECONDS])
+        self.portals = build_portals(self._settings, practice, self._language)
         self.offline = await open_offline(
             self._settings,
             self.portals,

@@ -20,13 +20,13 @@ from kiosk.config import Settings
 from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
 from kiosk.i18n import _, babel_locale
-from kiosk.services.cache import describe_age
+from kiosk.services.storage.cache import describe_age
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kiosk.bridge.backend import BackendBridge
-    from kiosk.services.transport import Board
+    from kiosk.services.nearby.departures import Board
 
 SOFIA = ZoneInfo("Europe/Sofia")  # departure times are the city's clock
 log = logging.getLogger(__name__)

@@ -12,8 +12,8 @@ from kiosk.i18n import _, ngettext
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from kiosk.services.gtfs import Departure, Stop
-    from kiosk.services.transport import Board
+    from kiosk.services.nearby.departures import Board
+    from kiosk.services.nearby.gtfs import Departure, Stop
 
 MAX_STOPS = 4
 MAX_LINES = 5  # lines per stop

@@ -62,7 +62,7 @@ class GuidedBridge(QObject):
         if self._course is not None:
             return
         # the lesson loader is imported when a trainer first asks, not at start-up
-        from kiosk.services.lesson_files import LessonFilesError, load_course
+        from kiosk.services.lessons.files import LessonFilesError, load_course
 
         try:
             self._course = await asyncio.to_thread(load_course, lang=current_language())

@@ -23,7 +23,7 @@ COMPLETE_SHARE = 0.5
 
 def lesson_language(lang: str) -> str:
     """The language lessons are shown in: the interface's when translated, else Bulgarian."""
-    from kiosk.services.lesson_files import SOURCE_LANGUAGE
+    from kiosk.services.lessons.files import SOURCE_LANGUAGE
 
     if lang == SOURCE_LANGUAGE or translated_share(lang) >= COMPLETE_SHARE:
         return lang

@@ -18,7 +18,7 @@ from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
 from kiosk.core.portal import NewRequest
 from kiosk.i18n import _
-from kiosk.services.paths import ASSETS_DIR
+from kiosk.services.storage.paths import ASSETS_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,7 +60,7 @@ class LessonsBridge(QObject):
         if self._course is not None and self._course_lang == lang:
             return
         # the loader (YAML, the model) is imported here, when the lessons screen first opens
-        from kiosk.services.lesson_files import LessonFilesError, load_course
+        from kiosk.services.lessons.files import LessonFilesError, load_course
 
         try:
             self._course, self._problem = load_course(self._root, lang), ""

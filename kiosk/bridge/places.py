@@ -19,14 +19,14 @@ from kiosk.core.errors import PortalError
 from kiosk.core.nearby import map_link, page_bounds
 from kiosk.core.portal import PLACE_CATEGORIES, PLACE_CATEGORY_LABELS, Place
 from kiosk.i18n import _
-from kiosk.services.cache import Cached, Codec
+from kiosk.services.storage.cache import Cached, Codec
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
     from kiosk.bridge.backend import BackendBridge
-    from kiosk.services.places import NearbyPlaces
+    from kiosk.services.nearby.places import NearbyPlaces
 
 log = logging.getLogger(__name__)
 PER_PAGE = 3  # three places fill a screen in the largest text; Up/Down are not needed
@@ -44,7 +44,7 @@ def _dump(value: NearbyPlaces) -> bytes:
 
 
 def _load(data: bytes) -> NearbyPlaces:
-    from kiosk.services.places import NearbyPlaces  # the CKAN stack loads on first use
+    from kiosk.services.nearby.places import NearbyPlaces  # the CKAN stack loads on first use
 
     raw = json.loads(data)
     places = tuple((Place(**p), float(m)) for p, m in raw.pop("places"))
@@ -247,7 +247,10 @@ class PlacesBridge(QObject):
         if not card:
             return
         lines = tuple(line for line in card["lines"] if line)
-        from kiosk.services.printing import Slip, print_slip  # Qt's printing loads on first use
+        from kiosk.services.printing.slip import (
+            Slip,
+            print_slip,
+        )  # Qt's printing loads on first use
 
         slip = Slip(
             title=card["name"],

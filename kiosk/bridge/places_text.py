@@ -12,12 +12,12 @@ from babel.numbers import format_decimal
 
 from kiosk.core.nearby import rounded_metres, walking_minutes
 from kiosk.i18n import _, babel_locale, ngettext
-from kiosk.services.cache import Cached, describe_age
+from kiosk.services.storage.cache import Cached, describe_age
 
 if TYPE_CHECKING:
     from kiosk.config import Settings
     from kiosk.core.portal import Place
-    from kiosk.services.places import NearbyPlaces
+    from kiosk.services.nearby.places import NearbyPlaces
 
 
 def distance_text(metres: float, with_time: bool = True) -> str:

@@ -35,7 +35,7 @@ from kiosk.core.errors import PortalError
 from kiosk.core.wizard import Place, Wizard, handoff_services
 from kiosk.core.wizard_steps import DefinitionInvalid, default_datetime, shift_datetime
 from kiosk.i18n import _
-from kiosk.services.printing import print_slip
+from kiosk.services.printing.slip import print_slip
 
 log = logging.getLogger(__name__)
 BUSY_SPEAK_AFTER_S = 1.0

@@ -8,8 +8,8 @@ from kiosk.bridge.report_text import DEFINITION_CODEC, SERVICES_CODEC
 from kiosk.core.errors import PortalError, PortalUnavailable
 from kiosk.core.portal import Service, ServiceDefinition
 from kiosk.i18n import _
-from kiosk.services.cache import describe_age
-from kiosk.services.open311 import Open311Client
+from kiosk.services.portals.open311 import Open311Client
+from kiosk.services.storage.cache import describe_age
 
 SERVICES_MAX_AGE = 6 * 3600.0  # the city's list changes rarely; a fresh copy a few times a day
 

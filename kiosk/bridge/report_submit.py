@@ -14,7 +14,7 @@ from kiosk.core.errors import PortalError
 from kiosk.core.outbox import State
 from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard
 from kiosk.i18n import _
-from kiosk.services.storage import StorageError
+from kiosk.services.storage.database import StorageError
 
 log = logging.getLogger(__name__)
 WAIT_FOR_NUMBER_S = 8.0  # longer than this and the receipt says the number comes later

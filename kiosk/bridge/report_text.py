@@ -13,8 +13,8 @@ from kiosk.core.portal import Service, ServiceAttribute, ServiceDefinition
 from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard, handoff_lines, line_text, phone_script
 from kiosk.core.wizard_steps import parse_datetime
 from kiosk.i18n import _, babel_locale
-from kiosk.services.cache import Codec
-from kiosk.services.printing import Slip
+from kiosk.services.printing.slip import Slip
+from kiosk.services.storage.cache import Codec
 
 
 def _dump_services(value: list[Service]) -> bytes:

@@ -21,11 +21,11 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core import learners, stats
 from kiosk.i18n import _, ngettext
-from kiosk.services.learners import LearnerStore
-from kiosk.services.stats import StatsStore, removable_folders
+from kiosk.services.lessons.learners import LearnerStore
+from kiosk.services.trainer.stats import StatsStore, removable_folders
 
 if TYPE_CHECKING:
-    from kiosk.services.certificates import LessonDone
+    from kiosk.services.printing.certificates import LessonDone
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Coroutine
@@ -223,7 +223,7 @@ class TrainerDeskBridge(QObject):
             self._say(_("The card could not be made. The kiosk cannot save right now."))
             return
         self._card_code = code
-        from kiosk.services.certificates import print_card  # printing loads on first use
+        from kiosk.services.printing.certificates import print_card  # printing loads on first use
 
         result = print_card(code, self._settings[opt.VENUE_NAME], self._session_dir)
         self._say(result.message)
@@ -259,7 +259,7 @@ class TrainerDeskBridge(QObject):
         self._say(_("Printing the certificate…"), busy=True)
         done = await self._lessons_done(lesson_ids)
         day = format_date(datetime.fromtimestamp(self._clock()).date(), "long", locale="bg")
-        from kiosk.services.certificates import print_certificate
+        from kiosk.services.printing.certificates import print_certificate
 
         result = print_certificate(
             name, done, self._settings[opt.VENUE_NAME], day, self._session_dir
@@ -268,8 +268,8 @@ class TrainerDeskBridge(QObject):
         self._say(result.message)
 
     async def _lessons_done(self, lesson_ids: list[str]) -> list[LessonDone]:
-        from kiosk.services.certificates import LessonDone
-        from kiosk.services.lesson_files import load_course
+        from kiosk.services.lessons.files import load_course
+        from kiosk.services.printing.certificates import LessonDone
 
         course = await asyncio.to_thread(load_course, lang="bg")
         known = {lesson.id: lesson for lesson in course.lessons}

@@ -15,7 +15,7 @@ from kiosk.config import schema as opt
 from kiosk.config.loader import ConfigError, _validate
 from kiosk.config.schema import BY_KEY, OPTIONS, Option
 from kiosk.i18n import N_, NATIVE_NAMES, _
-from kiosk.services.settings_file import save_changes, toml_value, user_config_path
+from kiosk.services.trainer.settings_file import save_changes, toml_value, user_config_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable

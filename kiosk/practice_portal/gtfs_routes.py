@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from kiosk.services.gtfs import load_timetable
+from kiosk.services.nearby.gtfs import load_timetable
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "gtfs"
 # The sample stops lie around the sample kiosk; this radius takes in every one of them.

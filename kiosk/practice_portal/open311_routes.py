@@ -16,7 +16,7 @@ from kiosk.core.portal import DESCRIPTION_MAX
 from kiosk.practice_portal import render
 from kiosk.practice_portal.catalog import DEFAULT_LOCALE, load_catalog, locale_of, pick
 from kiosk.practice_portal.store import STEPS, Store, Stored
-from kiosk.services.open311_parse import local_zone
+from kiosk.services.portals.open311_parse import local_zone
 
 JURISDICTIONS = ("", "sofia.bg", "practice.sofia.bg")
 _ATTRIBUTE = re.compile(r"attribute\[([^\]]+)\](\[\])?")

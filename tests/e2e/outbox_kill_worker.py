@@ -14,10 +14,10 @@ from pathlib import Path
 import httpx
 
 from kiosk.core.outbox import Location, Report, RetryPolicy
-from kiosk.services.open311 import Open311Client
-from kiosk.services.outbox import MIGRATIONS, Outbox
-from kiosk.services.outbox_open311 import open311_deliver
-from kiosk.services.storage import Storage
+from kiosk.services.portals.open311 import Open311Client
+from kiosk.services.reports.outbox import MIGRATIONS, Outbox
+from kiosk.services.reports.outbox_open311 import open311_deliver
+from kiosk.services.storage.database import Storage
 
 NAMESPACE = uuid.UUID("5f0c5b1e-6a43-4d8e-9a57-2b1f0d3c9e11")
 

@@ -28,9 +28,9 @@ from kiosk.core.errors import (
 )
 from kiosk.core.portal import NewRequest
 from kiosk.practice_portal.app import create_app
-from kiosk.services.ckan import CkanClient
-from kiosk.services.http import HttpLimits, build_client
-from kiosk.services.open311 import Open311Client
+from kiosk.services.portals.ckan import CkanClient
+from kiosk.services.portals.http import HttpLimits, build_client
+from kiosk.services.portals.open311 import Open311Client
 
 ROOT = Path(__file__).resolve().parents[2]
 LIMITS = HttpLimits(connect=1.0, read=0.5, write=1.0, pool=1.0, max_bytes=10_000, total=1.5)

@@ -71,7 +71,7 @@ def inject(kiosk: Any, qml: str) -> QQuickItem:
     component = QQmlComponent(kiosk.engine)
     from PySide6.QtCore import QUrl
 
-    from kiosk.services.paths import UI_DIR
+    from kiosk.services.storage.paths import UI_DIR
 
     component.setData(qml.encode(), QUrl.fromLocalFile(str(UI_DIR / "Injected.qml")))
     item = component.create()

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from kiosk.core.errors import PortalReplyInvalid, PortalUnavailable
-from kiosk.services import cache as cache_module
-from kiosk.services.cache import BYTES, Cache, describe_age, describe_as_of
-from kiosk.services.storage import Storage
+from kiosk.services.storage import cache as cache_module
+from kiosk.services.storage.cache import BYTES, Cache, describe_age, describe_as_of
+from kiosk.services.storage.database import Storage
 
 
 @pytest.fixture
@@ -121,7 +121,7 @@ def test_as_of_is_shown_in_sofia_time() -> None:
 @pytest.mark.anyio
 async def test_portal_objects_round_trip_through_the_cache(tmp_path: Path) -> None:
     from kiosk.core.portal import Place, Service, ServiceAttribute, ServiceDefinition
-    from kiosk.services.cache_codecs import DEFINITION, PLACES, SERVICES
+    from kiosk.services.storage.cache_codecs import DEFINITION, PLACES, SERVICES
 
     services = [Service("28", "Улично осветление", keywords=("лампа", "тъмно"), metadata=True)]
     definition = ServiceDefinition("2", (

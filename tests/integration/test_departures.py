@@ -9,9 +9,9 @@ from typing import Any
 
 from kiosk.bridge.departures_board import group
 from kiosk.config import Settings
-from kiosk.services.gtfs import Departure, Stop
-from kiosk.services.gtfs_timetable import SOFIA
-from kiosk.services.transport import Board
+from kiosk.services.nearby.departures import Board
+from kiosk.services.nearby.gtfs import Departure, Stop
+from kiosk.services.nearby.gtfs_timetable import SOFIA
 from tests.integration.conftest import find, settle, tap
 from tests.integration.test_help_nearby import home, wait_for
 

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.practice_portal import gtfs_routes
-from kiosk.services.gtfs import (
+from kiosk.services.nearby.gtfs import (
     FeedInvalid,
     RealtimeInvalid,
     Timetable,
@@ -23,7 +23,7 @@ from kiosk.services.gtfs import (
     painted_code,
     parse_trip_updates,
 )
-from kiosk.services.gtfs_timetable import SOFIA
+from kiosk.services.nearby.gtfs_timetable import SOFIA
 
 KIOSK = (42.6977, 23.3219)
 DATA = gtfs_routes.DATA_DIR

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings
-from kiosk.services.storage import DB_FILE_NAME
+from kiosk.services.storage.database import DB_FILE_NAME
 from tests.integration.conftest import close_backend, find, settle, tap
 
 CATEGORY_NAMES = ("pharmacy", "clinic", "office", "day_centre", "fountain", "toilet")

@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.services.paths import UI_DIR
+from kiosk.services.storage.paths import UI_DIR
 from tests.audit import audit_window
 from tests.integration.conftest import find, settle, tap, walk
 from tests.integration.report_helpers import keyboard_keys
@@ -62,7 +62,7 @@ def test_taps_on_the_keyboard_type_cyrillic(kiosk: Any) -> None:
 def test_what_a_resident_types_never_reaches_the_log(kiosk: Any, tmp_path: Any) -> None:
     import logging
 
-    from kiosk.services.logs import setup_logging
+    from kiosk.services.storage.logs import setup_logging
 
     root = logging.getLogger()
     saved = (root.handlers[:], root.level)

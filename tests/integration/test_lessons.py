@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.config import Settings
 from kiosk.i18n import _
-from kiosk.services.lesson_files import load_course
+from kiosk.services.lessons.files import load_course
 from tests.integration.conftest import find, settle, tap, walk
 from tests.unit.lesson_solutions import right_moves, wrong_move
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from kiosk.i18n import LANGUAGES
-from kiosk.services.lesson_files import load_course
+from kiosk.services.lessons.files import load_course
 from tests.audit import audit_window
 from tests.integration.conftest import settle
 

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.compose import embedded_practice
 from kiosk.config.loader import Settings
 from kiosk.core.outbox import Location, Report, State
-from kiosk.services.gtfs_timetable import SOFIA
-from kiosk.services.offline import open_offline
-from kiosk.services.portals import build_portals
+from kiosk.services.nearby.gtfs_timetable import SOFIA
+from kiosk.services.portals.build import build_portals
+from kiosk.services.storage.offline import open_offline
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def anyio_backend() -> str:
 @pytest.mark.anyio
 async def test_practice_kiosk_sends_reports_and_shows_departures(tmp_path: Path) -> None:
     settings = Settings({"paths.data_dir": str(tmp_path / "data")})
-    portals = build_portals(settings, tmp_path / "practice.sqlite3")
+    portals = build_portals(settings, embedded_practice(tmp_path / "practice.sqlite3"))
     offline = await open_offline(settings, portals)
     try:
         assert offline.problem is None and offline.outbox is not None
@@ -48,7 +49,7 @@ async def test_practice_kiosk_sends_reports_and_shows_departures(tmp_path: Path)
 @pytest.mark.anyio
 async def test_hand_off_mode_keeps_no_outbox(tmp_path: Path) -> None:
     settings = Settings({"paths.data_dir": str(tmp_path), "portal.mode": "handoff"})
-    portals = build_portals(settings, tmp_path / "practice.sqlite3")
+    portals = build_portals(settings, embedded_practice(tmp_path / "practice.sqlite3"))
     offline = await open_offline(settings, portals)
     try:
         assert offline.outbox is None

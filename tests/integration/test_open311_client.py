@@ -11,8 +11,8 @@ import pytest
 
 from kiosk.core.errors import NotFound, PortalRejected, PortalReplyInvalid
 from kiosk.core.portal import NewRequest
-from kiosk.services.http import HttpLimits, build_client
-from kiosk.services.open311 import Open311Client
+from kiosk.services.portals.http import HttpLimits, build_client
+from kiosk.services.portals.open311 import Open311Client
 
 pytestmark = pytest.mark.anyio
 BASE = "https://311.example.org/v2"

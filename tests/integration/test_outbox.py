@@ -20,8 +20,8 @@ from kiosk.core.outbox import (
     RetryPolicy,
     State,
 )
-from kiosk.services.outbox import MIGRATIONS, Outbox
-from kiosk.services.storage import Storage
+from kiosk.services.reports.outbox import MIGRATIONS, Outbox
+from kiosk.services.storage.database import Storage
 
 DAY = 86400.0
 

@@ -16,10 +16,10 @@ from kiosk.core.errors import (
 )
 from kiosk.core.outbox import Contact, Location, Rejected, Report, RetryLater, State
 from kiosk.practice_portal.app import EMBEDDED_BASE, OPEN311_PATH, create_app
-from kiosk.services.open311 import Open311Client
-from kiosk.services.outbox import MIGRATIONS, Outbox
-from kiosk.services.outbox_open311 import open311_deliver, outcome_of, to_new_request
-from kiosk.services.storage import Storage
+from kiosk.services.portals.open311 import Open311Client
+from kiosk.services.reports.outbox import MIGRATIONS, Outbox
+from kiosk.services.reports.outbox_open311 import open311_deliver, outcome_of, to_new_request
+from kiosk.services.storage.database import Storage
 
 
 @pytest.fixture

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.compose import embedded_practice
 from kiosk.config.loader import Settings
 from kiosk.core.portal import NewRequest
-from kiosk.services.portals import build_portals
+from kiosk.services.portals.build import build_portals
 
 pytestmark = pytest.mark.anyio
 
@@ -19,7 +20,9 @@ def anyio_backend() -> str:
 
 
 async def test_practice_mode_runs_everything_in_process(tmp_path: Path) -> None:
-    portals = build_portals(Settings({}), tmp_path / "practice.sqlite3", language="en")
+    portals = build_portals(
+        Settings({}), embedded_practice(tmp_path / "practice.sqlite3"), language="en"
+    )
     try:
         assert portals.is_practice and portals.open311 is not None
         services = await portals.open311.services()
@@ -42,7 +45,7 @@ async def test_open311_mode_uses_the_configured_server(tmp_path: Path) -> None:
         "portal.open311_format": "xml", "portal.open311_api_key": "k",
         "portal.jurisdiction_id": "sofia.bg", "portal.ckan_url": "https://data.example.org",
     })  # fmt: skip
-    portals = build_portals(settings, tmp_path / "p.sqlite3")
+    portals = build_portals(settings, embedded_practice(tmp_path / "p.sqlite3"))
     try:
         assert not portals.is_practice and portals.open311 is not None
         assert portals.open311.base_url == "https://311.example.org/v2"
@@ -55,9 +58,13 @@ async def test_open311_mode_uses_the_configured_server(tmp_path: Path) -> None:
 
 
 async def test_handoff_mode_has_no_open311_and_an_empty_url_falls_back(tmp_path: Path) -> None:
-    handoff = build_portals(Settings({"portal.mode": "handoff"}), tmp_path / "p.sqlite3")
+    handoff = build_portals(
+        Settings({"portal.mode": "handoff"}), embedded_practice(tmp_path / "p.sqlite3")
+    )
     assert handoff.open311 is None and handoff.mode == "handoff"
     await handoff.aclose()
-    unset = build_portals(Settings({"portal.mode": "open311"}), tmp_path / "p.sqlite3")
+    unset = build_portals(
+        Settings({"portal.mode": "open311"}), embedded_practice(tmp_path / "p.sqlite3")
+    )
     assert unset.is_practice and unset.open311 is not None
     await unset.aclose()

@@ -8,16 +8,17 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from kiosk.compose import embedded_practice
 from kiosk.config.loader import Settings
 from kiosk.core.portal import NewRequest
-from kiosk.services.http import OFF_LOOP_BYTES, off_loop
-from kiosk.services.open311_parse import parse_requests
-from kiosk.services.portals import build_portals
+from kiosk.services.portals.build import build_portals
+from kiosk.services.portals.http import OFF_LOOP_BYTES, off_loop
+from kiosk.services.portals.open311_parse import parse_requests
 
 
 def test_report_and_find_help_on_the_qt_loop(qasync_loop: Any, qtbot: Any, tmp_path: Path) -> None:
     async def job() -> tuple[int, str, int]:
-        portals = build_portals(Settings({}), tmp_path / "practice.sqlite3")
+        portals = build_portals(Settings({}), embedded_practice(tmp_path / "practice.sqlite3"))
         try:
             assert portals.open311 is not None
             services = await portals.open311.services()

@@ -13,10 +13,10 @@ import pytest
 from kiosk.core.errors import AccessDenied, NotFound, PortalRejected
 from kiosk.core.portal import DATATYPES, PLACE_CATEGORIES, NewRequest
 from kiosk.practice_portal.app import CKAN_PATH, EMBEDDED_BASE, OPEN311_PATH, create_app
-from kiosk.services.ckan import CkanClient
-from kiosk.services.http import HttpLimits, build_client
-from kiosk.services.open311 import Open311Client
-from kiosk.services.places import PlaceFinder
+from kiosk.services.nearby.places import PlaceFinder
+from kiosk.services.portals.ckan import CkanClient
+from kiosk.services.portals.http import HttpLimits, build_client
+from kiosk.services.portals.open311 import Open311Client
 
 pytestmark = pytest.mark.anyio
 ID = re.compile(r"\d{4}-\d{6}")

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from kiosk.services.printing import Slip, print_slip
+from kiosk.services.printing.slip import Slip, print_slip
 
 
 def _text(pdf: Path) -> str:

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtQml import QQmlComponent
 
-from kiosk.services.paths import UI_DIR
+from kiosk.services.storage.paths import UI_DIR
 from tests.integration.conftest import settle
 
 # Main.qml is what every kiosk loads; Theme is a singleton; KKeyboard is created by Main.qml

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.services.storage import (
+from kiosk.services.storage.database import (
     Migration,
     Storage,
     StorageCorrupt,
@@ -148,7 +148,7 @@ import asyncio, json, sys
 from pathlib import Path
 import qasync
 from PySide6.QtCore import QCoreApplication, QThread
-from kiosk.services.storage import Migration, Storage
+from kiosk.services.storage.database import Migration, Storage
 
 app = QCoreApplication([])
 loop = qasync.QEventLoop(app)

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from kiosk.core import learners, stats
-from kiosk.services import certificates
-from kiosk.services.learners import MIGRATIONS as LEARNER_MIGRATIONS
-from kiosk.services.learners import LearnerStore
-from kiosk.services.stats import MIGRATIONS as STATS_MIGRATIONS
-from kiosk.services.stats import StatsStore, removable_folders
-from kiosk.services.storage import Storage
+from kiosk.services.lessons.learners import MIGRATIONS as LEARNER_MIGRATIONS
+from kiosk.services.lessons.learners import LearnerStore
+from kiosk.services.printing import certificates
+from kiosk.services.storage.database import Storage
+from kiosk.services.trainer.stats import MIGRATIONS as STATS_MIGRATIONS
+from kiosk.services.trainer.stats import StatsStore, removable_folders
 
 DAY = learners.SECONDS_PER_DAY
 

@@ -11,11 +11,11 @@ from starlette.applications import Starlette
 
 from kiosk.core.errors import PortalUnavailable
 from kiosk.practice_portal import gtfs_routes
-from kiosk.services import cache as cache_module
-from kiosk.services.cache import Cache
-from kiosk.services.gtfs_timetable import SOFIA
-from kiosk.services.storage import Storage
-from kiosk.services.transport import Transport
+from kiosk.services.nearby.departures import Transport
+from kiosk.services.nearby.gtfs_timetable import SOFIA
+from kiosk.services.storage import cache as cache_module
+from kiosk.services.storage.cache import Cache
+from kiosk.services.storage.database import Storage
 
 RUSH = datetime(2026, 3, 4, 8, 0, tzinfo=SOFIA)
 

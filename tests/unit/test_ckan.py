@@ -17,7 +17,7 @@ from kiosk.core.errors import (
     PortalReplyInvalid,
     PortalUnavailable,
 )
-from kiosk.services import ckan_parse as c
+from kiosk.services.portals import ckan_parse as c
 
 SITE = "https://urbandata.example.bg"
 COLUMNS = c.column_map("")

@@ -38,5 +38,17 @@ def test_services_do_not_import_bridges() -> None:
     assert offenders("services", ("kiosk.bridge", "kiosk.app")) == []
 
 
+def test_services_do_not_import_the_practice_portal() -> None:
+    """The practice portal is a server that uses the kiosk's core; the composition root hands it
+    to the portal clients, so services work the same against it and the city's portals."""
+    assert offenders("services", ("kiosk.practice_portal", "kiosk.compose")) == []
+
+
+def test_services_are_grouped_by_feature() -> None:
+    """services/ holds feature packages (portals, storage, speech, …), not flat modules."""
+    flat = [p.name for p in (KIOSK / "services").glob("*.py") if p.name != "__init__.py"]
+    assert flat == []
+
+
 def test_config_is_below_everything() -> None:
     assert offenders("config", ("PySide6", "kiosk.services", "kiosk.bridge")) == []

@@ -11,7 +11,7 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
 from kiosk.i18n import LOCALES_DIR
-from kiosk.services.lesson_extract import extract_lessons, strings_in
+from kiosk.services.lessons.extract import extract_lessons, strings_in
 
 ROOT = LOCALES_DIR.parent
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lessons"

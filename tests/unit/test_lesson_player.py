@@ -8,7 +8,7 @@ import pytest
 from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import SessionProgress
 from kiosk.core.lessons import Course, Lesson
-from kiosk.services.lesson_files import load_course
+from kiosk.services.lessons.files import load_course
 from tests.unit.lesson_solutions import right_moves, wrong_move
 
 COURSE: Course = load_course(lang="bg")

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 import kiosk.i18n
 from kiosk.core import lessons as m
 from kiosk.core.lesson_widgets import KINDS, SPECS, Param
-from kiosk.services.lesson_files import (
+from kiosk.services.lessons.files import (
     LESSONS_DIR,
     LessonFilesError,
     load_course,

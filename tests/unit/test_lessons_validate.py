@@ -12,9 +12,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from kiosk.lessons_cli import main
-from kiosk.services.lesson_extract import strings_in
-from kiosk.services.lesson_files import LESSONS_DIR
-from kiosk.services.lesson_validate import validate
+from kiosk.services.lessons.extract import strings_in
+from kiosk.services.lessons.files import LESSONS_DIR
+from kiosk.services.lessons.validate import validate
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "lessons"
 SAMPLE = FIXTURES / "valid" / "l90-sample.yaml"

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kiosk.core.errors import PortalError, PortalReplyInvalid
-from kiosk.services import open311_parse as p
-from kiosk.services.open311_records import error_reply
+from kiosk.services.portals import open311_parse as p
+from kiosk.services.portals.open311_records import error_reply
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "open311"
 SOFIA = p.local_zone()

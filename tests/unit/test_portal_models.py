@@ -14,7 +14,7 @@ from kiosk.core.portal import (
     from_open311,
     to_open311,
 )
-from kiosk.services.http import Reply, check_content_type, raise_for_status
+from kiosk.services.portals.http import Reply, check_content_type, raise_for_status
 
 
 def test_form_fields_follow_the_spec() -> None:

@@ -126,7 +126,7 @@ def test_values_are_cleaned_of_anything_but_plain_names() -> None:
 
 
 def test_settings_file_keeps_comments_and_other_keys() -> None:
-    from kiosk.services.settings_file import update_text
+    from kiosk.services.trainer.settings_file import update_text
 
     text = '# installer\n[session]\nidle_seconds = 150  # slow\n\n[kiosk]\nvenue_name = "A"\n'
     new = update_text(

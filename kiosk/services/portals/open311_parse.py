@@ -19,7 +19,7 @@ from kiosk.core.portal import (
     ServiceDefinition,
     ServiceRequest,
 )
-from kiosk.services.open311_records import (
+from kiosk.services.portals.open311_records import (
     Record,
     XmlRecord,
     children,

@@ -34,9 +34,9 @@ from dataclasses import asdict, dataclass
 
 from kiosk.core import outbox as rules
 from kiosk.core.outbox import DeliveryOutcome, Entry, Report
-from kiosk.services import outbox_rows as rows
-from kiosk.services.outbox_rows import MIGRATIONS as MIGRATIONS  # re-exported
-from kiosk.services.storage import Storage, StorageError
+from kiosk.services.reports import outbox_rows as rows
+from kiosk.services.reports.outbox_rows import MIGRATIONS as MIGRATIONS  # re-exported
+from kiosk.services.storage.database import Storage, StorageError
 
 log = logging.getLogger(__name__)
 

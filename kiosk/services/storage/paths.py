@@ -10,7 +10,7 @@ from kiosk import APP_ID
 from kiosk.config import Settings
 from kiosk.config.schema import DATA_DIR, LOG_DIR
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 UI_DIR = PACKAGE_ROOT / "ui"
 ASSETS_DIR = PACKAGE_ROOT / "assets"
 FONTS_DIR = ASSETS_DIR / "fonts"

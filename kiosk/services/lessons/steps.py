@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kiosk.core import lessons as m
-from kiosk.services.lesson_params import read_widget
-from kiosk.services.lesson_parts import (
+from kiosk.services.lessons.params import read_widget
+from kiosk.services.lessons.parts import (
     read_bridge,
     read_card,
     read_completion,
@@ -12,7 +12,7 @@ from kiosk.services.lesson_parts import (
     read_prerequisite,
     read_trainer,
 )
-from kiosk.services.lesson_yaml import LineDict, Reader
+from kiosk.services.lessons.yaml_lines import LineDict, Reader
 
 LESSON_KEYS = (
     "id", "version", "status", "title", "short_title", "why_it_matters", "learning_goals",

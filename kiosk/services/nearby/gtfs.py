@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kiosk.core.portal import distance_m
-from kiosk.services.gtfs_realtime import RealtimeFeed, RealtimeInvalid, parse_trip_updates
-from kiosk.services.gtfs_timetable import (
+from kiosk.services.nearby.gtfs_realtime import RealtimeFeed, RealtimeInvalid, parse_trip_updates
+from kiosk.services.nearby.gtfs_timetable import (
     Departure,
     FeedInvalid,
     Stop,

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from kiosk.core.outbox import Contact, Entry, Location, Report, State
-from kiosk.services.storage import Migration
+from kiosk.services.storage.database import Migration
 
 MIGRATIONS = (
     Migration(

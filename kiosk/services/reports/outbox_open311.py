@@ -14,7 +14,7 @@ from typing import Protocol
 from kiosk.core.errors import AccessDenied, PortalError, PortalRejected
 from kiosk.core.outbox import Delivered, DeliveryOutcome, Rejected, Report, RetryLater
 from kiosk.core.portal import NewRequest, PostResult
-from kiosk.services.outbox import Deliver
+from kiosk.services.reports.outbox import Deliver
 
 log = logging.getLogger(__name__)
 # 4xx statuses that say "not now" rather than "never".

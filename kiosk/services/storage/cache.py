@@ -22,7 +22,7 @@ from babel.dates import format_datetime, format_timedelta
 
 from kiosk.core.errors import PortalError
 from kiosk.i18n import babel_locale
-from kiosk.services.storage import Migration, Storage, StorageError
+from kiosk.services.storage.database import Migration, Storage, StorageError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from kiosk.core import learners as core
 from kiosk.core.learners import Progress
-from kiosk.services.storage import Migration, Storage
+from kiosk.services.storage.database import Migration, Storage
 
 log = logging.getLogger(__name__)
 

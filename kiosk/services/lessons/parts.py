@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.core import lessons as m
-from kiosk.services.lesson_yaml import LineDict, Reader
+from kiosk.services.lessons.yaml_lines import LineDict, Reader
 
 
 def read_card(r: Reader, tree: LineDict, p: str, what: str) -> m.TakeHomeCard | None:

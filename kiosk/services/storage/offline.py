@@ -13,21 +13,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-from starlette.applications import Starlette
 
 from kiosk.config import schema as s
 from kiosk.core.outbox import RetryPolicy
-from kiosk.practice_portal import gtfs_routes
-from kiosk.practice_portal.app import EMBEDDED_BASE
-from kiosk.services import cache, outbox
-from kiosk.services.cache import Cache
-from kiosk.services.http import HttpLimits, build_client
-from kiosk.services.outbox import Outbox
-from kiosk.services.outbox_open311 import open311_deliver
-from kiosk.services.paths import data_dir
-from kiosk.services.portals import Portals
-from kiosk.services.storage import DB_FILE_NAME, Migration, Storage, StorageError
-from kiosk.services.transport import Transport
+from kiosk.services.nearby.departures import Transport
+from kiosk.services.portals.build import Portals
+from kiosk.services.portals.http import HttpLimits, build_client
+from kiosk.services.reports import outbox
+from kiosk.services.reports.outbox import Outbox
+from kiosk.services.reports.outbox_open311 import open311_deliver
+from kiosk.services.storage import cache
+from kiosk.services.storage.cache import Cache
+from kiosk.services.storage.database import DB_FILE_NAME, Migration, Storage, StorageError
+from kiosk.services.storage.paths import data_dir
 
 log = logging.getLogger(__name__)
 MIGRATIONS: tuple[Migration, ...] = outbox.MIGRATIONS + cache.MIGRATIONS
@@ -81,14 +79,15 @@ async def open_offline(
         realtime_url = settings[s.GTFS_REALTIME_URL]
     else:
         # The practice portal's sample feed, in-process; no database is needed for it.
+        embedded = portals.embedded
         http = portals.practice_http or build_client(
-            HttpLimits.from_settings(settings),
-            httpx.ASGITransport(app=Starlette(routes=gtfs_routes.routes)),
+            HttpLimits.from_settings(settings), embedded.open_gtfs()
         )
         if portals.practice_http is None:
             clients.append(http)
-        static_url = EMBEDDED_BASE + "/gtfs/static.zip"
-        realtime_url = settings[s.GTFS_REALTIME_URL] or EMBEDDED_BASE + "/gtfs/trip-updates"
+        gtfs = embedded.base + embedded.gtfs_path
+        static_url = gtfs + "/static.zip"
+        realtime_url = settings[s.GTFS_REALTIME_URL] or gtfs + "/trip-updates"
     transport = Transport(
         http,
         Cache(storage, "gtfs"),

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from kiosk.core.portal import Place, Service, ServiceAttribute, ServiceDefinition
-from kiosk.services.cache import Codec
+from kiosk.services.storage.cache import Codec
 
 
 def _dump(value: Any) -> bytes:

@@ -7,7 +7,7 @@ from typing import Any
 
 from kiosk.core.lesson_widgets import SPECS, Param
 from kiosk.core.lessons import Widget
-from kiosk.services.lesson_yaml import LineDict, LineList, Reader
+from kiosk.services.lessons.yaml_lines import LineDict, LineList, Reader
 
 
 class _Walk:

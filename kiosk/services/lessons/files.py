@@ -15,8 +15,8 @@ from typing import Any
 from kiosk.core import lessons as m
 from kiosk.core.lessons import Loc
 from kiosk.i18n import catalog
-from kiosk.services.lesson_steps import read_lesson_tree
-from kiosk.services.lesson_yaml import (
+from kiosk.services.lessons.steps import read_lesson_tree
+from kiosk.services.lessons.yaml_lines import (
     LineDict,
     Problem,
     Reader,
@@ -25,7 +25,7 @@ from kiosk.services.lesson_yaml import (
     parse_yaml,
 )
 
-LESSONS_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "lessons"
+LESSONS_DIR = Path(__file__).resolve().parents[3] / "assets" / "lessons"
 SOURCE_LANGUAGE = "bg"
 COURSE_FILE = "course.yaml"
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kiosk.core.portal import PLACE_CATEGORIES, Place, distance_m
-from kiosk.services import ckan_parse
-from kiosk.services.ckan import CkanClient
+from kiosk.services.portals import ckan_parse
+from kiosk.services.portals.ckan import CkanClient
 
 
 @dataclass(frozen=True)

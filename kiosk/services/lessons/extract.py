@@ -3,7 +3,7 @@
 Wire it in a Babel mapping file:
 
     [extractors]
-    lessons = kiosk.services.lesson_extract:extract_lessons
+    lessons = kiosk.services.lessons.extract:extract_lessons
     [lessons: assets/lessons/**.yaml]
 """
 
@@ -13,8 +13,8 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from kiosk.services.lesson_steps import read_lesson_tree
-from kiosk.services.lesson_yaml import LineDict, Reader, YamlSyntaxError, parse_yaml
+from kiosk.services.lessons.steps import read_lesson_tree
+from kiosk.services.lessons.yaml_lines import LineDict, Reader, YamlSyntaxError, parse_yaml
 
 COURSE_KEYS = ("modules",)
 

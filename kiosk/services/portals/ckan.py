@@ -10,8 +10,8 @@ import httpx
 
 from kiosk.core.errors import PortalReplyInvalid
 from kiosk.core.portal import Dataset, DatastorePage, Place
-from kiosk.services import ckan_parse as parse
-from kiosk.services.http import check_content_type, fetch, off_loop, raise_for_status
+from kiosk.services.portals import ckan_parse as parse
+from kiosk.services.portals.http import check_content_type, fetch, off_loop, raise_for_status
 
 
 class CkanClient:

@@ -14,7 +14,7 @@ from pathlib import Path
 from kiosk.core import stats as core
 from kiosk.core.stats import Cell
 from kiosk.i18n import _
-from kiosk.services.storage import Migration, Storage
+from kiosk.services.storage.database import Migration, Storage
 
 log = logging.getLogger(__name__)
 

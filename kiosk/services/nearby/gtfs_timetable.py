@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from kiosk.core.errors import PortalReplyInvalid
 from kiosk.i18n import N_
-from kiosk.services.gtfs_realtime import RealtimeFeed, expected_time
+from kiosk.services.nearby.gtfs_realtime import RealtimeFeed, expected_time
 
 log = logging.getLogger(__name__)
 SOFIA = ZoneInfo("Europe/Sofia")

@@ -18,8 +18,7 @@ from datetime import datetime, timezone
 import httpx
 
 from kiosk.core.errors import PortalError
-from kiosk.services.cache import Cache, Cached, Codec
-from kiosk.services.gtfs import (
+from kiosk.services.nearby.gtfs import (
     Departure,
     RealtimeFeed,
     Stop,
@@ -27,7 +26,8 @@ from kiosk.services.gtfs import (
     load_timetable_async,
     parse_trip_updates,
 )
-from kiosk.services.http import fetch, raise_for_status
+from kiosk.services.portals.http import fetch, raise_for_status
+from kiosk.services.storage.cache import Cache, Cached, Codec
 
 log = logging.getLogger(__name__)
 

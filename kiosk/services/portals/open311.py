@@ -18,9 +18,9 @@ from kiosk.core.portal import (
     ServiceDefinition,
     ServiceRequest,
 )
-from kiosk.services import open311_parse as parse
-from kiosk.services.http import Reply, check_content_type, fetch, off_loop, raise_for_status
-from kiosk.services.open311_records import error_reply
+from kiosk.services.portals import open311_parse as parse
+from kiosk.services.portals.http import Reply, check_content_type, fetch, off_loop, raise_for_status
+from kiosk.services.portals.open311_records import error_reply
 
 log = logging.getLogger(__name__)
 

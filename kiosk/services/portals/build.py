@@ -1,8 +1,9 @@
 """Build the portal clients from the settings: the embedded practice portal or the real ones.
 
-The composition root calls `build_portals(settings, practice_db)` once and closes the result at
+The composition root calls `build_portals(settings, embedded)` once and closes the result at
 exit. Practice mode, and every empty URL, use the practice portal in-process (ASGITransport, no
-socket); switching to the city's portals is a config change, never a code change.
+socket); switching to the city's portals is a config change, never a code change. The practice
+portal is a server above this layer: the root hands it in as an `Embedded`; no service imports it.
 """
 
 from __future__ import annotations
@@ -10,25 +11,31 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from kiosk.config import schema as s
-from kiosk.practice_portal.app import (
-    CKAN_PATH,
-    EMBEDDED_BASE,
-    GTFS_PATH,
-    OPEN311_PATH,
-    embedded_transport,
-)
-from kiosk.services.ckan import CkanClient
-from kiosk.services.http import HttpLimits, build_client
-from kiosk.services.open311 import Open311Client
-from kiosk.services.places import PlaceFinder
+from kiosk.services.nearby.places import PlaceFinder
+from kiosk.services.portals.ckan import CkanClient
+from kiosk.services.portals.http import HttpLimits, build_client
+from kiosk.services.portals.open311 import Open311Client
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Embedded:
+    """The practice portal served in-process, as the composition root hands it in."""
+
+    base: str  # the URL its clients use (no socket is opened)
+    open311_path: str
+    ckan_path: str
+    gtfs_path: str
+    # The whole portal on its SQLite file: (transport, close its database), opened on first use.
+    open: Callable[[], tuple[httpx.AsyncBaseTransport, Callable[[], None]]]
+    # Only its sample GTFS feed (no database), for departures when no other portal is local.
+    open_gtfs: Callable[[], httpx.AsyncBaseTransport]
 
 
 @dataclass
@@ -40,9 +47,13 @@ class Portals:
     ckan: CkanClient
     places: PlaceFinder
     practice_http: httpx.AsyncClient | None  # the embedded portal, also for its GTFS feeds
-    practice_gtfs_base: str = EMBEDDED_BASE + GTFS_PATH
+    embedded: Embedded
     _clients: list[httpx.AsyncClient] = field(default_factory=list)
     _closers: list[Callable[[], None]] = field(default_factory=list)
+
+    @property
+    def practice_gtfs_base(self) -> str:
+        return self.embedded.base + self.embedded.gtfs_path
 
     @property
     def is_practice(self) -> bool:
@@ -56,7 +67,7 @@ class Portals:
             close()
 
 
-def build_portals(settings: Any, practice_db: Path, language: str = "bg") -> Portals:
+def build_portals(settings: Any, embedded: Embedded, language: str = "bg") -> Portals:
     """One httpx client per backend, built here once (each costs ~40 ms)."""
     limits = HttpLimits.from_settings(settings)
     mode = settings[s.PORTAL_MODE]
@@ -67,9 +78,8 @@ def build_portals(settings: Any, practice_db: Path, language: str = "bg") -> Por
     def practice_client() -> httpx.AsyncClient:
         nonlocal practice
         if practice is None:
-            step = settings[s.PRACTICE_STEP_SECONDS]
-            transport = embedded_transport(practice_db, step)
-            closers.append(transport.app.state.store.close)  # type: ignore[attr-defined]
+            transport, close = embedded.open()
+            closers.append(close)
             practice = build_client(limits, transport)
             clients.append(practice)
         return practice
@@ -80,7 +90,7 @@ def build_portals(settings: Any, practice_db: Path, language: str = "bg") -> Por
             log.warning("portal.mode is open311 but portal.open311_url is empty: practice portal")
             mode = "practice"
         open311 = Open311Client(
-            practice_client(), EMBEDDED_BASE + OPEN311_PATH, locale=language,
+            practice_client(), embedded.base + embedded.open311_path, locale=language,
             max_bytes=limits.max_bytes, deadline=limits.total,
         )  # fmt: skip
     elif mode == "open311":
@@ -97,10 +107,10 @@ def build_portals(settings: Any, practice_db: Path, language: str = "bg") -> Por
         ckan = CkanClient(data, settings[s.CKAN_URL], max_bytes=limits.max_bytes,
                           deadline=limits.total)  # fmt: skip
     else:
-        ckan = CkanClient(practice_client(), EMBEDDED_BASE + CKAN_PATH,
+        ckan = CkanClient(practice_client(), embedded.base + embedded.ckan_path,
                           max_bytes=limits.max_bytes, deadline=limits.total)  # fmt: skip
     log.info("portals: mode %s, open data from %s", mode, settings[s.CKAN_URL] or "practice")
     return Portals(
         mode=mode, open311=open311, ckan=ckan, places=PlaceFinder.from_settings(ckan, settings),
-        practice_http=practice, _clients=clients, _closers=closers,
+        practice_http=practice, embedded=embedded, _clients=clients, _closers=closers,
     )  # fmt: skip

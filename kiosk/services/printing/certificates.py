@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kiosk.core.learners import show
 from kiosk.i18n import _
-from kiosk.services.printing import PrintResult, Slip, print_slip
+from kiosk.services.printing.slip import PrintResult, Slip, print_slip
 
 log = logging.getLogger(__name__)
 

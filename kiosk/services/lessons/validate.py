@@ -12,9 +12,9 @@ from babel.messages.pofile import read_po
 from kiosk.core.lesson_rules import check_course
 from kiosk.core.lessons import Loc
 from kiosk.i18n import LOCALES_DIR
-from kiosk.services.lesson_files import LESSONS_DIR, read_any
-from kiosk.services.lesson_steps import image_path_problem
-from kiosk.services.lesson_yaml import Problem
+from kiosk.services.lessons.files import LESSONS_DIR, read_any
+from kiosk.services.lessons.steps import image_path_problem
+from kiosk.services.lessons.yaml_lines import Problem
 
 # Every lesson string must have a translation in these catalogs (Bulgarian is the source).
 REQUIRED_TRANSLATIONS = ("en",)

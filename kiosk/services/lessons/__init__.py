@@ -1,0 +1,1 @@
+"""Lesson files (YAML with line numbers) read into the core's lesson model; learner progress."""

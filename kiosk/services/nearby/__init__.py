@@ -1,0 +1,1 @@
+"""What is around the kiosk: places to find help (CKAN) and next departures (GTFS)."""
