@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
-# Appended to the description so that a report sent twice (see services.outbox, "crash window")
+# Appended to the description so that a report sent twice (see services.reports.outbox, "crash window")
 # can be recognised: by the practice portal automatically, by city staff by eye.
 REFERENCE_LABEL = "Kiosk reference: "
 
@@ -200,7 +200,7 @@ def record(
 
 def recover(entry: Entry) -> Entry:
     """After a restart: a report left `sending` is queued again (it may have arrived; see the
-    crash window in services.outbox)."""
+    crash window in services.reports.outbox)."""
     if entry.state is State.SENDING:
         return replace(entry, state=State.QUEUED, next_attempt_at=0.0)
     return entry
