@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
-# Appended to the description so that a report sent twice (see services.reports.outbox, "crash window")
+# Appended to the description so that a report sent twice (services.reports.outbox, "crash window")
 # can be recognised: by the practice portal automatically, by city staff by eye.
 REFERENCE_LABEL = "Kiosk reference: "
 
