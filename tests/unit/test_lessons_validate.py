@@ -177,7 +177,9 @@ def test_an_image_outside_the_course_folder_is_refused_even_through_a_link(
         encoding="utf-8",
     )
     problems = [p for p in validate(lesson, today=TODAY, languages=()) if "image" in p.message]
-    assert [p.message for p in problems] == ["image 'images/link.svg' leads out of the course folder"]
+    assert [p.message for p in problems] == [
+        "image 'images/link.svg' leads out of the course folder"
+    ]
 
 
 def test_cli_on_a_missing_path(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -8,6 +8,11 @@ services. The result, a `Timetable`, is small; it is what the cache stores (as J
 Rows that cannot be read (a bad time, a bad coordinate, a trip missing from trips.txt) are
 skipped and counted in the log; a feed that is not a zip, lacks a required file or column, or is
 truncated raises FeedInvalid, a PortalReplyInvalid, so callers treat it like any bad reply.
+
+A hostile or broken feed fails fast and small (`FeedLimits`): a member that unpacks to more than
+its cap (a zip bomb: 2 GB of newlines in 1.9 MB), more rows than a city has, more departures at
+the kiosk's stops than a day can hold, an encrypted member, or a read that takes too long are
+each FeedInvalid, checked as the rows stream, never after the memory is gone.
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ import csv
 import io
 import logging
 import math
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -53,15 +60,66 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class FeedLimits:
+    """How much a feed may make the kiosk read. A city's feed is far inside every one (Sofia:
+    ~75 MB of stop_times.txt, 1.5 M rows, a few thousand departures near a kiosk)."""
+
+    member_bytes: int = 512 * 2**20  # unpacked size of one CSV
+    member_rows: int = 10_000_000
+    kept_departures: int = 500_000  # stop_times rows at the stops near the kiosk
+    seconds: float = 120.0  # the whole read
+
+
+class _Budget:
+    """Counts rows as they stream and stops the read once a limit is passed."""
+
+    def __init__(self, limits: FeedLimits) -> None:
+        self.limits = limits
+        self._deadline = time.monotonic() + limits.seconds
+
+    def rows(self, member: str, reader: Iterator[list[str]]) -> Iterator[list[str]]:
+        for count, row in enumerate(reader, 1):
+            if count % 65536 == 0:
+                self.check_time()
+            if count > self.limits.member_rows:
+                raise FeedInvalid(f"{member} has more than {self.limits.member_rows} rows")
+            yield row
+        self.check_time()
+
+    def check_time(self) -> None:
+        if time.monotonic() > self._deadline:
+            raise FeedInvalid(f"reading the timetable took over {self.limits.seconds:g} s")
+
+
+def _check_members(zf: zipfile.ZipFile, limits: FeedLimits) -> None:
+    """Refuse what the zip's directory already gives away (the sizes it declares bound what
+    zipfile will unpack: a member that inflates past its declared size fails its CRC check)."""
+    for info in zf.infolist():
+        if info.flag_bits & 0x1:
+            raise FeedInvalid(f"{info.filename} is encrypted")
+        if info.filename.endswith(".txt") and info.file_size > limits.member_bytes:
+            raise FeedInvalid(
+                f"{info.filename} unpacks to {info.file_size} bytes, over the"
+                f" {limits.member_bytes} a timetable may use"
+            )
+
+
 def load_timetable(
-    source: bytes | Path | BinaryIO, lat: float, lon: float, radius_m: float
+    source: bytes | Path | BinaryIO,
+    lat: float,
+    lon: float,
+    radius_m: float,
+    limits: FeedLimits | None = None,
 ) -> Timetable:
     """The stops within `radius_m` of (lat, lon) and everything needed for their departures."""
+    budget = _Budget(limits or FeedLimits())
     try:
         zf = zipfile.ZipFile(io.BytesIO(source) if isinstance(source, bytes) else source)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise FeedInvalid(f"the timetable is not a zip file: {exc}") from None
     with zf:
+        _check_members(zf, budget.limits)
         members = {Path(info.filename).name: info.filename for info in zf.infolist()}
         for required in ("stops.txt", "stop_times.txt", "trips.txt", "routes.txt"):
             if required not in members:
@@ -70,7 +128,7 @@ def load_timetable(
             raise FeedInvalid("the timetable has neither calendar.txt nor calendar_dates.txt")
 
         def rows(name: str, *columns: str, optional: tuple[str, ...] = ()) -> Iterator[list[str]]:
-            return _rows(zf, members[name], columns, optional)
+            return _rows(zf, members[name], columns, optional, budget)
 
         stops = _near_stops(rows("stops.txt", "stop_id", "stop_lat", "stop_lon",
                                  optional=("stop_code", "stop_name", "location_type")),
@@ -78,7 +136,8 @@ def load_timetable(
         times: dict[str, list[tuple[int, str, int]]] = {stop_id: [] for stop_id in stops}
         trip_ids: dict[str, str] = {}  # one string object per trip id, however many rows
         last_seq: dict[str, int] = {}  # a trip's final stop is an arrival: nobody boards there
-        bad = 0
+        bad = kept = 0
+        most = budget.limits.kept_departures
         # The hot loop (≈1.5 M rows in a city feed) indexes the raw CSV rows directly.
         with _reading(members["stop_times.txt"]), zf.open(members["stop_times.txt"]) as raw:
             reader = csv.reader(io.TextIOWrapper(raw, encoding="utf-8-sig", newline=""))
@@ -89,7 +148,7 @@ def load_timetable(
             ai = header.index("arrival_time") if "arrival_time" in header else -1
             if di < 0 and ai < 0:
                 raise FeedInvalid("stop_times.txt has neither departure_time nor arrival_time")
-            for row in reader:
+            for row in budget.rows(members["stop_times.txt"], reader):
                 try:
                     trip_id, number = row[ti], int(row[qi])
                 except (IndexError, ValueError):
@@ -106,6 +165,9 @@ def load_timetable(
                     bad += 1
                     continue
                 stop_times.append((seconds, trip_ids.setdefault(trip_id, trip_id), number))
+                kept += 1
+                if kept > most:
+                    raise FeedInvalid(f"over {most} departures at the stops near the kiosk")
 
         trips: dict[str, tuple[str, str, str]] = {}
         for trip_id, route_id, service_id, headsign in rows(
@@ -195,12 +257,17 @@ def _reading(member: str) -> Iterator[None]:
     try:
         yield
     except (zipfile.BadZipFile, EOFError, OSError, UnicodeDecodeError, csv.Error, zlib.error,
-            NotImplementedError, KeyError) as exc:  # fmt: skip
+            NotImplementedError, KeyError, RuntimeError) as exc:  # fmt: skip
+        # RuntimeError: zipfile's "encrypted, password required" (and its other refusals)
         raise FeedInvalid(f"{member} cannot be read: {exc}") from None
 
 
 def _rows(
-    zf: zipfile.ZipFile, member: str, columns: tuple[str, ...], optional: tuple[str, ...]
+    zf: zipfile.ZipFile,
+    member: str,
+    columns: tuple[str, ...],
+    optional: tuple[str, ...],
+    budget: _Budget,
 ) -> Iterator[list[str]]:
     """Rows of one CSV as lists in the order of `columns` + `optional` ("" when absent)."""
     with _reading(member), zf.open(member) as raw:
@@ -209,7 +276,7 @@ def _rows(
         index = _indices(member, header, *columns)
         extra = [header.index(c) if c in header else -1 for c in optional]
         width = len(header)
-        for row in reader:
+        for row in budget.rows(member, reader):
             if len(row) < width:
                 if not row:
                     continue
@@ -218,7 +285,11 @@ def _rows(
 
 
 async def load_timetable_async(
-    source: bytes | Path | BinaryIO, lat: float, lon: float, radius_m: float
+    source: bytes | Path | BinaryIO,
+    lat: float,
+    lon: float,
+    radius_m: float,
+    limits: FeedLimits | None = None,
 ) -> Timetable:
     """`load_timetable` on a worker thread: a city feed takes seconds to read."""
-    return await asyncio.to_thread(load_timetable, source, lat, lon, radius_m)
+    return await asyncio.to_thread(load_timetable, source, lat, lon, radius_m, limits)
