@@ -2,4 +2,4 @@
 
 APP_ID = "silver-kiosk"
 APP_NAME = "Silver Kiosk"
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -127,8 +127,20 @@ def speech_findings(settings: Settings) -> list[Finding]:
     return findings(settings)
 
 
+def config_findings(settings: Settings) -> list[Finding]:
+    """The files read, and every key an upgrade or a typo left that the kiosk ignores."""
+    files = ", ".join(str(f) for f in settings.files) or "(defaults, no file)"
+    found: list[Finding] = [("ok", f"config {files} is valid")]
+    found += [("warn", f"config: {warning}") for warning in settings.warnings]
+    return found
+
+
 def effective_config(settings: Settings) -> list[str]:
-    lines = [f"# config file: {settings.source or 'none (defaults)'}"]
+    """The effective config as TOML, each value followed by the file that set it."""
+    read = ", ".join(str(f) for f in settings.files) or "none (defaults)"
+    lines = [f"# config files, in the order read (a later one wins): {read}"]
+    if settings.trainer_file is not None:
+        lines.append(f"# the trainer's changes are saved to: {settings.trainer_file}")
     section = ""
     for option in OPTIONS:
         if option.section != section:
@@ -140,7 +152,8 @@ def effective_config(settings: Settings) -> list[str]:
             shown = "true" if value else "false"
         elif isinstance(value, str) and not option.secret:
             shown = '"' + value.replace('"', '\\"') + '"'
-        lines.append(f"{option.key.split('.', 1)[1]} = {shown}")
+        origin = settings.origin(option)
+        lines.append(f"{option.key.split('.', 1)[1]} = {shown}  # {origin or 'default'}")
     return lines
 
 
@@ -153,9 +166,7 @@ def doctor(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["kiosk-doctor"])
-    findings: list[Finding] = [
-        ("ok", f"config {settings.source or '(defaults, no file)'} is valid")
-    ]
+    findings = config_findings(settings)
     findings += font_findings()
     findings += folder_findings("data folder", data_dir(settings))
     findings += folder_findings("log folder", log_dir(settings))

@@ -66,11 +66,11 @@ class _CliError(Exception):
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from kiosk.config.loader import ConfigError, default_config_path, load_settings
+    from kiosk.config.loader import ConfigError, load_config
 
-    path = getattr(args, "config", None) or default_config_path()
+    path = getattr(args, "config", None)
     try:
-        return load_settings(Path(path) if path else None)
+        return load_config(Path(path) if path else None)
     except ConfigError as exc:
         raise _CliError(str(exc)) from None
 

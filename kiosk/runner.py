@@ -12,9 +12,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from kiosk.config import ConfigError, Settings, load_settings
+from kiosk.config import ConfigError, Settings
 from kiosk.config import schema as opt
-from kiosk.config.loader import default_config_path
+from kiosk.config.loader import load_config as load_layers
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +27,9 @@ OVERLAYS = ("help", "finish", "idle", "pin", "error")
 
 def load_config(args: argparse.Namespace) -> Settings:
     """The settings from --config, the user's or the system's file; exits with the message."""
-    path = Path(args.config) if getattr(args, "config", None) else default_config_path()
+    explicit = Path(args.config) if getattr(args, "config", None) else None
     try:
-        return load_settings(path)
+        return load_layers(explicit)
     except ConfigError as exc:
         print(f"Silver Kiosk cannot start: {exc}", file=sys.stderr)
         raise SystemExit(2) from None
@@ -71,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.services.storage.paths import log_dir
 
     setup_logging(log_dir(settings), settings[opt.LOG_LEVEL])
+    for warning in settings.warnings:  # the kiosk runs; doctor lists them for the installer
+        log.warning("config: %s", warning)
     if not _has_display():
         print(NO_DISPLAY, file=sys.stderr)
         return 2

@@ -93,10 +93,11 @@ class TrainerSettingsBridge(QObject):
         self._message = ""
 
     def target(self) -> Path:
-        """The file the kiosk loaded when it may write it, else the user's config file."""
-        source = self._settings.source
-        if source is not None and os.access(source, os.W_OK):
-            return source
+        """The trainer's layer of the config (the user's file, or the --config file) when it may
+        be written, else the user's file."""
+        own = self._settings.trainer_file
+        if own is not None and (os.access(own, os.W_OK) or not own.exists()):
+            return own
         return user_config_path()
 
     def value(self, option: Option[Any]) -> Any:
@@ -184,10 +185,8 @@ class TrainerSettingsBridge(QObject):
     def save(self) -> None:
         if not self._pending:
             return
-        target = self.target()
-        base = self._settings.source if self._settings.source != target else None
         try:
-            save_changes(target, self._pending, base)
+            save_changes(self.target(), self._pending)
         except (ConfigError, OSError):
             log.exception("settings not saved")
             self._say(_("The settings could not be saved. Please tell the kiosk's installer."))

@@ -6,6 +6,7 @@ come from this table. Descriptions are marked for translation with `N_` and tran
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -112,13 +113,51 @@ PIN_LOCK_SECONDS = Option(
     "kiosk.pin_lock_seconds", int, 300,
     N_("How long the PIN pad stays locked after too many wrong entries."),
     minimum=60, maximum=3600)
-VENUE_NAME = Option(
-    "kiosk.venue_name", str, "",
-    N_("The name of the library or community centre, shown on help screens and printouts."),
-    trainer=True)
 STAFF_HELP = Option(
     "kiosk.staff_help", str, "",
     N_("Where a resident finds a person to help, e.g. 'Ask at the front desk'."), trainer=True)
+
+# --- site: this kiosk's place in the city's fleet (set per site, e.g. by the Ansible role) -----
+def _site_id(value: str) -> str | None:
+    if value and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,62}", value):
+        return "a short name of small Latin letters, digits and dashes, e.g. 'sofia-slaveykov'"
+    return None
+
+
+def _opening_hours(value: str) -> str | None:
+    from kiosk.core.hours import HoursError, parse_hours
+
+    try:
+        parse_hours(value)
+    except HoursError as exc:
+        return f"opening hours like 'Mo-Fr 09:00-19:00; Sa 10:00-14:00' ({exc})"
+    return None
+
+
+SITE_ID = Option(
+    "site.id", str, "",
+    N_("A short name that identifies this kiosk's site in the city's published statistics and "
+       "monitoring, e.g. 'sofia-slaveykov'. Empty: statistics are not published."),
+    check=_site_id)
+VENUE_NAME = Option(
+    "site.name", str, "",
+    N_("The name of the library or community centre, shown on help screens and printouts."),
+    trainer=True)
+KIOSK_ADDRESS = Option(
+    "site.address", str, "",
+    N_("The kiosk's address in words, offered as the location of a report."), trainer=True)
+KIOSK_LAT = Option(
+    "site.lat", float, 42.6936,
+    N_("Latitude of the kiosk (WGS84), for nearby places, stops and reports."),
+    minimum=-90, maximum=90)
+KIOSK_LON = Option(
+    "site.lon", float, 23.3229,
+    N_("Longitude of the kiosk (WGS84)."), minimum=-180, maximum=180)
+OPENING_HOURS = Option(
+    "site.opening_hours", str, "Mo-Fr 08:00-20:00; Sa 09:00-15:00",
+    N_("When the site is open, e.g. 'Mo-Fr 09:00-19:00; Sa 10:00-14:00' (days Mo Tu We Th Fr "
+       "Sa Su). Software updates are installed only outside these hours."),
+    check=_opening_hours)
 
 # --- storage and logs ----------------------------------------------------------------------
 DATA_DIR = Option(
@@ -224,17 +263,6 @@ PRACTICE_STEP_SECONDS = Option(
     "portal.practice_step_seconds", float, 120.0,
     N_("In the practice portal, seconds between one status of a report and the next "
        "(queued, in progress, forwarded, closed)."), minimum=0, maximum=86400, trainer=True)
-KIOSK_LAT = Option(
-    "kiosk.lat", float, 42.6936,
-    N_("Latitude of the kiosk (WGS84), for nearby places, stops and reports."),
-    minimum=-90, maximum=90)
-KIOSK_LON = Option(
-    "kiosk.lon", float, 23.3229,
-    N_("Longitude of the kiosk (WGS84)."), minimum=-180, maximum=180)
-KIOSK_ADDRESS = Option(
-    "kiosk.address", str, "",
-    N_("The kiosk's address in words, offered as the location of a report."), trainer=True)
-
 # --- outbox, cache and transport ---------------------------------------------------------
 OUTBOX_RETENTION_DAYS = Option(
     "outbox.retention_days", int, 30,
@@ -322,9 +350,26 @@ LEARNER_RETENTION_DAYS = Option(
     N_("A learner card and its progress are deleted after this many days without use."),
     minimum=30, maximum=730, trainer=True)
 STATS_SUPPRESS_BELOW = Option(
-    "trainer.stats_suppress_below", int, 5,
+    "statistics.suppress_below", int, 5,
     N_("In exported statistics, counts below this number are shown only as '<N', so that no "
        "one person can be picked out."), minimum=3, maximum=20, trainer=True)
+STATS_CKAN_URL = Option(
+    "statistics.ckan_url", str, "",
+    N_("The CKAN site the daily statistics are published to (its DataStore), e.g. "
+       "https://urbandata.sofia.bg. Empty: they are not published."), check=_http_url)
+STATS_RESOURCE_ID = Option(
+    "statistics.resource_id", str, "",
+    N_("The id of the CKAN resource (a DataStore table) that holds every kiosk's daily counts."))
+STATS_API_KEY = Option(
+    "statistics.api_key", str, "",
+    N_("The CKAN API token that may write to that resource."), secret=True)
+
+# --- health: what a city's monitoring reads ------------------------------------------------
+METRICS_FILE = Option(
+    "health.metrics_file", str, "",
+    N_("A file the kiosk rewrites every minute with its health in Prometheus text format, for "
+       "node_exporter's textfile collector, e.g. "
+       "/var/lib/prometheus/node-exporter/silver-kiosk.prom. Empty: no file."))
 
 OPTIONS: tuple[Option[Any], ...] = tuple(
     value for value in list(globals().values()) if isinstance(value, Option)

@@ -29,7 +29,7 @@ def settings(tmp_path: Path, **extra: Any) -> Settings:
             "session.tap_filter_ms": 0,
             "paths.data_dir": str(tmp_path / "data"),
             "portal.practice_step_seconds": 2.0,
-            "kiosk.address": "пл. „Славейков“ 4",
+            "site.address": "пл. „Славейков“ 4",
             **extra,
         }
     )

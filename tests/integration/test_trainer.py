@@ -44,7 +44,7 @@ def _trainer_kiosk(make_kiosk: Any, tmp_path: Path, clock: Any = None, **extra: 
         "session.tap_filter_ms": 0,
         "session.default_language": "en",  # the tests read the messages in English
         "paths.data_dir": str(tmp_path / "data"),
-        "kiosk.venue_name": "Читалище Надежда",
+        "site.name": "Читалище Надежда",
         **extra,
     }
     return make_kiosk(Settings(values), windowed=False, clock=clock, backend=True)

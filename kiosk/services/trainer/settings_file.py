@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from kiosk.config import loader
 from kiosk.config.loader import ConfigError, load_settings
 
 _SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*(#.*)?$")
@@ -72,14 +73,13 @@ def update_text(text: str, changes: Mapping[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def save_changes(path: Path, changes: Mapping[str, Any], base: Path | None = None) -> None:
+def save_changes(path: Path, changes: Mapping[str, Any]) -> None:
     """Write `changes` into `path`. Raises ConfigError or OSError.
 
-    A missing `path` starts as a copy of `base` (the system file the kiosk loaded), since the
-    user's file is read instead of the system's, not on top of it.
+    `path` is the trainer's own layer, read after the system file and its drop-ins, so it holds
+    only what the trainer changed (a missing file starts empty).
     """
-    start = path if path.exists() else base
-    old = start.read_text(encoding="utf-8") if start is not None and start.exists() else ""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
     new = update_text(old, changes)
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_name(path.name + ".part")
@@ -95,6 +95,5 @@ def save_changes(path: Path, changes: Mapping[str, Any], base: Path | None = Non
 
 
 def user_config_path() -> Path:
-    """Where a kiosk without a config file keeps the trainer's changes."""
-    base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return base / "silver-kiosk" / "kiosk.toml"
+    """Where the trainer's changes are kept when the kiosk was started without --config."""
+    return loader.user_config_path()
