@@ -30,6 +30,7 @@ from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.display import DisplayBridge
 from kiosk.bridge.i18n import GettextTranslator, I18nBridge
 from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.pictograms import PROVIDER_ID, PictogramProvider
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
 from kiosk.bridge.speech import SpeechBridge, create_speech
@@ -195,6 +196,7 @@ def build(
     _register_singletons()
     engine = QQmlApplicationEngine()
     _bridges_by_engine[id(engine)] = bridges
+    engine.addImageProvider(PROVIDER_ID, PictogramProvider())  # KIcon's; the engine owns it
     engine.addImportPath(str(UI_DIR))
     watcher = InputWatcher()
     kiosk_box: list[Kiosk] = []

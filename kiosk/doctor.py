@@ -96,6 +96,30 @@ def text_rule_findings() -> list[Finding]:
     return [("fail", f"text rules (ICU) broken: {', '.join(broken)}")]
 
 
+def pictogram_findings() -> list[Finding]:
+    """Every pictogram draws (QtSvg and the drawings are in the install)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor
+
+    try:
+        from kiosk.bridge.pictograms import ICONS_DIR, names, render
+    except ImportError as exc:  # QtSvg left out of the install
+        return [("fail", f"pictograms cannot be drawn: {exc}")]
+
+    all_names = names()
+    if not all_names:
+        return [("fail", f"no pictograms in {ICONS_DIR}")]
+    size = QSize(48, 48)
+    broken = [
+        name
+        for name in all_names
+        if render((ICONS_DIR / f"{name}.svg").read_bytes(), QColor("black"), size).isNull()
+    ]
+    if broken:
+        return [("fail", f"pictograms cannot be drawn: {', '.join(broken)}")]
+    return [("ok", f"pictograms: all {len(all_names)} draw")]
+
+
 def translation_findings() -> list[Finding]:
     found: list[Finding] = []
     for lang in i18n.LANGUAGES:
@@ -172,6 +196,7 @@ def doctor(args: argparse.Namespace) -> int:
     findings += folder_findings("log folder", log_dir(settings))
     findings += library_findings()
     findings += text_rule_findings()
+    findings += pictogram_findings()
     findings += translation_findings()
     findings += display_findings(has_display)
     findings += speech_findings(settings)

@@ -60,11 +60,13 @@ grep -qx ready "$work/out" || { echo "The frozen kiosk never printed 'ready'." >
 grep -q '^spoke ' "$work/out" || { echo "The frozen kiosk did not speak." >&2; exit 1; }
 "$py" packaging/check_stderr.py packaging/stderr-allow.txt "$work/err"
 # The bundle's ICU data keeps only the kiosk's languages (packaging/icu_trim.py): prove Qt
-# still sorts Bulgarian and capitalises Turkish with it.
+# still sorts Bulgarian and capitalises Turkish with it ...
 env -u DISPLAY -u WAYLAND_DISPLAY QT_QPA_PLATFORM=offscreen "$bundle/silver-kiosk" doctor \
   >"$work/doctor" 2>&1 || true
-grep -E '^(OK|FAIL) +text rules' "$work/doctor"
+grep -E '^(OK|FAIL) +(text rules|pictograms)' "$work/doctor"
 grep -qE '^OK +text rules' "$work/doctor" || { cat "$work/doctor" >&2; exit 1; }
+# ... and that QtSvg and the drawings are in it: every pictogram draws.
+grep -qE '^OK +pictograms' "$work/doctor" || { cat "$work/doctor" >&2; exit 1; }
 
 echo "== timing: frozen against python -m kiosk --smoke-test (same run; read the ratios)"
 "$py" benchmarks/packaged_start.py --rounds "$rounds" --bundle "$bundle"

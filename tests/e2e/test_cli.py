@@ -69,6 +69,7 @@ def test_doctor_checks_and_prints_the_effective_config(tmp_path: Path) -> None:
     )
     result = kiosk("--config", str(config), "doctor")
     assert "font NotoSans-Regular.ttf (Noto Sans) has full Cyrillic" in result.stdout
+    assert "OK    pictograms: all " in result.stdout
     assert "idle_seconds = 90" in result.stdout
     assert "trainer_pin_hash = (not set)" in result.stdout
     assert "data folder" in result.stdout
