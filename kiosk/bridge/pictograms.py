@@ -22,7 +22,7 @@ from PySide6.QtQml import QQmlImageProviderBase
 from PySide6.QtQuick import QQuickImageProvider
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.services.paths import ASSETS_DIR
+from kiosk.services.storage.paths import ASSETS_DIR
 
 log = logging.getLogger(__name__)
 

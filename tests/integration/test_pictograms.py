@@ -14,7 +14,7 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.bridge.pictograms import PictogramProvider, names
 from kiosk.core.contrast import ratio
-from kiosk.services.paths import UI_DIR
+from kiosk.services.storage.paths import UI_DIR
 from tests.integration.conftest import find, settle
 from tests.unit.test_pictograms import BUTTON_KINDS
 
