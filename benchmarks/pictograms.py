@@ -2,11 +2,13 @@
 
 For every pictogram in assets/icons, times kiosk/bridge/pictograms.render() (parse the SVG, draw
 it at the size, recolour it) at 48, 96 and 160 px, and, for comparison, drawing the same SVG
-without recolouring. Qt's image cache keeps each result, so this is paid once per pictogram,
-size and theme; a screen with 7 tiles and a 5-button bar pays it 12 times at most.
+without recolouring. Then in QML: creating a grid of every pictogram as KIcon (through the
+`pictogram` provider), as a plain Image of the .svg file (Qt's SVG image plugin, no recolouring)
+and as bare Rectangles, each at a size not drawn before, and KIcon again at a size already in
+Qt's image cache (what every screen after the first pays for its bar).
 With --sheet PATH it also writes a contact sheet: every pictogram at 96 px on the fill of each
 button kind (normal, primary, danger, bar) in both themes, for a person to look at.
-Usage: python benchmarks/pictograms.py [--rounds N] [--sheet PATH]
+Usage: python benchmarks/pictograms.py [--rounds N] [--sheet PATH [--sheet-size PX]]
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtSvg import QSvgRenderer
 
-from kiosk.bridge.pictograms import ICONS_DIR, names, render
+from kiosk.bridge.pictograms import ICONS_DIR, PROVIDER_ID, PictogramProvider, names, render
+from kiosk.services.storage.paths import UI_DIR
 from tests.unit.test_pictograms import BUTTON_KINDS
 from tests.unit.test_theme import colours
 
@@ -62,8 +66,57 @@ def timing(rounds: int) -> None:
 SHEET_KINDS = ("normal", "primary", "danger", "bar")
 
 
-def sheet(path: Path) -> None:
-    icon, pad, label_h, per_row = 96, 12, 34, 4
+GRID = """
+import QtQuick
+Grid {
+    columns: 8
+    Repeater {
+        model: %s
+        %s
+    }
+}
+"""
+ITEMS = {
+    # what KIcon does (KIcon itself needs the kiosk's Theme, so the whole app)
+    "KIcon, recoloured": 'Image { source: "image://pictogram/" + modelData + "/161616";'
+    " sourceSize: Qt.size(%d, %d) }",
+    "Image of the .svg": 'Image { source: "../assets/icons/" + modelData + ".svg";'
+    " sourceSize: Qt.size(%d, %d) }",
+    "Rectangles only  ": 'Rectangle { width: %d; height: %d; color: "#161616" }',
+}
+
+
+def _create_ms(engine: QQmlEngine, item: str) -> float:
+    component = QQmlComponent(engine)
+    component.setData(QByteArray(GRID % (names(), item)), QUrl.fromLocalFile(str(UI_DIR / "b.qml")))
+    t0 = time.perf_counter()
+    obj = component.create()  # images from files and synchronous providers load here
+    elapsed = (time.perf_counter() - t0) * 1000
+    if obj is None:
+        raise SystemExit(component.errorString())
+    obj.deleteLater()
+    return elapsed
+
+
+def qml_timing(rounds: int) -> None:
+    engine = QQmlEngine()
+    engine.addImageProvider(PROVIDER_ID, PictogramProvider())
+    count = len(names())
+    print(f"QML: a grid of {count} pictograms at about 96 px, median of {rounds} rounds")
+    for label, item in ITEMS.items():
+        samples = []
+        for round_ in range(rounds):
+            px = 80 + round_ + (20 if label.startswith("Image") else 0)  # never cached
+            samples.append(_create_ms(engine, item.replace("%d", str(px))))
+        print(f"  {label}  {statistics.median(samples):6.1f} ms")
+    cached = [
+        _create_ms(engine, ITEMS["KIcon, recoloured"].replace("%d", "80")) for _ in range(rounds)
+    ]
+    print(f"  KIcon, cached     {statistics.median(cached):6.1f} ms")
+
+
+def sheet(path: Path, icon: int = 96) -> None:
+    pad, label_h, per_row = 12, 34, 4
     cell = icon + 2 * pad
     themes = [(hc, colours(hc)) for hc in (False, True)]
     block_w, block_h = cell * len(SHEET_KINDS), label_h + cell * len(themes)
@@ -102,11 +155,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--sheet", type=Path)
+    parser.add_argument("--sheet-size", type=int, default=96, help="pictogram side on the sheet")
     args = parser.parse_args()
     _app = QGuiApplication(sys.argv[:1])
     timing(args.rounds)
+    qml_timing(args.rounds)
     if args.sheet:
-        sheet(args.sheet)
+        sheet(args.sheet, args.sheet_size)
 
 
 if __name__ == "__main__":
