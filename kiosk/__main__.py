@@ -1,4 +1,4 @@
-"""Command line: run the kiosk (default), screenshot, doctor, pin, i18n, portal, lessons."""
+"""Command line: run the kiosk (default), screenshot, doctor, pin, i18n, portal, lessons, stats."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 COMMAND_GROUPS = {
     "portal": "serve the practice portal, or check the configured portals",
     "lessons": "check lesson files",
+    "stats": "publish the anonymous statistics to a CKAN DataStore table",
 }
 
 

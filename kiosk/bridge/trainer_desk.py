@@ -305,7 +305,7 @@ class TrainerDeskBridge(QObject):
     @asyncSlot()
     async def refreshOutbox(self) -> None:
         offline = await self._backend().ready()
-        if offline.outbox is None:
+        if offline.outbox is None or not offline.outbox.sends_reports:
             self._outbox_text = _("Reports are not sent from this kiosk (hand-off mode).")
         else:
             s = await offline.outbox.status()

@@ -13,10 +13,14 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
+from typing import Any
 
 # Appended to the description so that a report sent twice (services.reports.outbox, "crash window")
 # can be recognised: by the practice portal automatically, by city staff by eye.
 REFERENCE_LABEL = "Kiosk reference: "
+# The kind of an outbox entry that is a resident's report; other kinds are registered with the
+# outbox by whoever sends them (services.trainer.stats_publish: "statistics").
+REPORT = "report"
 
 
 class State(str, enum.Enum):
@@ -152,6 +156,8 @@ class Entry:
     token: str = ""
     created_at: float = 0.0
     finished_at: float | None = None
+    kind: str = REPORT  # REPORT, or another kind of item (e.g. a statistics publication)
+    item: Mapping[str, Any] | None = None  # the payload of another kind; None once delivered
 
     def is_due(self, now: float) -> bool:
         return self.state is State.QUEUED and self.next_attempt_at <= now

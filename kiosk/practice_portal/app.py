@@ -12,6 +12,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Mount, Route
 
 from kiosk.practice_portal import ckan_routes, gtfs_routes, open311_routes
+from kiosk.practice_portal.datastore import Datastore
 from kiosk.practice_portal.store import Store
 
 OPEN311_PATH = "/open311/v2"
@@ -36,6 +37,7 @@ def create_app(
     """The practice portal. Reports persist in `db_path` (SQLite) and move one status step
     every `status_step_seconds`; `api_key`, when set, is required on POST (403 otherwise)."""
     store = Store(db_path, status_step_seconds)
+    datastore = Datastore(db_path)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -43,6 +45,7 @@ def create_app(
             yield
         finally:
             store.close()
+            datastore.close()
 
     app = Starlette(
         routes=[
@@ -54,6 +57,7 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.store = store
+    app.state.datastore = datastore  # CKAN DataStore tables (statistics published by kiosks)
     app.state.api_key = api_key
     return app
 

@@ -1,15 +1,17 @@
-"""CKAN Action API of the practice portal (package_search/show, datastore_search, GeoJSON)."""
+"""CKAN Action API of the practice portal (package_search/show, the DataStore, GeoJSON)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from kiosk.practice_portal.catalog import load_catalog
+from kiosk.practice_portal.datastore import Datastore, DatastoreError
 
 HELP = "practice portal (sample data)"
 _FIELDS = [("_id", "int"), ("id", "text"), ("name", "text"), ("address", "text"),
@@ -66,10 +68,35 @@ async def action(request: Request) -> Response:
             return _fail(400, "Validation Error", "the request body is not JSON")
         if isinstance(body, dict):
             params.update(body)
+    if name in _TABLE_ACTIONS:
+        return await _table_action(request, name, params)
     handler = _ACTIONS.get(name)
     if handler is None:  # CKAN answers an unknown action with a bare string
         return JSONResponse(f"Bad request - Action name not known: {name}", status_code=400)
     return handler(params, _site(request))
+
+
+_TABLE_ACTIONS = ("datastore_create", "datastore_upsert", "datastore_search")
+
+
+async def _table_action(request: Request, name: str, params: dict[str, Any]) -> Response:
+    """The DataStore's tables; the sample places' tables ("-table") are read-only catalog data."""
+    rid = str(params.get("resource_id", ""))
+    if name == "datastore_search" and rid.endswith("-table"):
+        return datastore_search(params, _site(request))
+    key = request.app.state.api_key
+    if name != "datastore_search" and key and request.headers.get("Authorization") != key:
+        return _fail(403, "Authorization Error", "Access denied: not authorized to write")
+    store: Datastore = request.app.state.datastore
+    work = {"datastore_create": store.create, "datastore_upsert": store.upsert}.get(name)
+    try:
+        if work is not None:
+            result = await run_in_threadpool(work, params)
+        else:
+            result = await run_in_threadpool(store.search, params, _site(request))
+    except DatastoreError as error:
+        return _fail(error.status, error.kind, error.message)
+    return _ok(result)
 
 
 def package_search(params: dict[str, Any], site: str) -> Response:

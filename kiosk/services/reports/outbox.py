@@ -29,11 +29,12 @@ import logging
 import random
 import sqlite3
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from kiosk.core import outbox as rules
-from kiosk.core.outbox import DeliveryOutcome, Entry, Report
+from kiosk.core.outbox import REPORT, DeliveryOutcome, Entry, Report
 from kiosk.services.reports import outbox_rows as rows
 from kiosk.services.reports.outbox_rows import MIGRATIONS as MIGRATIONS  # re-exported
 from kiosk.services.storage.database import Storage, StorageError
@@ -41,6 +42,8 @@ from kiosk.services.storage.database import Storage, StorageError
 log = logging.getLogger(__name__)
 
 Deliver = Callable[[Report], Awaitable[DeliveryOutcome]]
+# Sends one item of another kind (its JSON payload); the same outcomes as a report's.
+DeliverItem = Callable[[Mapping[str, Any]], Awaitable[DeliveryOutcome]]
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,9 @@ class Outbox:
     def __init__(
         self,
         storage: Storage,
-        deliver: Deliver,
+        deliver: Deliver | None,
         *,
+        items: Mapping[str, DeliverItem] | None = None,
         policy: rules.RetryPolicy | None = None,
         retention_days: int = 30,
         send_timeout: float = 120.0,
@@ -74,7 +78,10 @@ class Outbox:
         rand: Callable[[], float] = random.random,
     ) -> None:
         self._storage = storage
-        self._deliver = deliver
+        self._deliver = deliver  # None: reports are not sent from here (hand-off mode)
+        self._items = dict(items or {})
+        # The kinds this outbox sends; entries of other kinds wait for an outbox that can.
+        self._kinds = ([REPORT] if deliver is not None else []) + sorted(self._items)
         self._policy = policy or rules.RetryPolicy()
         self._retention_days = retention_days
         self._send_timeout = send_timeout
@@ -83,6 +90,11 @@ class Outbox:
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
         self._recovered = False
+
+    @property
+    def sends_reports(self) -> bool:
+        """False in hand-off mode, where the outbox carries only other kinds of item."""
+        return self._deliver is not None
 
     # --- the resident's side -----------------------------------------------------------
 
@@ -112,6 +124,63 @@ class Outbox:
             self._wake.set()
         return local_id
 
+    async def enqueue_item(self, kind: str, key: str, payload: Mapping[str, Any]) -> int:
+        """Store an item of another kind durably under `key` and return its local id.
+
+        An item with the same key that is still waiting gets the new payload (the newer one
+        supersedes it); one already finished is queued again with it. Raises StorageError.
+        """
+        if kind == REPORT:
+            raise ValueError("reports go through enqueue()")
+        body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+        def job(conn: sqlite3.Connection) -> int:
+            conn.execute(
+                "INSERT INTO outbox (client_id, service_code, state, payload, created_at, kind)"
+                " VALUES (?, ?, 'queued', ?, ?, ?)"
+                " ON CONFLICT(client_id) DO UPDATE SET payload = excluded.payload,"
+                " state = CASE WHEN state = 'sending' THEN 'sending' ELSE 'queued' END,"
+                " next_attempt_at = 0, finished_at = NULL, last_error = ''",
+                (key, kind, body, self._clock(), kind),
+            )
+            row = conn.execute("SELECT local_id FROM outbox WHERE client_id = ?", (key,))
+            return int(row.fetchone()[0])
+
+        local_id = await self._storage.run(job, durable=True)
+        self.wake()
+        return local_id
+
+    async def find(self, key: str) -> Entry | None:
+        """The entry stored under a client id or item key, if any."""
+        found = await self._storage.fetchall(
+            f"SELECT {rows.COLUMNS} FROM outbox WHERE client_id = ?", (key,)
+        )
+        return rows.entry(found[0]) if found else None
+
+    async def send_now(self, local_id: int) -> Entry | None:
+        """Try one queued entry now, whatever its wait (a command's one publication); returns
+        it as it is afterwards. Other entries, and entries another process is sending, are
+        left alone."""
+
+        def claim(conn: sqlite3.Connection) -> Entry | None:
+            row = conn.execute(
+                f"SELECT {rows.COLUMNS} FROM outbox WHERE local_id = ? AND state = 'queued'",
+                (local_id,),
+            ).fetchone()
+            if row is None:
+                return None
+            entry = rules.start_sending(rows.entry(row), float("inf"))
+            conn.execute(
+                "UPDATE outbox SET state = 'sending', attempts = ? WHERE local_id = ?",
+                (entry.attempts, local_id),
+            )
+            return entry
+
+        entry = await self._storage.run(claim, durable=True)
+        if entry is not None:
+            await self._send(entry)
+        return await self.get(local_id)
+
     async def get(self, local_id: int) -> Entry | None:
         found = await self._storage.fetchall(
             f"SELECT {rows.COLUMNS} FROM outbox WHERE local_id = ?", (local_id,)
@@ -125,14 +194,21 @@ class Outbox:
             (service_request_id, local_id),
         )
 
-    async def status(self) -> OutboxStatus:
+    async def status(self, kind: str | None = REPORT) -> OutboxStatus:
+        """Counts and ages of one kind of entry (residents' reports by default), or of all."""
         now = self._clock()
+        where, args = ("kind = ?", (kind,)) if kind is not None else ("1", ())
 
         def job(conn: sqlite3.Connection) -> OutboxStatus:
-            counts = dict(conn.execute("SELECT state, COUNT(*) FROM outbox GROUP BY state"))
+            counts = dict(
+                conn.execute(
+                    f"SELECT state, COUNT(*) FROM outbox WHERE {where} GROUP BY state", args
+                )
+            )
             oldest, next_at = conn.execute(
                 "SELECT MIN(created_at), MIN(CASE WHEN state = 'queued' THEN next_attempt_at END)"
-                " FROM outbox WHERE state IN ('queued', 'sending')"
+                f" FROM outbox WHERE state IN ('queued', 'sending') AND {where}",
+                args,
             ).fetchone()
             return OutboxStatus(
                 queued=counts.get("queued", 0),
@@ -233,13 +309,14 @@ class Outbox:
 
     async def _claim_next(self) -> Entry | None:
         now = self._clock()
+        marks = ",".join("?" * len(self._kinds)) or "NULL"
 
         def job(conn: sqlite3.Connection) -> Entry | None:
             row = conn.execute(
                 f"SELECT {rows.COLUMNS} FROM outbox"
-                " WHERE state = 'queued' AND next_attempt_at <= ?"
+                f" WHERE state = 'queued' AND next_attempt_at <= ? AND kind IN ({marks})"
                 " ORDER BY next_attempt_at, local_id LIMIT 1",
-                (now,),
+                (now, *self._kinds),
             ).fetchone()
             if row is None:
                 return None
@@ -253,10 +330,16 @@ class Outbox:
         # Durable: after a crash the report must be known to have been (maybe) sent.
         return await self._storage.run(job, durable=True)
 
+    def _attempt(self, entry: Entry) -> Awaitable[DeliveryOutcome]:
+        if entry.kind == REPORT:
+            assert entry.report is not None and self._deliver is not None
+            return self._deliver(entry.report)
+        assert entry.item is not None
+        return self._items[entry.kind](entry.item)
+
     async def _send(self, entry: Entry) -> None:
-        assert entry.report is not None
         try:
-            outcome = await asyncio.wait_for(self._deliver(entry.report), self._send_timeout)
+            outcome = await asyncio.wait_for(self._attempt(entry), self._send_timeout)
         except asyncio.TimeoutError:
             outcome = rules.RetryLater("the portal did not answer in time")
         except Exception as exc:  # any failure of a try is a reason to try again later

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from kiosk.core.outbox import Contact, Entry, Location, Report, State
+from kiosk.core.outbox import REPORT, Contact, Entry, Location, Report, State
 from kiosk.services.storage.database import Migration
 
 MIGRATIONS = (
@@ -33,11 +33,14 @@ MIGRATIONS = (
         CREATE INDEX outbox_due ON outbox (state, next_attempt_at)
         """,
     ),
+    # Other kinds of item than a resident's report ride on the same durable queue (their
+    # `payload` is their own JSON; `service_code` holds the kind).
+    Migration("outbox", 2, "ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'report'"),
 )
 
 COLUMNS = (
     "local_id, service_code, state, payload, contact, attempts, next_attempt_at, last_error,"
-    " service_request_id, token, created_at, finished_at"
+    " service_request_id, token, created_at, finished_at, kind"
 )
 
 
@@ -74,10 +77,13 @@ def decode(payload: str, contact: str | None) -> Report:
 
 def entry(row: tuple[Any, ...]) -> Entry:
     (local_id, code, state, payload, contact, attempts, next_at, error, sr_id, token, created,
-     finished) = row  # fmt: skip
+     finished, kind) = row  # fmt: skip
+    is_report = kind == REPORT
     return Entry(
         local_id=local_id,
-        report=decode(payload, contact) if payload else None,
+        report=decode(payload, contact) if payload and is_report else None,
+        kind=kind,
+        item=json.loads(payload) if payload and not is_report else None,
         service_code=code,
         state=State(state),
         attempts=attempts,

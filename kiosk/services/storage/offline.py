@@ -8,7 +8,9 @@ configured GTFS feeds or the practice portal's sample feed. `await offline.aclos
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,16 +18,18 @@ import httpx
 
 from kiosk.config import schema as s
 from kiosk.core.outbox import RetryPolicy
+from kiosk.core.stats_publish import KIND as PUBLICATION
 from kiosk.services.nearby.departures import Transport
 from kiosk.services.portals.build import Portals
 from kiosk.services.portals.http import HttpLimits, build_client
 from kiosk.services.reports import outbox
-from kiosk.services.reports.outbox import Outbox
+from kiosk.services.reports.outbox import DeliverItem, Outbox
 from kiosk.services.reports.outbox_open311 import open311_deliver
 from kiosk.services.storage import cache
 from kiosk.services.storage.cache import Cache
 from kiosk.services.storage.database import DB_FILE_NAME, Migration, Storage, StorageError
 from kiosk.services.storage.paths import data_dir
+from kiosk.services.trainer import stats_publish
 
 log = logging.getLogger(__name__)
 MIGRATIONS: tuple[Migration, ...] = outbox.MIGRATIONS + cache.MIGRATIONS
@@ -40,12 +44,14 @@ class Offline:
     # Filled in by whoever fetches the services list: code -> realtime/batch/blackbox.
     service_types: dict[str, str] = field(default_factory=dict)
     _clients: list[httpx.AsyncClient] = field(default_factory=list)
+    _publishing: asyncio.Task[None] | None = None  # the daily statistics publication
 
     def cache(self, backend: str) -> Cache:
         """The cache of one backend, e.g. offline.cache("open311")."""
         return Cache(self.storage, backend)
 
     async def aclose(self) -> None:
+        await stats_publish.stop(self._publishing)
         if self.outbox is not None:
             await self.outbox.stop()
         for client in self._clients:
@@ -62,10 +68,14 @@ async def open_offline(
     clients: list[httpx.AsyncClient] = []
     service_types: dict[str, str] = {}
     box: Outbox | None = None
-    if portals.open311 is not None:
+    publisher = _publisher(settings, storage, clients)
+    if portals.open311 is not None or publisher is not None:
         box = Outbox(
             storage,
-            open311_deliver(portals.open311, service_types=service_types),
+            open311_deliver(portals.open311, service_types=service_types)
+            if portals.open311 is not None
+            else None,
+            items=publisher[1] if publisher is not None else None,
             policy=RetryPolicy(
                 settings[s.OUTBOX_RETRY_BASE_SECONDS], settings[s.OUTBOX_RETRY_MAX_SECONDS]
             ),
@@ -102,4 +112,28 @@ async def open_offline(
     )
     log.info("offline: database %s, outbox %s", storage.path or "in memory",
              "on" if box else "off (hand-off mode)")  # fmt: skip
-    return Offline(storage, problem, box, transport, service_types, clients)
+    offline = Offline(storage, problem, box, transport, service_types, clients)
+    if publisher is not None and box is not None:
+        offline._publishing = stats_publish.start(publisher[0](box))
+    return offline
+
+
+def _publisher(
+    settings: Any, storage: Storage, clients: list[httpx.AsyncClient]
+) -> tuple[Callable[[Outbox], stats_publish.StatsPublisher], dict[str, DeliverItem]] | None:
+    """The daily statistics publication, when the config says where (site, CKAN, resource)."""
+    site, url = settings[s.SITE_ID], settings[s.STATS_CKAN_URL]
+    resource = settings[s.STATS_RESOURCE_ID]
+    if not (site and url and resource):
+        return None
+    http = build_client(HttpLimits.from_settings(settings))
+    clients.append(http)
+    writer = stats_publish.DatastoreWriter(http, url, settings[s.STATS_API_KEY])
+
+    def make(box: Outbox) -> stats_publish.StatsPublisher:
+        return stats_publish.StatsPublisher(
+            storage, box, site=site, resource_id=resource,
+            threshold=settings[s.STATS_SUPPRESS_BELOW],
+        )  # fmt: skip
+
+    return make, {PUBLICATION: stats_publish.ckan_deliver(writer)}
