@@ -1,4 +1,5 @@
-"""Command line: run the kiosk (default), screenshot, doctor, pin, i18n, portal, lessons, stats."""
+"""Command line: run the kiosk (default), screenshot, doctor, pin, i18n, portal, lessons, stats,
+speech."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ COMMAND_GROUPS = {
     "portal": "serve the practice portal, or check the configured portals",
     "lessons": "check lesson files",
     "stats": "publish the anonymous statistics to a CKAN DataStore table",
+    "speech": "show text as the voice will say it",
 }
 
 

@@ -27,7 +27,9 @@ from kiosk.services.speech.port import (
     Utterance,
     volume_gain,
 )
+from kiosk.services.speech.pronounce import Spoken, pronounce
 from kiosk.services.speech.segment import phrases, sentences
+from kiosk.services.speech.tables import TableError
 from kiosk.services.speech.worker import Job, SynthesisWorker
 
 log = logging.getLogger(__name__)
@@ -89,6 +91,7 @@ class SpeechService(QObject):
         self._generation = 0
         self._speaking = False
         self._text = ""
+        self._spoken = Spoken("", "", ())  # what the engine was given for _text
         self._tone = False
         self._offsets: list[int] = []  # word start times in the stream, ms
         self._words: list[tuple[int, int]] = []  # (start, length) in the current text
@@ -183,14 +186,27 @@ class SpeechService(QObject):
         if self._worker is None:
             self._set_speaking(False)
             return
+        # The pronunciation layer comes after the privacy rule (speak() chose what may be said):
+        # the caption keeps `text`, the engine hears "едно едно две" for "112".
+        self._spoken = self._pronounce(text, lang)
+        said = self._spoken.text
         rate = RATES[self.rate_step]
         # The first sentence goes phrase by phrase so that its first phrase plays at once;
         # espeak-ng synthesises phrase by phrase anyway, so the audio is the same.
-        first, rest = self._sentences[0], self._sentences[1:]
-        spans = [(first[0] + a, first[0] + b) for a, b in phrases(text[first[0] : first[1]])]
-        pieces = tuple((text[s:e], s) for s, e in [*spans, *rest])
+        parts = sentences(said) or [(0, len(said))]
+        first, rest = parts[0], parts[1:]
+        spans = [(first[0] + a, first[0] + b) for a, b in phrases(said[first[0] : first[1]])]
+        pieces = tuple((said[s:e], s) for s, e in [*spans, *rest])
         self._set_speaking(True)
         self._worker.submit(Job(self._generation, pieces, lang, rate.wpm, rate.pause_ms))
+
+    @staticmethod
+    def _pronounce(text: str, lang: str) -> Spoken:
+        try:
+            return pronounce(text, lang)
+        except TableError as exc:  # a broken table must not silence the kiosk
+            log.error("speech: the pronunciation table cannot be used: %s", exc)
+            return Spoken(text, text, ())
 
     def warn(self, text: str, lang: str | None = None) -> None:
         """The idle warning: a short tone, then `text`."""
@@ -272,7 +288,8 @@ class SpeechService(QObject):
             self._timer.start()
         base = self.player.queued_ms()
         for word in utterance.words:
-            self._words.append((word.start + offset, word.length))
+            # offsets index the spoken text; the caption highlights the words on screen
+            self._words.append(self._spoken.original_span(word.start + offset, word.length))
             self._offsets.append(word.offset_ms + base)
         self.player.append(utterance.pcm)
 

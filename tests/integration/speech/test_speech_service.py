@@ -38,6 +38,32 @@ def test_speaks_and_highlights_every_word_in_order(qtbot: QtBot, service: Speech
     assert seen[-1][1:] == (-1, 0)  # the highlight is cleared at the end
 
 
+def test_the_engine_hears_words_and_the_caption_highlights_what_is_written(
+    qtbot: QtBot, espeak_engine
+) -> None:  # type: ignore[no-untyped-def]
+    recorder = RecordingEngine(espeak_engine)
+    svc = SpeechService(
+        recorder, SilentClockPlayer(), HeadsetMonitor("manual"), language=lambda: "bg"
+    )
+    text = "Обадете се на 112 или пишете на info@sofia.bg"
+    seen = _record_words(svc)
+    try:
+        svc.speak(text)
+        assert svc.text == text  # the caption shows what the screen shows
+        qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
+        heard = " ".join(recorder.texts)
+        assert "едно едно две" in heard and "инфо маймунка софия точка бе-ге" in heard
+        assert not any(c.isdigit() or c == "@" for c in heard)
+        highlighted = [text[s : s + n] for _t, s, n in seen if s >= 0]
+        # "едно", "едно", "две" all light up "112"; the address lights up as one piece
+        assert highlighted.count("112") == 3 and "info@sofia.bg" in highlighted
+        assert [w for w in dict.fromkeys(highlighted)] == [
+            "Обадете", "се", "на", "112", "или", "пишете", "info@sofia.bg"
+        ]  # fmt: skip
+    finally:
+        svc.shutdown()
+
+
 def test_first_audio_comes_quickly(qtbot: QtBot, service: SpeechService) -> None:
     started = time.perf_counter()
     with qtbot.waitSignal(service.player.firstAudio, timeout=2000):
@@ -125,19 +151,25 @@ def test_personal_text_never_reaches_the_engine_on_the_speaker(qtbot: QtBot, esp
         qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
         svc.speak(secret, personal=True)  # no replacement given: "Hidden."
         qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
-        assert recorder.texts and all("0888" not in t and "456" not in t for t in recorder.texts)
-        assert "Въведени 10 цифри." in recorder.texts
-        # With a headset (here the toggle) and on request, it is spoken.
+        # Neither the digits nor their spoken form ("нула осем осем осем") reach the engine.
+        said = "нула осем осем осем"
+
+        def leaked(t: str) -> bool:
+            return "0888" in t or "456" in t or said in t
+
+        assert recorder.texts and not any(leaked(t) for t in recorder.texts)
+        assert "Въведени десет цифри." in recorder.texts  # the pronunciation layer still reads it
+        # With a headset (here the toggle) and on request, it is spoken, digit by digit.
         headset.set_manual(True)
         svc.speak(secret, personal=True, neutral="Въведени 10 цифри.")
-        qtbot.waitUntil(lambda: any("0888" in t for t in recorder.texts), timeout=5000)
+        qtbot.waitUntil(lambda: any(said in t for t in recorder.texts), timeout=5000)
         # Unplugged: it stops, and Repeat does not put it on the speaker.
         headset.set_manual(False)
         assert not svc.speaking
-        count = len([t for t in recorder.texts if "0888" in t])
+        count = len([t for t in recorder.texts if leaked(t)])
         svc.repeat()
         qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
-        assert len([t for t in recorder.texts if "0888" in t]) == count
+        assert len([t for t in recorder.texts if leaked(t)]) == count
     finally:
         svc.shutdown()
 
