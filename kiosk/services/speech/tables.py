@@ -14,7 +14,7 @@ from typing import Any
 
 import tomllib
 
-from kiosk.services.paths import ASSETS_DIR
+from kiosk.services.storage.paths import ASSETS_DIR
 
 TABLES_DIR = ASSETS_DIR / "speech"
 SECTIONS = (
