@@ -99,12 +99,16 @@ def run(args: argparse.Namespace) -> int:
     smoke: list[int] = []
     if args.smoke_test:
         kiosk.window.frameSwapped.connect(lambda: _first_frame(smoke))
+    from kiosk import health as kiosk_health
+
+    monitor = kiosk_health.start(settings, kiosk)  # systemd's watchdog, the metrics file
     kiosk.show()
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
         if args.smoke_test:
             ready = loop.create_task(_ready(kiosk, stop))
         loop.run_until_complete(_until_stopped(stop, kiosk))
+        loop.run_until_complete(monitor.stop())
         if args.smoke_test and not ready.done():
             ready.cancel()
     kiosk.close()

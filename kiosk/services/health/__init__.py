@@ -1,0 +1,1 @@
+"""What a city's monitoring reads from a kiosk: systemd's watchdog and a metrics file."""
