@@ -32,9 +32,10 @@ SHIPPED = (
     "l08-personal-data", "l17-misinformation",
     "l09-messages", "l10-video-call",
     "l11-city-report", "l12-health", "l13-transport", "l14-eid",
+    "l18-apps",
     "l15-troubleshooting", "l16-review",
 )  # fmt: skip
-MODULES = ("a-comfortable", "b-safe", "c-touch", "d-services", "e-keep-going")
+MODULES = ("a-comfortable", "b-safe", "c-touch", "d-services", "f-apps", "e-keep-going")
 # Modules whose facts go stale carry review dates.
 FRESH = {"b-safe", "d-services"}
 
@@ -118,6 +119,7 @@ def test_prerequisites_follow_the_curriculum(course: m.Course) -> None:
         "l12-health": {"l04-web-search"},
         "l13-transport": {"l04-web-search"},
         "l14-eid": {"l05-passwords", "l06-scam-messages"},
+        "l18-apps": {"l03-keyboard", "l05-passwords"},
         "l15-troubleshooting": {"l01-touch", "l02-screen"},  # "any two" of the course
         "l16-review": {"l01-touch", "l02-screen", "l03-keyboard", "l04-web-search",
                        "l05-passwords", "l06-scam-messages", "l09-messages", "l10-video-call",
