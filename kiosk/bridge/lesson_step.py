@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, Signal
 
-from kiosk.i18n import LOCALES_DIR, catalog
+from kiosk.i18n import LOCALES_DIR, catalog, ngettext
 
 if TYPE_CHECKING:
     from kiosk.core.lesson_player import Player
+    from kiosk.core.lessons import Step
 
 # A catalog mostly translated is shown (a missing string falls back to Bulgarian); an empty or
 # barely started one would mix languages inside a step, so those languages get Bulgarian.
@@ -76,3 +77,27 @@ def options(p: Player) -> list[dict[str, Any]]:
 
 def widget_params(p: Player) -> dict[str, Any]:
     return plain(p.step.widget.params) if p.step.widget else {}
+
+
+def _clause(text: str) -> str:
+    return text.strip().rstrip(".!;,")
+
+
+def spoken_step(step: Step) -> str:
+    """What the voice says for a step: its narration, and for a question the question (when the
+    narration does not already say it) and then its options, so a listener can answer."""
+    parts = [step.narration.text.strip()] if step.narration.tts_allowed else []
+    q = step.question
+    if q is not None:
+        asked = q.narration.text.strip()
+        if asked and not any(asked.rstrip(".?!") in p for p in parts):
+            parts.append(asked)
+        options = [_clause(o.text) for o in q.options if o.text.strip()]
+        if options:
+            # TRANSLATORS: read after a question; {items} lists its options.
+            parts.append(
+                ngettext(
+                    "{count} choice: {items}.", "{count} choices: {items}.", len(options)
+                ).format(count=len(options), items="; ".join(options))
+            )
+    return " ".join(p for p in parts if p)

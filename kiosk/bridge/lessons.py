@@ -12,7 +12,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from qasync import asyncSlot
 
-from kiosk.bridge.lesson_step import hint_target, lesson_language, options, view, widget_params
+from kiosk.bridge.lesson_step import (
+    hint_target,
+    lesson_language,
+    options,
+    spoken_step,
+    view,
+    widget_params,
+)
 from kiosk.core.errors import PortalError
 from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
@@ -180,10 +187,13 @@ class LessonsBridge(QObject):
 
     @Slot()
     def narrate(self) -> None:
-        """Speak the step's narration (the caption highlights each word as it is said)."""
+        """Speak the step's narration, and a question with its options (the caption highlights
+        each word as it is said)."""
         player = self._ensure_player()
-        if player is not None and player.step.narration.tts_allowed:
-            self._speak(player.step.narration.text)
+        if player is not None:
+            text = spoken_step(player.step)
+            if text:
+                self._speak(text)
 
     @Slot()
     def next(self) -> None:

@@ -13,10 +13,8 @@ from kiosk.core import lessons as m
 BANNED_WORDS = ("просто", "лесно", "очевидно")
 _BANNED = re.compile(r"\b(" + "|".join(BANNED_WORDS) + r")\b", re.IGNORECASE)
 MAX_SENTENCE_WORDS = 20
-# Narration is for the ear (ACCESSIBILITY.md 21): no Latin letters, digits or abbreviations a
-# voice would read oddly; write "есемес", "едно едно две", "софия точка бе ге". ПИН is a word.
-_FOR_THE_EYE = re.compile(r"[A-Za-z]+|\d+|\b[А-ЯЁ]{2,}\b")
-SPOKEN_ABBREVIATIONS = ("ПИН",)
+# What the voice says is checked against the pronunciation layer by the services'
+# lesson validator (kiosk/services/lessons/spoken.py): it needs the speech tables.
 # DigComp 2.2: five areas of up to six competences each, proficiency levels 1-8.
 _DIGCOMP_ID = re.compile(r"^[1-5]\.[1-6]$")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
@@ -91,17 +89,6 @@ def check_lesson(
                     locate(step.at, step.body),
                     f"step {step.id!r}: a sentence of {m.word_count(sentence)} words; "
                     f"keep sentences under {MAX_SENTENCE_WORDS}: {sentence[:40]}…",
-                )
-        spoken = [step.narration.text]
-        if step.question is not None:
-            spoken.append(step.question.narration.text)
-        for text in spoken:
-            odd = [w for w in _FOR_THE_EYE.findall(text) if w not in SPOKEN_ABBREVIATIONS]
-            if odd:
-                yield warning(
-                    locate(step.at, text),
-                    f"step {step.id!r}: the narration has {', '.join(dict.fromkeys(odd))}; "
-                    "write it as it is said (spell abbreviations, numbers in words)",
                 )
         if step.type == "check" and step.question is None:
             yield error(step.at, f"check step {step.id!r} has no question")

@@ -273,3 +273,22 @@ def test_listing_the_lessons_does_not_open_them(qapp: Any) -> None:
     assert len(bridge.modules) == len(COURSE.modules) and store.asked == []
     bridge.start("l01-touch")
     assert store.asked == ["l01-touch"]
+
+
+def test_a_question_is_read_with_its_options(qapp) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.bridge.lessons import LessonsBridge
+
+    said: list[str] = []
+    bridge = LessonsBridge(lambda: "bg", said.append)
+    lesson = next(les for les in COURSE.lessons if any(s.question for s in les.steps))
+    number, step = next((i, s) for i, s in enumerate(lesson.steps, 1) if s.question is not None)
+    assert step.question is not None
+    bridge.show_step(lesson.id, number)
+    bridge.narrate()
+    spoken = said[-1]
+    assert spoken.startswith(step.narration.text.strip())
+    for option in step.question.options:
+        assert option.text.strip().rstrip(".!;,") in spoken
+    assert spoken.index(step.question.options[0].text.strip().rstrip(".!;,")) > len(
+        step.narration.text.strip()
+    )

@@ -12,7 +12,8 @@ from babel.messages.pofile import read_po
 from kiosk.core.lesson_rules import check_course
 from kiosk.core.lessons import Loc
 from kiosk.i18n import LOCALES_DIR
-from kiosk.services.lessons.files import LESSONS_DIR, read_any
+from kiosk.services.lessons.files import LESSONS_DIR, SOURCE_LANGUAGE, read_any
+from kiosk.services.lessons.spoken import check_spoken
 from kiosk.services.lessons.steps import image_path_problem
 from kiosk.services.lessons.yaml_lines import Problem
 
@@ -66,6 +67,11 @@ def validate(
         problems += [
             Problem(f.at, f.severity, f.message)
             for f in check_course(result.course, today or date.today(), locate, result.other_ids)
+        ]
+        problems += [
+            Problem(f.at, f.severity, f.message)
+            for lesson in result.course.lessons
+            for f in check_spoken(lesson, SOURCE_LANGUAGE, locate)
         ]
     for at, name in result.images:
         if image_path_problem(name):

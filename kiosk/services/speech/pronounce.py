@@ -176,6 +176,7 @@ class Pronouncer:
                 "unitbefore",
                 rf"({_alternation(units_before)})\s?({_NUM})(?!\d)" if units_before else r"(?!x)x",
             ),
+            ("mixed", r"(?<![\w.,])(?=[^\W\d_]*\d)(?=\d*[^\W\d_])[^\W_]+(?![\w])"),
             (
                 "number",
                 rf"(?<![\w.,])({_NUM})(?:([.,])(\d+))?(?![\d])"
@@ -318,6 +319,18 @@ class Pronouncer:
         if fraction:
             return self.r.decimal(whole, fraction, gender)
         return self.r.number(whole, gender)
+
+    def _mixed(self, m: re.Match[str], text: str) -> str | None:
+        """Letters and digits together ("Иван1950", "A4"): each run said on its own."""
+        said = []
+        for run in re.findall(r"\d+|[^\W\d_]+", m.group(0)):
+            if run.isdigit():
+                said.append(self.r.number(run))
+            else:
+                listed = self.r.word(run)
+                short_latin = run.isascii() and len(run) <= 3
+                said.append(listed or (self.r.spell(run) if short_latin else run))
+        return " ".join(said)
 
     def _cyrword(self, m: re.Match[str], text: str) -> str | None:
         return self.r.word(m.group(0))
