@@ -22,6 +22,7 @@ from kiosk.services.speech.espeak import EspeakEngine
 from kiosk.services.speech.headset import HeadsetMonitor
 from kiosk.services.speech.player import create_player
 from kiosk.services.speech.port import RATES
+from kiosk.services.speech.pronounce import pronounce
 from kiosk.services.speech.segment import word_spans
 from kiosk.services.speech.service import SpeechService
 from tests.integration.speech.common import SAMPLES
@@ -143,8 +144,45 @@ def ear_proxy(engine: EspeakEngine, folder: Path) -> list[tuple[str, int, float,
     return rows
 
 
+HARD = {
+    "bg": "Обадете се на 112 или пишете на info@sofia.bg; Кол София е на 0700 17 310, "
+    "картата за 68+ е €5.00 от 1 януари 2026 г., в 8:00–17:00 ч.",
+    "en": "Call 112 or write to info@sofia.bg; Call Sofia is on 0700 17 310, the card for 68+ "
+    "is €5.00 from 1 January 2026, 8:00–17:00.",
+    "uk": "Телефонуйте 112 або пишіть на info@sofia.bg; Call Sofia: 0700 17 310, картка для 68+ "
+    "коштує €5.00 з 1 січня 2026 р., 8:00–17:00.",
+    "tr": "112'yi arayın veya info@sofia.bg adresine yazın; Call Sofia 0700 17 310, 68+ için kart "
+    "1 Ocak 2026 tarihinden itibaren €5.00, 8:00–17:00.",
+}
+
+
+def layer_cost() -> None:
+    """The pronunciation layer per sentence: plain narration and a sentence full of numbers."""
+    for lang in HARD:
+        pronounce("x", lang)  # the table is read and the patterns compiled once
+    for lang, hard in HARD.items():
+        rows = []
+        for text in (SAMPLES[lang], hard):
+            times = []
+            for _ in range(200):
+                start = time.perf_counter()
+                pronounce(text, lang)
+                times.append(time.perf_counter() - start)
+            rows.append(f"{len(text.split())} words {statistics.median(times) * 1e6:.0f} µs")
+        print(f"pronunciation layer, {lang}: plain sentence {rows[0]}; hard sentence {rows[1]}")
+    start = time.perf_counter()
+    from kiosk.services.speech import pronounce as module
+    from kiosk.services.speech.tables import load_table
+
+    load_table.cache_clear()
+    module.pronouncer.cache_clear()
+    pronounce("x", "bg")
+    print(f"pronunciation layer, first use (read bg.toml, compile): {ms(time.perf_counter() - start)}")
+
+
 def main() -> None:
     app = QCoreApplication(sys.argv)
+    layer_cost()
     engine = EspeakEngine()
     player = create_player()
     svc = SpeechService(engine, player, HeadsetMonitor("manual"), language=lambda: "bg")
@@ -166,6 +204,11 @@ def main() -> None:
     print(
         f"tap -> first audio, 30-word bg sentence: median {ms(statistics.median(t))}, "
         f"max {ms(max(t))} ({RUNS} runs)"
+    )
+    t = first_audio(svc, HARD["bg"])
+    print(
+        f"tap -> first audio, bg sentence full of numbers and an address: median "
+        f"{ms(statistics.median(t))}, max {ms(max(t))}"
     )
     t = first_audio(svc, long_text)
     print(
