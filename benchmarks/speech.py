@@ -177,7 +177,9 @@ def layer_cost() -> None:
     load_table.cache_clear()
     module.pronouncer.cache_clear()
     pronounce("x", "bg")
-    print(f"pronunciation layer, first use (read bg.toml, compile): {ms(time.perf_counter() - start)}")
+    print(
+        f"pronunciation layer, first use (read bg.toml, compile): {ms(time.perf_counter() - start)}"
+    )
 
 
 def main() -> None:

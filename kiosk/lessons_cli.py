@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from datetime import date
 from pathlib import Path
 
+from kiosk.i18n import LANGUAGES, _, current_language, set_language
 from kiosk.services.lessons.files import LESSONS_DIR
 from kiosk.services.lessons.validate import validate
+from kiosk.services.lessons.yaml_lines import Problem
 
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,20 +41,49 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     check.add_argument(
         "--strict", action="store_true", help="treat warnings (such as overdue reviews) as errors"
     )
+    check.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="the language of the messages (default: the locale's, else English)",
+    )
     lessons.set_defaults(func=run)
+
+
+def locale_language() -> str:
+    """The trainer's language from the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else en."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        code = value.split(":")[0][:2].lower()
+        if code in LANGUAGES:
+            return code
+        if value:
+            break
+    return "en"
 
 
 def run(args: argparse.Namespace) -> int:
     """Run a `lessons` command; returns the exit code."""
     if args.lessons_command != "validate":  # pragma: no cover - argparse allows only validate
         return 2
-    problems = validate(args.path, today=args.today)
+    before = current_language()
+    set_language(getattr(args, "lang", None) or locale_language())
+    try:
+        return _report(validate(args.path, today=args.today), args.strict)
+    finally:
+        set_language(before)
+
+
+def _report(problems: list[Problem], strict: bool) -> int:
     for problem in problems:
-        print(problem, file=sys.stderr if problem.severity == "error" else sys.stdout)
+        severity = _("error") if problem.severity == "error" else _("warning")
+        line = f"{problem.at}: {severity}: {problem.message}"
+        print(line, file=sys.stderr if problem.severity == "error" else sys.stdout)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
-    print(f"{errors} error(s), {warnings} warning(s)")
-    if errors or (args.strict and warnings):
+    # TRANSLATORS: the validator's last line, e.g. "0 error(s), 2 warning(s)".
+    print(_("{errors} error(s), {warnings} warning(s)").format(errors=errors, warnings=warnings))
+    if errors or (strict and warnings):
         return 1
     return 0
 

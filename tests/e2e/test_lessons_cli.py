@@ -35,5 +35,15 @@ def test_a_broken_lesson_fails_with_file_and_line() -> None:
 def test_unreadable_yaml_is_a_message_not_a_traceback() -> None:
     done = _validate(str(BROKEN / "yaml-syntax.yaml"))
     assert done.returncode == 1
-    assert "error: this is not valid YAML" in done.stderr
+    assert "error: this line is not indented like the field before it" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_validator_speaks_bulgarian_with_lang_bg(tmp_path: Path) -> None:
+    lesson = tmp_path / "q.yaml"
+    lesson.write_text("id: x\nsteps:\n  - id: a\n    text: ? Какво\n", encoding="utf-8")
+    done = _validate("--lang", "bg", str(lesson))
+    assert done.returncode == 1
+    assert "q.yaml:4: грешка: въпросителният знак трябва да е в кавички" in done.stderr
+    assert done.stdout.strip().endswith("грешки: 1, предупреждения: 0")
     assert "Traceback" not in done.stderr

@@ -209,3 +209,43 @@ def test_a_circle_of_prerequisites_is_an_error(tmp_path: Path) -> None:
     assert [(Path(p.at.file).name, p.at.line, p.message) for p in problems] == [
         ("one.yaml", 2, "prerequisites go round in a circle: one → two → three → one")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("id: x\nbody: Вярно или не: полицията\n", 2, "a colon and a space inside the text"),
+        ("id: x\n\tbody: y\n", 2, "indent with spaces only"),
+        ("id: x\nbody: @sofia\n", 2, 'the text starts with "@"'),
+        ("id: x\nbody: *123#\n", 2, 'the text starts with "*"'),
+        ('id: x\nbody: "abc\nnext: y\n', 2, "a quotation mark opened here is never closed"),
+        ("steps:\n  - id: a\n    type: b\n   title: c\n", 4, "not indented like"),
+        ("x: {id: a, text: b\n", 2, "is not closed with }"),
+        ('a: 1\nbody: "Кажете" и после\n', 2, "after the closing quotation mark"),
+        ("steps:\n  - id: a\n    text: ? Какво\n    next: b\n", 3, "question mark must be in"),
+        ("body: | x\n  y\n", 1, "start the text on the next line"),
+    ],
+)
+def test_yaml_mistakes_are_said_in_plain_words_at_their_line(
+    text: str, line: int, words: str
+) -> None:
+    from kiosk.services.lessons.yaml_lines import YamlSyntaxError, parse_yaml
+
+    with pytest.raises(YamlSyntaxError) as caught:
+        parse_yaml(text)
+    assert caught.value.line == line and words in str(caught.value)
+    assert "not allowed in this context" not in str(caught.value)
+
+
+def test_a_file_that_is_not_utf8_is_one_plain_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = SAMPLE.read_bytes().split(b"\n")
+    data[4] += " café".encode("latin-1")
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(b"\n".join(data))
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert (
+        len(err) == 1 and "latin1.yaml:5: error: " in err[0] and "save the file as UTF-8" in err[0]
+    )

@@ -14,7 +14,7 @@ from typing import Any
 
 from kiosk.core import lessons as m
 from kiosk.core.lessons import Loc
-from kiosk.i18n import catalog
+from kiosk.i18n import _, catalog
 from kiosk.services.lessons.steps import read_lesson_tree
 from kiosk.services.lessons.yaml_lines import (
     LineDict,
@@ -72,9 +72,21 @@ def display_name(path: Path) -> str:
 def read_tree(path: Path, reader: Reader) -> Any:
     """Parse one YAML file, reporting unreadable files and syntax errors as problems."""
     try:
-        raw = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reader.error(1, f"cannot read this file: {exc}")
+        data = path.read_bytes()
+    except OSError as exc:
+        reader.error(1, _("this file cannot be read ({reason})").format(reason=exc.strerror))
+        return None
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        reader.error(
+            line,
+            _(
+                "this line has a character that is not UTF-8 text: save the file as UTF-8 "
+                "(in the editor's Save As, choose the encoding UTF-8)"
+            ),
+        )
         return None
     try:
         tree = parse_yaml(raw)

@@ -76,9 +76,10 @@ def parse_yaml(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        raise YamlSyntaxError(line, f"this is not valid YAML: {exc.problem}") from exc
+        from kiosk.services.lessons.yaml_errors import plain_message
+
+        line, message = plain_message(exc, text)
+        raise YamlSyntaxError(line, message) from exc
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL byte, say)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
         at = text.find(chr(code))
