@@ -32,7 +32,7 @@ SHIPPED = (
     "l08-personal-data", "l17-misinformation",
     "l09-messages", "l10-video-call",
     "l11-city-report", "l12-health", "l13-transport", "l14-eid",
-    "l18-apps",
+    "l18-apps", "l19-email", "l20-connection",
     "l15-troubleshooting", "l16-review",
 )  # fmt: skip
 MODULES = ("a-comfortable", "b-safe", "c-touch", "d-services", "f-apps", "e-keep-going")
@@ -120,6 +120,8 @@ def test_prerequisites_follow_the_curriculum(course: m.Course) -> None:
         "l13-transport": {"l04-web-search"},
         "l14-eid": {"l05-passwords", "l06-scam-messages"},
         "l18-apps": {"l03-keyboard", "l05-passwords"},
+        "l19-email": {"l03-keyboard", "l05-passwords", "l06-scam-messages"},
+        "l20-connection": {"l02-screen"},
         "l15-troubleshooting": {"l01-touch", "l02-screen"},  # "any two" of the course
         "l16-review": {"l01-touch", "l02-screen", "l03-keyboard", "l04-web-search",
                        "l05-passwords", "l06-scam-messages", "l09-messages", "l10-video-call",
