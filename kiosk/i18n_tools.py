@@ -13,6 +13,7 @@ import re
 import sys
 from pathlib import Path
 
+from babel.messages.catalog import Catalog, Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po, write_po
 
@@ -72,6 +73,7 @@ def update() -> None:
                 continue  # lessons are written in Bulgarian: the source needs no catalog
             if domain == "lessons" and lang != "en" and not po.exists():
                 continue  # a lesson translation starts when a translator creates its catalog
+            before = _read(po) if domain == "lessons" and po.exists() else None
             verb = ["update", "--ignore-obsolete"] if po.exists() else ["init"]
             _pybabel(
                 verb[0], "-D", domain, "-d", str(LOCALES_DIR), "-l", lang,
@@ -79,6 +81,42 @@ def update() -> None:
             )  # fmt: skip
             if domain == "kiosk" and lang == "en":
                 _fill_source_language(po)
+            if before is not None:
+                _keep_by_field(po, before)
+
+
+def _read(po: Path) -> Catalog:
+    with po.open("rb") as f:
+        return read_po(f)
+
+
+def _fields(message: Message) -> set[str]:
+    return {c for c in message.auto_comments if c.startswith("lesson field:")}
+
+
+def _keep_by_field(po: Path, before: Catalog) -> None:
+    """A lesson string edited in Bulgarian keeps its last translation, marked fuzzy (for
+    review), found by its lesson field ("lesson field: l07-phone-scams.intro.body") even when
+    the edit is too large for gettext's own similarity match."""
+    old: dict[str, Message] = {}
+    for message in before:
+        if message.id and isinstance(message.string, str) and message.string:
+            for field in _fields(message):
+                old.setdefault(field, message)
+    catalog = _read(po)
+    changed = False
+    for message in catalog:
+        if not message.id or message.string:
+            continue
+        found = next((old[f] for f in _fields(message) if f in old), None)
+        if found is not None and found.id != message.id:
+            message.string = found.string
+            message.flags.add("fuzzy")
+            message.previous_id = [found.id] if isinstance(found.id, str) else list(found.id)
+            changed = True
+    if changed:
+        with po.open("wb") as f:
+            write_po(f, catalog, width=0, ignore_obsolete=True, include_previous=True)
 
 
 def _fill_source_language(po: Path) -> None:
@@ -110,7 +148,11 @@ def compile_all(quiet: bool = False) -> None:
                     str(LOCALES_DIR),
                     "-l",
                     lang,
-                    "--use-fuzzy" if lang not in COMPLETE else "--statistics",
+                    # A lesson string whose Bulgarian changed keeps its last translation (fuzzy)
+                    # until it is reviewed: the lesson is not taken away from that language.
+                    "--use-fuzzy"
+                    if lang not in COMPLETE or domain == "lessons"
+                    else "--statistics",
                 )
     reload_catalogs()
     if not quiet:
@@ -135,7 +177,8 @@ def problems() -> list[str]:
                 ids = message.id if isinstance(message.id, tuple) else (message.id,)
                 strings = message.string if isinstance(message.string, tuple) else (message.string,)
                 where = f"{po.relative_to(ROOT)}:{message.lineno}"
-                if lang in COMPLETE and (message.fuzzy or not all(strings)):
+                review = domain == "lessons" and message.fuzzy and all(strings)
+                if lang in COMPLETE and not review and (message.fuzzy or not all(strings)):
                     found.append(
                         f"{where}: {'fuzzy' if message.fuzzy else 'untranslated'}: {ids[0][:60]!r}"
                     )

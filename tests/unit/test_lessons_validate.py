@@ -107,8 +107,32 @@ def test_a_fuzzy_or_empty_translation_does_not_count(tmp_path: Path) -> None:
     po = locales / "en" / "LC_MESSAGES" / "lessons.po"
     text = po.read_text(encoding="utf-8")
     po.write_text(text.replace(f'msgid "{strings[0]}"', f'#, fuzzy\nmsgid "{strings[0]}"'), "utf-8")
-    # Every occurrence of every string is reported: the fuzzy one as well as the empty ones.
-    assert len(validate(SAMPLE, today=TODAY, locales_dir=locales)) == len(strings)
+    # Every occurrence of every string is reported: the empty ones as errors; the fuzzy one
+    # (the Bulgarian changed after it was translated) is shown to learners, so it only warns.
+    problems = validate(SAMPLE, today=TODAY, locales_dir=locales)
+    assert len(problems) == len(strings)
+    warned = [p for p in problems if p.severity == "warning"]
+    assert len(warned) == 1 and "is from before the Bulgarian changed" in warned[0].message
+
+
+def test_an_edited_bulgarian_text_keeps_its_last_translation_for_review(tmp_path: Path) -> None:
+    from kiosk.i18n_tools import _keep_by_field
+
+    field = "lesson field: l90-sample.intro.body"
+    before = Catalog(locale="en", domain="lessons")
+    before.add("Докоснете зеления бутон.", "Touch the green button.", auto_comments=[field])
+    after = Catalog(locale="en", domain="lessons")
+    after.add("Докоснете големия зелен бутон веднъж.", "", auto_comments=[field])
+    after.add("Друг текст.", "", auto_comments=["lesson field: l90-sample.recap.body"])
+    po = tmp_path / "lessons.po"
+    with po.open("wb") as handle:
+        write_po(handle, after)
+    _keep_by_field(po, before)
+    with po.open("rb") as handle:
+        kept = read_po(handle)
+    edited = kept["Докоснете големия зелен бутон веднъж."]
+    assert edited.string == "Touch the green button." and edited.fuzzy
+    assert kept["Друг текст."].string == ""  # nothing to keep: still untranslated
 
 
 def test_an_installed_kiosk_validates_against_the_compiled_catalog(tmp_path: Path) -> None:
