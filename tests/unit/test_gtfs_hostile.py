@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.practice_portal import gtfs_routes
-from kiosk.services.gtfs import FeedInvalid, FeedLimits, load_timetable
+from kiosk.services.nearby.gtfs import FeedInvalid, FeedLimits, load_timetable
 
 KIOSK = (42.6977, 23.3219)
 STOP = "A0101"  # a stop of the sample feed next to the kiosk
@@ -125,7 +125,7 @@ def test_an_encrypted_member_is_invalid_not_a_runtime_error() -> None:
 def test_zipfiles_own_refusal_of_an_encrypted_member_is_caught_too(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kiosk.services import gtfs
+    from kiosk.services.nearby import gtfs
 
     monkeypatch.setattr(gtfs, "_check_members", lambda _zf, _limits: None)
     load(hand_zip(feed(), encrypted=frozenset({"stop_times.txt"})))
