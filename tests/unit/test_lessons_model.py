@@ -33,7 +33,7 @@ SHIPPED = (
     "l09-messages", "l10-video-call",
     "l11-city-report", "l12-health", "l13-transport", "l14-eid",
     "l18-apps", "l19-email", "l20-connection",
-    "l21-bank-app", "l22-card-online",
+    "l21-bank-app", "l22-card-online", "l23-marketplace", "l24-euro",
     "l15-troubleshooting", "l16-review",
 )  # fmt: skip
 MODULES = (
@@ -127,6 +127,8 @@ def test_prerequisites_follow_the_curriculum(course: m.Course) -> None:
         "l20-connection": {"l02-screen"},
         "l21-bank-app": {"l05-passwords", "l07-phone-scams", "l18-apps"},
         "l22-card-online": {"l04-web-search", "l05-passwords", "l21-bank-app"},
+        "l23-marketplace": {"l06-scam-messages", "l22-card-online"},
+        "l24-euro": {"l07-phone-scams", "l21-bank-app"},
         "l15-troubleshooting": {"l01-touch", "l02-screen"},  # "any two" of the course
         "l16-review": {"l01-touch", "l02-screen", "l03-keyboard", "l04-web-search",
                        "l05-passwords", "l06-scam-messages", "l09-messages", "l10-video-call",
