@@ -75,6 +75,14 @@ def test_course_has_the_lessons_in_order(course: m.Course) -> None:
     assert course.lesson("l01-touch").title == "Докосване, плъзгане, задържане"
 
 
+def test_the_trainers_course_page_names_every_lesson_and_plan(course: m.Course) -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "course.md").read_text("utf-8")
+    named = set(re.findall(r"`([a-z0-9-]+)`", page))
+    assert {lesson.id for lesson in course.lessons} <= named
+    assert {plan.id for plan in course.session_plans} <= named
+    assert {mod.id for mod in course.modules} <= named
+
+
 def test_each_lesson_keeps_the_curriculum_rules(course: m.Course) -> None:
     for lesson in course.lessons:
         kinds = [step.type for step in lesson.steps]
