@@ -37,7 +37,7 @@ def say(text: str, lang: str = "bg") -> str:
         (
             "tr",
             "112'yi arayın veya info@sofia.bg adresine yazın",
-            "yüz on iki'yi arayın veya info et sofya nokta be-ge adresine yazın",
+            "yüz on ikiyi arayın veya info et sofya nokta be-ge adresine yazın",
         ),
     ],
 )
@@ -112,6 +112,16 @@ def test_other_languages_say_money_and_dates_their_own_way() -> None:
     assert say("Call Sofia: 0700 17 310", "tr") == "Kol Sofya: sıfır yedi yüz, on yedi, üç yüz on"
     assert say("ул. Раковски 5, Лозенец", "tr") == "sokak Rakovski beş, Lozenets"
     assert say("ул. Раковски, ЕГН", "en") == "street Rakovski, E G N"
+
+
+def test_turkish_suffixes_join_their_word() -> None:
+    # Turkish writes a suffix behind an apostrophe or a closing quote; espeak-ng would pause
+    # there and read the suffix as a word of its own.
+    assert say("iPhone'da Ayarlar'ı açın, saat 10'da", "tr") == "ayfonda Ayarları açın, saat onda"
+    assert say("“Geri”ye dokunun, Call Sofia'yı arayın", "tr") == (
+        "“Geriye dokunun, Kol Sofyayı arayın"
+    )
+    assert say("п'ять", "uk") == "п'ять"  # other languages keep the mark
 
 
 def test_a_spoken_word_maps_back_to_what_the_screen_shows() -> None:

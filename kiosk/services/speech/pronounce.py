@@ -26,6 +26,9 @@ _TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 _TLDS = "bg|com|eu|org|net|info|gov|io|app|ua|tr|uk|de|int|edu"
 _LATIN = r"[A-Za-z](?:[A-Za-z0-9'’]|-(?=[A-Za-z]))*"
 _CYRILLIC = r"[А-Яа-яЁёЇїІіЄєҐґЍѝ](?:[А-Яа-яЁёЇїІіЄєҐґЍѝ'’]|-(?=[А-Яа-я]))*"
+# Turkish: a Latin word ends at an apostrophe, which starts its suffix ("iPhone'da").
+_TR_LATIN = _LATIN.replace("'’", "")
+_TR_SUFFIX = r"[a-zçğıöşüâîû]+(?!\w)"
 _ADDRESS_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?"
 # What the voice reads as it is: letters of the language, spaces and punctuation.
 _PUNCTUATION = ".,;:!?…—–-()[]\"'„“”«»‘’"
@@ -183,10 +186,16 @@ class Pronouncer:
                 + (rf"(?:\s?({_alternation(units_after)})(?![\w%]))?" if units_after else ""),
             ),
             ("cyrword", _bounded(cyrillic_words) if cyrillic_words else r"(?!x)x"),
-            ("latin", rf"(?<![\w]){_LATIN}"),
+            ("latin", rf"(?<![\w]){_LATIN if table.lang != 'tr' else _TR_LATIN}"),
             ("cyrillic", rf"(?<![\w]){_CYRILLIC}" if self._reads_cyrillic() else r"(?!x)x"),
             ("symbol", f"[{re.escape(''.join(table.symbols))}]" if table.symbols else r"(?!x)x"),
         ]
+        if table.lang == "tr":
+            # Turkish writes a suffix after a name, a number or a quoted word behind an
+            # apostrophe or the closing quote ("Sofya'da", "10'da", "“Geri”ye"); espeak-ng pauses
+            # there and reads the suffix as a word of its own, so the mark goes.
+            parts.insert(0, ("suffix", rf"(?<=\w)['’](?={_TR_SUFFIX})|”(?={_TR_SUFFIX})"))
+
         self._names = [name for name, _ in parts]
         self._master = re.compile("|".join(f"(?P<{n}>{p})" for n, p in parts))
         self._parts = {name: re.compile(p) for name, p in parts}
@@ -227,6 +236,9 @@ class Pronouncer:
         return handler(inner if inner is not None else match, rest)
 
     # --- one reader per kind -------------------------------------------------------------------
+    def _suffix(self, m: re.Match[str], text: str) -> str | None:
+        return ""
+
     def _phrase(self, m: re.Match[str], text: str) -> str | None:
         return self.t.phrases.get(m.group(0))
 
