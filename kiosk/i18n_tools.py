@@ -75,6 +75,11 @@ def update() -> None:
                 continue  # a lesson translation starts when a translator creates its catalog
             before = _read(po) if domain == "lessons" and po.exists() else None
             verb = ["update", "--ignore-obsolete"] if po.exists() else ["init"]
+            if domain == "lessons" and po.exists():
+                # No guessing from similar strings: a new lesson line would get another line's
+                # translation ("Въпрос 1 от 3" for "Въпрос 1 от 4") and be shown as it. An edited
+                # line keeps its own last translation by its field (_keep_by_field).
+                verb.append("--no-fuzzy-matching")
             _pybabel(
                 verb[0], "-D", domain, "-d", str(LOCALES_DIR), "-l", lang,
                 "-i", str(pot), "--no-wrap", *verb[1:],

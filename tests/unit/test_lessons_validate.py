@@ -135,6 +135,34 @@ def test_an_edited_bulgarian_text_keeps_its_last_translation_for_review(tmp_path
     assert kept["Друг текст."].string == ""  # nothing to keep: still untranslated
 
 
+def test_a_new_lesson_line_is_not_given_a_similar_lines_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk import i18n_tools
+
+    pot = Catalog(domain="lessons")
+    pot.add("Въпрос 1 от 3", auto_comments=["lesson field: l90-sample.check-a.title"])
+    pot.add("Въпрос 1 от 4", auto_comments=["lesson field: l91-other.check-a.title"])
+    with (tmp_path / "lessons.pot").open("wb") as handle:
+        write_po(handle, pot)
+    before = Catalog(locale="uk", domain="lessons")
+    before.add(
+        "Въпрос 1 от 3", "Питання 1 з 3", auto_comments=["lesson field: l90-sample.check-a.title"]
+    )
+    (tmp_path / "uk" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "uk" / "LC_MESSAGES" / "lessons.po").open("wb") as handle:
+        write_po(handle, before)
+    monkeypatch.setattr(i18n_tools, "LOCALES_DIR", tmp_path)
+    monkeypatch.setattr(i18n_tools, "LANGUAGES", ("uk",))
+    monkeypatch.setattr(i18n_tools, "_domains", lambda: ["lessons"])
+    i18n_tools.update()
+    with (tmp_path / "uk" / "LC_MESSAGES" / "lessons.po").open("rb") as handle:
+        after = read_po(handle)
+    assert after["Въпрос 1 от 3"].string == "Питання 1 з 3"
+    new = after["Въпрос 1 от 4"]
+    assert new.string == "" and not new.fuzzy  # untranslated, not another line's words
+
+
 def test_an_installed_kiosk_validates_against_the_compiled_catalog(tmp_path: Path) -> None:
     strings = list(strings_in(SAMPLE.read_text(encoding="utf-8")))
     missing_line, missing, _path = next(s for s in strings if s[1] == "Гледайте ръката.")
