@@ -1,4 +1,4 @@
-"""Helpers of the Lessons bridge: the language lessons are shown in, and the step properties.
+"""Helpers of the Lessons bridge: the step properties.
 
 `view()` makes one property that reads the player (or gives a default when no lesson is open);
 reading never loads or changes anything, so QML bindings cannot loop.
@@ -11,36 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, Signal
 
-from kiosk.i18n import LOCALES_DIR, catalog, ngettext
+from kiosk.i18n import ngettext
 
 if TYPE_CHECKING:
     from kiosk.core.lesson_player import Player
     from kiosk.core.lessons import Step
-
-# A catalog mostly translated is shown (a missing string falls back to Bulgarian); an empty or
-# barely started one would mix languages inside a step, so those languages get Bulgarian.
-COMPLETE_SHARE = 0.5
-
-
-def lesson_language(lang: str) -> str:
-    """The language lessons are shown in: the interface's when translated, else Bulgarian."""
-    from kiosk.services.lessons.files import SOURCE_LANGUAGE
-
-    if lang == SOURCE_LANGUAGE or translated_share(lang) >= COMPLETE_SHARE:
-        return lang
-    return SOURCE_LANGUAGE
-
-
-def translated_share(lang: str) -> float:
-    """How much of the lessons template the language's compiled catalog translates (0–1)."""
-    pot = LOCALES_DIR / "lessons.pot"
-    try:
-        wanted = pot.read_text(encoding="utf-8").count('\nmsgid "') - 1  # minus the header
-    except OSError:
-        return 0.0
-    entries = getattr(catalog(lang, "lessons"), "_catalog", {})
-    done = sum(1 for key, text in entries.items() if key and text)
-    return done / wanted if wanted > 0 else 0.0
 
 
 def plain(value: Any) -> Any:

@@ -1,7 +1,8 @@
 """`Lessons` in QML: the course (loaded when the lessons screen opens), progress, and the player.
 
-Lesson text comes in the interface language when it has a lessons catalog, otherwise in
-Bulgarian, the course's own language, and `languageNotice` says so on screen.
+A lesson is shown in the interface language when that language's catalog translates all of it,
+otherwise in Bulgarian, the course's own language; `languageNotice` says so on screen, and each
+lesson in the list names the languages it has.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from qasync import asyncSlot
 
+from kiosk.bridge.lesson_languages import language_names, language_notice
 from kiosk.bridge.lesson_step import (
     hint_target,
-    lesson_language,
     options,
     spoken_step,
     view,
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from kiosk.core.lessons import Course
+    from kiosk.core.lessons import Course, Lesson
+    from kiosk.services.lessons.languages import CourseLanguages
 
 log = logging.getLogger(__name__)
 
@@ -55,39 +57,61 @@ class LessonsBridge(QObject):
         self._busy = False
         self._language, self._speak, self._backend_of = language, speak, backend
         self._progress: ProgressStore = progress or SessionProgress()
-        self._course: Course | None = None
+        self._course: Course | None = None  # the course in the interface language (or Bulgarian)
         self._course_lang = ""
+        self._languages: CourseLanguages | None = None  # Bulgarian course, languages per lesson
+        self._in_lesson = False  # the step screen is open (the notice is about its lesson)
         self._problem = ""
 
     # --- the course ------------------------------------------------------------------------
     @Slot()
     def openCourse(self) -> None:
         """Load (or reload after a language change) the course; never before the first frame."""
-        lang = lesson_language(self._language())
-        if self._course is not None and self._course_lang == lang:
-            return
         # the loader (YAML, the model) is imported here, when the lessons screen first opens
-        from kiosk.services.lessons.files import LessonFilesError, load_course
+        from kiosk.services.lessons.files import SOURCE_LANGUAGE, LessonFilesError, load_course
+        from kiosk.services.lessons.languages import read_languages
 
+        ui = self._language()
+        if self._in_lesson:
+            self._in_lesson = False
+            self.changed.emit()
+        if self._course is not None and self._course_lang == ui:
+            return
         try:
-            self._course, self._problem = load_course(self._root, lang), ""
+            if self._languages is None:
+                self._languages = read_languages(self._root)
+            source = self._languages.source
+            wanted = ui != SOURCE_LANGUAGE and self._languages.any_in(ui)
+            self._course = load_course(self._root, ui) if wanted else source
+            self._problem = ""
         except LessonFilesError as exc:
             log.error("lessons cannot be loaded:\n%s", exc)
-            self._course = None
+            self._course, self._languages = None, None
             self._problem = _("The lessons cannot be shown just now. Please ask a member of staff.")
-        self._course_lang = lang
+        self._course_lang = ui
         if self._player is not None and self._course is not None:
-            # the same lesson in the new language, at the same step
+            # the same lesson in the new language (when it has it), at the same step
             at = self._player.snapshot()
-            self._player = Player.resume(self._course.lesson(self._player.lesson.id), at)
+            self._player = Player.resume(self._shown(self._player.lesson.id), at)
         self.changed.emit()
         self.stepChanged.emit()
+
+    def _shown(self, lesson_id: str) -> Lesson:
+        """The lesson as shown: in the interface language when complete in it, else Bulgarian."""
+        assert self._course is not None
+        known = self._languages
+        if known is None or known.has(lesson_id, self._course_lang):
+            return self._course.lesson(lesson_id)
+        return known.source.lesson(lesson_id)
 
     @Slot()
     def relanguage(self) -> None:
         """The interface language changed: show the lessons in it, if they were open."""
         if self._course is not None:
+            in_lesson = self._in_lesson
             self.openCourse()
+            self._in_lesson = in_lesson
+            self.changed.emit()
 
     @property
     def course(self) -> Course | None:
@@ -99,10 +123,8 @@ class LessonsBridge(QObject):
 
     @Property(str, notify=changed)
     def languageNotice(self) -> str:
-        if not self._course_lang or self._course_lang == self._language():
-            return ""
-        # TRANSLATORS: shown when the lessons have no translation into the interface language.
-        return _("These lessons are in Bulgarian for now. The buttons are in your language.")
+        lesson = self._player.lesson.id if self._player is not None and self._in_lesson else None
+        return language_notice(self._languages, self._language(), lesson)
 
     @Property("QVariantList", notify=changed)
     def modules(self) -> list[dict[str, Any]]:
@@ -117,8 +139,9 @@ class LessonsBridge(QObject):
                 "lessons": [
                     {
                         "id": lesson.id,
-                        "title": lesson.title,
+                        "title": self._shown(lesson.id).title,
                         "minutes": lesson.est_minutes.self,
+                        "languages": language_names(self._languages, lesson.id),
                         "done": lesson.id in done,
                         "started": lesson.id in started,
                     }
@@ -135,8 +158,10 @@ class LessonsBridge(QObject):
         self.openCourse()
         if self._course is None:
             return
-        lesson = self._course.lesson(lesson_id)
+        lesson = self._shown(lesson_id)
         self._player = Player.resume(lesson, self._progress.resume_point(lesson_id))
+        self._in_lesson = True
+        self.changed.emit()
         self._entered()
 
     def _ensure_player(self) -> Player | None:
@@ -144,7 +169,7 @@ class LessonsBridge(QObject):
         if self._player is None:
             self.openCourse()
             if self._course is not None and self._course.lessons:
-                self._player = Player.resume(self._course.lessons[0], None)
+                self._player = Player.resume(self._shown(self._course.lessons[0].id), None)
         return self._player
 
     @Slot()
@@ -152,6 +177,9 @@ class LessonsBridge(QObject):
         """The step screen opened: make sure a lesson is open (the first one, if none is)."""
         if self._player is None and self._ensure_player() is not None:
             self.stepChanged.emit()
+        if not self._in_lesson:
+            self._in_lesson = True
+            self.changed.emit()
 
     def show_step(self, lesson_id: str, step: int) -> None:
         """Open a given step (1-based) of a lesson: screenshots and tests."""
@@ -165,6 +193,7 @@ class LessonsBridge(QObject):
         """Leave mid-lesson: the place is kept for this session."""
         if self._player is not None:
             self._progress.save_resume(self._player.lesson.id, self._player.snapshot())
+        self._in_lesson = False
         self.changed.emit()
 
     @Slot()
@@ -172,6 +201,7 @@ class LessonsBridge(QObject):
         """The session wipe: forget progress and the open lesson."""
         self._progress.clear()
         self._player, self._hint, self._busy = None, "", False
+        self._in_lesson = False
         self.changed.emit()
         self.stepChanged.emit()
 

@@ -48,7 +48,7 @@ KScreen {
                     Layout.fillWidth: true
                     text: modelData.title
                     description: {
-                        const minutes = qsTr("About %1 minutes").arg(modelData.minutes)
+                        const minutes = qsTr("About %1 minutes").arg(modelData.minutes) + " · " + modelData.languages
                         if (modelData.done)
                             return minutes + " · " + qsTr("Finished")
                         if (modelData.started)
