@@ -28,7 +28,7 @@ install -m 755 packaging/deb/silver-kiosk.sh "$pkg/usr/bin/silver-kiosk"
 install -m 644 packaging/deb/silver-kiosk.desktop "$pkg/usr/share/applications/"
 install -m 644 packaging/deb/silver-kiosk.service "$pkg/usr/lib/systemd/user/"
 "$py" packaging/sample_config.py > "$pkg/etc/silver-kiosk/kiosk.toml"
-chmod 644 "$pkg/etc/silver-kiosk/kiosk.toml"
+chmod 640 "$pkg/etc/silver-kiosk/kiosk.toml"  # root:kiosk in postinst: it holds the PIN hash
 for doc in docs/install.md docs/install.bg.md; do
   [ -f "$doc" ] && install -m 644 "$doc" "$pkg/usr/share/doc/silver-kiosk/"
 done
@@ -39,6 +39,7 @@ Noto Sans (SIL OFL 1.1) keep their own licences.
 EOF
 install -m 755 packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm "$pkg/DEBIAN/"
 echo /etc/silver-kiosk/kiosk.toml > "$pkg/DEBIAN/conffiles"
+packaging/session/stage.sh "$pkg"  # the kiosk session (greetd + cage), opt-in
 
 # The system libraries the bundle needs, and the packages that ship them.
 libs=$(find "$bundle" -type f -name '*.so*' -print0 |
@@ -66,6 +67,7 @@ Architecture: $arch
 Maintainer: Silver Kiosk project <silver-kiosk@users.noreply.github.com>
 Installed-Size: $size_kb
 Depends: $depends
+Recommends: $(packaging/session/stage.sh --recommends)
 Section: misc
 Priority: optional
 Homepage: https://github.com/silver-kiosk/silver-kiosk

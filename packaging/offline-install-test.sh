@@ -33,6 +33,8 @@ trap cleanup EXIT
 
 # Depends without version constraints, comma-separated for debootstrap --include.
 depends=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/ //g')
+source packaging/session/install-test.sh  # the kiosk session's checks (greetd + cage)
+depends="$depends,$(session_packages)"
 echo "== clean Debian root ($suite, minbase + the package's Depends) in $target"
 debootstrap --variant=minbase --include="$depends" "$suite" "$target" "$mirror" \
   > "$target.debootstrap.log" 2>&1 || { tail -20 "$target.debootstrap.log" >&2; exit 1; }
@@ -68,6 +70,8 @@ grep -q '^spoke .* espeak-ng$' <<<"$out" || { echo "The installed kiosk did not 
 python=$(ls .venv/bin/python 2>/dev/null || command -v python3)
 "$python" packaging/check_stderr.py packaging/stderr-allow.txt "$target/tmp/smoke.err"
 
+session_installed
+
 echo "== silver-kiosk portal check (offline: the practice portal)"
 offline timeout 60 silver-kiosk portal check > "$target/tmp/check.out"
 tail -1 "$target/tmp/check.out"
@@ -76,10 +80,12 @@ grep -q "practice.portal" "$target/tmp/check.out"
 
 echo "== dpkg --purge: nothing may be left but the residents' data in the home folder"
 offline dpkg --purge silver-kiosk
-left=$(offline sh -c 'find / -xdev \( -path /root -o -path /proc -o -path /tmp -o -path /var/lib/dpkg \) \
-  -prune -o -name "*silver-kiosk*" -print')
+session_purged
+left=$(offline sh -c 'find / -xdev \( -path /root -o -path /proc -o -path /tmp -o -path /var/lib/dpkg \
+  -o -path /var/lib/silver-kiosk \) -prune -o -name "*silver-kiosk*" -print')
 if [ -n "$left" ]; then echo "Left behind after purge:" >&2; echo "$left" >&2; exit 1; fi
-kept=$(offline sh -c 'ls -d /root/.local/share/silver-kiosk /root/.local/state/silver-kiosk 2>/dev/null || true')
+kept=$(offline sh -c 'ls -d /root/.local/share/silver-kiosk /root/.local/state/silver-kiosk \
+  /var/lib/silver-kiosk 2>/dev/null || true')
 echo "kept (residents' data, the admin deletes it when they choose): ${kept:-none}"
 
 t2=$(date +%s)
