@@ -27,19 +27,8 @@ session_installed() {
   mode=$(offline stat -c '%U:%G %a' /etc/silver-kiosk/kiosk.toml)
   session_check "the settings file (PIN hash) is $mode, not root:kiosk 640" \
     test "$mode" = "root:kiosk 640"
-  "$python" - "$target" <<'EOF' || { echo "kiosk session: greetd.toml" >&2; exit 1; }
-import shlex, sys, tomllib
-from pathlib import Path
-root = Path(sys.argv[1])
-config = tomllib.loads((root / "etc/silver-kiosk/greetd.toml").read_text(encoding="utf-8"))
-first, staff = config["initial_session"], config["default_session"]
-assert first["user"] == "kiosk" and config["terminal"]["vt"] == 7, config
-cage = shlex.split(first["command"])
-assert cage[0] == "/usr/bin/cage" and "-s" not in cage[: cage.index("--")], cage  # no VT switch
-for program in (cage[0], cage[-1], shlex.split(staff["command"])[0]):
-    assert (root / program.lstrip("/")).is_file(), f"{program} is not installed"
-print("greetd.toml: initial session", first["command"], "as", first["user"])
-EOF
+  session_check "greetd.toml" "$python" packaging/session/check_greetd.py \
+    "$target/etc/silver-kiosk/greetd.toml" --root "$target"
   echo "== kiosk session: the kiosk user reads its settings and starts (offline)"
   out=$(offline setpriv --reuid=kiosk --regid=kiosk --init-groups env HOME=/var/lib/silver-kiosk \
     timeout 90 silver-kiosk --smoke-test 2>"$target/tmp/session-smoke.err") || {

@@ -80,7 +80,8 @@ def test_no_report_is_lost_when_the_kiosk_is_killed(
     out, err = final.communicate(timeout=60)
     assert final.returncode == 0, err
     unexpected = [
-        line for line in err.splitlines()
+        line
+        for line in err.splitlines()
         if line.strip() and "were being sent when the kiosk stopped" not in line  # the window
     ]
     assert "flushed" in out and not unexpected
