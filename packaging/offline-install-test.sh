@@ -25,6 +25,7 @@ command -v debootstrap >/dev/null || { echo "apt-get install debootstrap" >&2; e
 
 t0=$(date +%s)
 target=$(mktemp -d /var/tmp/silver-kiosk-root.XXXXXX)
+chmod 755 "$target"  # as a real root is: the kiosk user must reach /usr
 cleanup() {
   for m in dev/shm dev/pts dev proc; do umount -l "$target/$m" 2>/dev/null || true; done
   rm -rf --one-file-system "$target"

@@ -40,12 +40,15 @@ session_installed() {
   session_check "greetd is not the display manager" \
     test "$(basename "$(offline readlink /etc/systemd/system/display-manager.service)")" \
     = greetd.service
-  session_check "default target" test "$(offline systemctl get-default)" = graphical.target
+  session_check "default target" test "$(offline sh -c 'basename "$(readlink -e \
+    /etc/systemd/system/default.target || readlink -e /lib/systemd/system/default.target)"')" \
+    = graphical.target
   verify=$(offline env XDG_RUNTIME_DIR=/tmp systemd-analyze verify greetd.service 2>&1; \
     offline env XDG_RUNTIME_DIR=/tmp systemd-analyze --user verify \
       /usr/lib/systemd/user/silver-kiosk-session.service 2>&1)
   session_check "systemd-analyze verify: $verify" test -z "$verify"
-  offline systemctl cat greetd.service | grep -q -- '--config /etc/silver-kiosk/greetd.toml'
+  session_check "the drop-in does not point greetd at the kiosk's config" offline grep -q \
+    -- '--config /etc/silver-kiosk/greetd.toml' /etc/systemd/system/greetd.service.d/silver-kiosk.conf
   offline silver-kiosk-session status
   echo "== silver-kiosk-session disable, then enable again (offline)"
   offline silver-kiosk-session disable
