@@ -96,7 +96,19 @@ def _read(po: Path) -> Catalog:
 
 
 def _fields(message: Message) -> set[str]:
-    return {c for c in message.auto_comments if c.startswith("lesson field:")}
+    """The "lesson field: <path>" comments of a message. A long path is wrapped onto the next
+    comment line by the extractor, so a bare "lesson field:" takes the line after it (without
+    that, every wrapped entry had the same field and took another entry's translation)."""
+    comments = [c.strip() for c in message.auto_comments]
+    found = set()
+    for index, comment in enumerate(comments):
+        if comment.startswith("lesson field:"):
+            path = comment.removeprefix("lesson field:").strip()
+            if not path and index + 1 < len(comments):
+                path = comments[index + 1]
+            if path:
+                found.add(f"lesson field: {path}")
+    return found
 
 
 def _keep_by_field(po: Path, before: Catalog) -> None:

@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("text", "str", "int", "float", "bool", "image", "list", "map", "ref", "choice")
+# Colours a lesson may name (a circle "in red", a step's `shows: colours`): each is a Theme token
+# (Theme.lessonRed...) and always comes with a word, never alone (ACCESSIBILITY: not by colour only).
+COLOURS = ("red", "green", "blue", "yellow", "orange", "purple")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,16 @@ class WidgetSpec:
     pass_rule: Mapping[str, Param]
     # Checks the schema cannot express; each returns messages about the params.
     check: Callable[[Mapping[str, Any]], list[str]] | None = None
+    # Named parts of the drawn widget that a step's `shows: elements` may ask for: fixed parts
+    # ("callEnd") and prefixes joined to an item id ("target-" + "red").
+    parts: tuple[str, ...] = ()
+    id_parts: tuple[str, ...] = ()
+
+    def has_part(self, name: str, ids: set[str]) -> bool:
+        """Whether `name` is a part of this widget, given the ids of its params' items."""
+        if name in self.parts:
+            return True
+        return any(name.startswith(p) and name[len(p) :] in ids for p in self.id_parts)
 
 
 def text(doc: str = "", required: bool = True) -> Param:
@@ -102,7 +115,13 @@ def _graph_check(nodes_key: str) -> Callable[[Mapping[str, Any]], list[str]]:
     return check
 
 
-_TARGETS = items("things to touch", label=text(), size_mm=integer(15, 60, "touch size in mm"))
+_TARGETS = items(
+    "things to touch",
+    label=text("its name, shown under it and read aloud"),
+    size_mm=integer(15, 60, "touch size in mm"),
+    colour=choice(*COLOURS, doc="a coloured circle (with its name under it)", required=False),
+    image=Param("image", required=False, doc="a picture to touch (the label is its alt text)"),
+)
 _CORRECT = {"correct": integer(1, 20, "how many right touches pass")}
 _SORT = {
     "prompt": text(),
@@ -114,13 +133,18 @@ SPECS: dict[str, WidgetSpec] = {
     s.type: s
     for s in (
         WidgetSpec(
-            "touch_target", "Tap big targets.", {"prompt": text(), "targets": _TARGETS}, _CORRECT
+            "touch_target",
+            "Tap big targets.",
+            {"prompt": text(), "targets": _TARGETS},
+            _CORRECT,
+            id_parts=("target-", "done-"),
         ),
         WidgetSpec(
             "double_tap",
             "Two quick taps on one target.",
             {"prompt": text(), "targets": _TARGETS},
             _CORRECT,
+            id_parts=("target-", "done-", "image-"),
         ),
         WidgetSpec(
             "press_hold",
@@ -131,6 +155,8 @@ SPECS: dict[str, WidgetSpec] = {
                 "hold_seconds": Param("float", minimum=0.5, maximum=3),
             },
             _CORRECT,
+            parts=("holdMenu",),
+            id_parts=("target-", "done-"),
         ),
         WidgetSpec(
             "swipe_pages",
@@ -143,10 +169,22 @@ SPECS: dict[str, WidgetSpec] = {
             "Scroll a long list and tap the target.",
             {"prompt": text(), "items": items(label=text()), "target": ref("items")},
             {"tapped": ref("items")},
+            parts=("scrollList",),
+            id_parts=("item-",),
         ),
-        WidgetSpec("drag_drop", "Drag items into bins.", _SORT, {"all_sorted": flag()}),
         WidgetSpec(
-            "card_sort", "Sort cards into columns by tapping.", _SORT, {"all_sorted": flag()}
+            "drag_drop",
+            "Drag items into bins.",
+            _SORT,
+            {"all_sorted": flag()},
+            id_parts=("sortItem-", "bin-"),
+        ),
+        WidgetSpec(
+            "card_sort",
+            "Sort cards into columns by tapping.",
+            _SORT,
+            {"all_sorted": flag()},
+            id_parts=("sortItem-", "bin-"),
         ),
         WidgetSpec(
             "pinch_zoom",
@@ -158,6 +196,7 @@ SPECS: dict[str, WidgetSpec] = {
                 "factor": Param("float", minimum=1.5, maximum=5),
             },
             {"reached": flag()},
+            parts=("zoomImage", "zoomBigger"),
         ),
         WidgetSpec(
             "keyboard_entry",
@@ -172,6 +211,7 @@ SPECS: dict[str, WidgetSpec] = {
                 "accept": string("a regular expression also accepted", required=False),
             },
             {"match": flag()},
+            parts=("typeField", "typeCheck"),
         ),
         WidgetSpec(
             "settings_sim",
@@ -203,12 +243,14 @@ SPECS: dict[str, WidgetSpec] = {
                 ),
             },
             {"page": ref("pages")},
+            id_parts=("pick-",),
         ),
         WidgetSpec(
             "password_builder",
             "Build a passphrase from word tiles.",
             {"prompt": text(), "words": texts("word tiles"), "min_words": integer(3, 6)},
             {"min_words": integer(3, 6)},
+            parts=("passphrase", "passphraseCheck"),
         ),
         WidgetSpec(
             "inbox_sim",
@@ -273,6 +315,8 @@ SPECS: dict[str, WidgetSpec] = {
                 "checklist": texts(),
             },
             {"submitted": flag()},
+            parts=("formReview", "formReviewButton", "formSend"),
+            id_parts=("form-",),
         ),
         WidgetSpec(
             "map_list_sim",
@@ -285,6 +329,7 @@ SPECS: dict[str, WidgetSpec] = {
                 "target": ref("places"),
             },
             {"chosen": ref("places")},
+            id_parts=("pick-",),
         ),
         WidgetSpec(
             "transit_sim",
@@ -301,18 +346,22 @@ SPECS: dict[str, WidgetSpec] = {
             "Tap a card on a pretend validator and read the result.",
             {"prompt": text(), "cards": items(label=text(), valid=flag())},
             {"paid": flag()},
+            id_parts=("pick-",),
         ),
         WidgetSpec(
             "sign_request_sim",
             "Signing requests; approve only the one you started.",
             {"prompt": text(), "requests": items(origin=text(), text=text(), self_started=flag())},
             {"approved_only_own": flag()},
+            id_parts=("approve-", "refuse-"),
         ),
         WidgetSpec(
             "sequence_order",
             "Put steps in order (written here in the right order; shown shuffled).",
             {"prompt": text(), "items": items(label=text())},
             {"ordered": flag()},
+            parts=("orderCheck",),
+            id_parts=("order-",),
         ),
         WidgetSpec(
             "scenario_branch",
@@ -328,6 +377,8 @@ SPECS: dict[str, WidgetSpec] = {
             },
             {"good_outcome": flag()},
             _graph_check("scenes"),
+            parts=("branchText",),
+            id_parts=("choice-",),
         ),
     )
 }

@@ -135,6 +135,23 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Shows:
+    """What a step's practice widget must show on screen, checked on the rendered widget.
+
+    `elements` are widget parts by name (a part such as "callEnd", or a prefix and an item id
+    such as "target-red"); `texts` must be visible in the widget; `colours` name the colour an
+    element is drawn in (one of lesson_widgets.COLOURS); `keys` are labels the on-screen
+    keyboard shows.
+    """
+
+    elements: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    colours: tuple[tuple[str, str], ...] = ()
+    keys: tuple[str, ...] = ()
+    at: Loc = field(default=NOWHERE, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Step:
     id: str
     type: str
@@ -149,6 +166,7 @@ class Step:
     trainer_only: bool = False
     sync_point: bool = False
     demo_step_seconds: int = 8
+    shows: Shows | None = None
     at: Loc = field(default=NOWHERE, compare=False, repr=False)
 
 

@@ -13,41 +13,10 @@ from kiosk.config import Settings
 from kiosk.i18n import _
 from kiosk.services.lessons.files import load_course
 from tests.integration.conftest import find, settle, tap, walk
+from tests.integration.lesson_helpers import open_step_screen, press, visible
 from tests.unit.lesson_solutions import right_moves, wrong_move
 
 COURSE = load_course(lang="bg")
-
-
-def open_step_screen(kiosk: Any, lesson_id: str, lang: str = "bg") -> Any:
-    session, lessons = kiosk.bridges.session, kiosk.bridges.lessons
-    session.begin()
-    session.setLanguage(lang)
-    lessons.start(lesson_id)
-    kiosk.bridges.nav.go("lesson-step")
-    settle()
-    return lessons
-
-
-def press(kiosk: Any, name: str) -> None:
-    """Tap a control by name after bringing it into view with the Up and Down buttons."""
-    window = kiosk.window
-    for _attempt in range(20):
-        item = find(window, name)
-        top = item.mapToScene(QPointF(0, 0)).y()
-        bottom = top + item.height()
-        scroll = find(window, "scrollDown") if visible(kiosk, "scrollDown") else None
-        limit = scroll.mapToScene(QPointF(0, 0)).y() if scroll is not None else window.height()
-        if top < 0 and scroll is not None:
-            tap(window, find(window, "scrollUp"), reveal=False)
-        elif bottom > limit and scroll is not None:
-            tap(window, scroll, reveal=False)
-        else:
-            break
-    tap(window, find(window, name), reveal=False)
-
-
-def visible(kiosk: Any, name: str) -> bool:
-    return any(i.objectName() == name and i.isVisible() for i in walk(kiosk.window.contentItem()))
 
 
 def do_widget(kiosk: Any, lessons: Any) -> None:

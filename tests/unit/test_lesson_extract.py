@@ -124,3 +124,18 @@ def test_every_lesson_string_has_a_complete_english_translation() -> None:
 def test_bulgarian_needs_no_lessons_catalog() -> None:
     # Bulgarian is the source language of the lessons: the msgids are the Bulgarian text.
     assert not (LOCALES_DIR / "bg" / "LC_MESSAGES" / "lessons.po").exists()
+
+
+def test_a_wrapped_lesson_field_comment_names_its_own_field() -> None:
+    """The extractor wraps a long path onto the next comment line; two wrapped entries are two
+    fields, so `i18n update` never gives one the other's translation."""
+    from babel.messages.catalog import Message
+
+    from kiosk.i18n_tools import _fields
+
+    one = Message("Обикновен", auto_comments=["lesson field:", "l02-screen.kiosk-try.values.a"])
+    two = Message("Любимата", auto_comments=["lesson field:", "l05-passwords.sort-try.items.b"])
+    short = Message("Начало", auto_comments=["lesson field: l01-touch.intro.title"])
+    assert _fields(one) == {"lesson field: l02-screen.kiosk-try.values.a"}
+    assert _fields(one).isdisjoint(_fields(two))
+    assert _fields(short) == {"lesson field: l01-touch.intro.title"}

@@ -33,6 +33,15 @@ TEXT_PAIRS = [
     ("noticeText", "notice"),
     ("surfaceText", "surfacePressed"),
     ("primaryText", "primaryPressed"),
+    # practice widgets (ui/lessons)
+    ("flagText", "flagFill"),
+    ("okText", "okFill"),
+    ("chatMineText", "chatMine"),
+    ("surfaceText", "chatBackground"),
+    ("chatMeta", "chatBackground"),
+    ("callText", "callBackground"),
+    ("callText", "callButton"),
+    ("callText", "callAccept"),
 ]
 EDGE_PAIRS = [
     ("surfaceBorder", "background"),
@@ -42,6 +51,18 @@ EDGE_PAIRS = [
     ("dangerBorder", "background"),
     ("noticeBorder", "background"),
     ("barBorder", "bar"),
+    ("flagBorder", "surface"),
+    ("okBorder", "surface"),
+    ("phoneFrame", "background"),
+    ("lessonRed", "background"),
+    ("lessonGreen", "background"),
+    ("lessonBlue", "background"),
+    ("lessonOrange", "background"),
+    ("lessonPurple", "background"),
+    ("lessonInk", "lessonRed"),
+    ("lessonInk", "lessonBlue"),
+    ("lessonInk", "lessonGreen"),
+    ("callText", "callEnd"),
 ]
 
 

@@ -60,4 +60,35 @@ QtObject {
     readonly property color selected: highContrast ? "#00e5ff" : "#0a3a80"
     readonly property color highlight: highContrast ? "#ffff00" : "#ffd84d"
     readonly property color highlightText: highContrast ? "#000000" : "#161616"
+
+    // Practice widgets (ui/lessons): what a lesson draws. The named colours are content (a red
+    // circle stays red in high contrast) and always come with their name on screen; text on a
+    // fill is 7:1, edges 3:1 (tests/unit/test_theme.py).
+    readonly property color lessonRed: highContrast ? "#ff6b61" : "#b3261e"
+    readonly property color lessonGreen: highContrast ? "#5fd35f" : "#1b5e20"
+    readonly property color lessonBlue: highContrast ? "#6fa8ff" : "#0b4f9c"
+    readonly property color lessonYellow: "#f2c200"
+    readonly property color lessonOrange: highContrast ? "#ff9a3c" : "#c25100"
+    readonly property color lessonPurple: highContrast ? "#d08cff" : "#6a1b9a"
+    readonly property color lessonInk: highContrast ? "#000000" : "#ffffff" // a mark on a coloured fill (yellow: text)
+    // Red flags on a message, and the mark of a safe one.
+    readonly property color flagFill: highContrast ? "#5c0000" : "#ffd6d1"
+    readonly property color flagText: highContrast ? "#ffffff" : "#161616"
+    readonly property color flagBorder: highContrast ? "#ff8080" : "#b3261e"
+    readonly property color okFill: highContrast ? "#003300" : "#d7f0d9"
+    readonly property color okText: highContrast ? "#ffffff" : "#161616"
+    readonly property color okBorder: highContrast ? "#66ff66" : "#1b5e20"
+    // A phone's messenger: the chat's wallpaper, their bubbles (surface) and mine.
+    readonly property color chatBackground: highContrast ? "#000000" : "#e9e4da"
+    readonly property color chatMine: highContrast ? "#003b44" : "#d9f2c9"
+    readonly property color chatMineText: highContrast ? "#ffffff" : "#161616"
+    readonly property color chatMeta: highContrast ? "#ffffff" : "#3f3f3f"
+    // A video call fills the phone's screen, dark, with round buttons.
+    readonly property color callBackground: "#1f2a33"
+    readonly property color callText: "#ffffff"
+    readonly property color callButton: "#3d4b57"
+    readonly property color callAccept: "#1b5e20"
+    readonly property color callEnd: "#b3261e"
+    // The frame of a pretend phone around a practice screen.
+    readonly property color phoneFrame: highContrast ? "#ffffff" : "#2b2b2b"
 }

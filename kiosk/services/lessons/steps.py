@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kiosk.core import lessons as m
+from kiosk.core.lesson_widgets import COLOURS, SPECS
 from kiosk.services.lessons.params import read_widget
 from kiosk.services.lessons.parts import (
     read_bridge,
@@ -23,8 +24,9 @@ LESSON_KEYS = (
 STEP_KEYS = (
     "id", "type", "title", "body", "narration", "image", "alt", "regions", "video", "transcript",
     "widget", "question", "hints", "greyed_controls", "trainer_only", "sync_point",
-    "demo_step_seconds",
+    "demo_step_seconds", "shows",
 )  # fmt: skip
+SHOWS_KEYS = ("elements", "texts", "colours", "keys")
 
 Images = list[tuple[m.Loc, str]]
 
@@ -133,7 +135,7 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
         for g in r.mappings(node, "regions", what, False)
     )
     targets = {g.id for g in regions}
-    widget = None
+    widget, ids = None, set()
     widget_node = r.mapping(node, "widget", what, required=False)
     if widget_node is not None:
         widget, ids, widget_images = read_widget(r, widget_node, f"{p}.widget")
@@ -166,7 +168,47 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
         trainer_only=r.flag(node, "trainer_only", what),
         sync_point=r.flag(node, "sync_point", what),
         demo_step_seconds=r.integer(node, "demo_step_seconds", what, required=False, default=8),
+        shows=_shows(r, node, p, what, widget, ids),
         at=r.loc(node.line),
+    )
+
+
+def _shows(
+    r: Reader, node: LineDict, path: str, what: str, widget: m.Widget | None, ids: set[str]
+) -> m.Shows | None:
+    """What the step's widget must show (checked on the rendered widget by the test suite)."""
+    shows = r.mapping(node, "shows", what, required=False)
+    if shows is None:
+        return None
+    where = f"'shows' of {what}"
+    r.keys(shows, SHOWS_KEYS, where)
+    spec = SPECS.get(widget.type) if widget is not None else None
+    if spec is None:
+        r.error(
+            r.line_of(node, "shows"),
+            f"'shows' describes a practice widget, and {what} has none",
+        )
+    elements = r.strings(shows, "elements", where)
+    colours = r.mapping(shows, "colours", where, required=False) or LineDict()
+    for name in (*elements, *colours):
+        if spec is not None and not spec.has_part(str(name), ids):
+            known = ", ".join(spec.parts + tuple(f"{p}<id>" for p in spec.id_parts)) or "none"
+            r.error(
+                r.line_of(shows, "elements" if name in elements else "colours"),
+                f"{where}: {name!r} is not a part of the {spec.type} widget (parts: {known})",
+            )
+    for name, colour in colours.items():
+        if colour not in COLOURS:
+            r.error(
+                r.line_of(colours, name),
+                f"{where}: colour {colour!r} of {name!r} must be one of {', '.join(COLOURS)}",
+            )
+    return m.Shows(
+        elements=elements,
+        texts=r.strings(shows, "texts", where, path=f"{path}.shows"),
+        colours=tuple((str(k), str(v)) for k, v in colours.items()),
+        keys=r.strings(shows, "keys", where),
+        at=r.loc(shows.line),
     )
 
 

@@ -1,0 +1,110 @@
+"""Driving the lesson step screen by touch in tests: open a step, bring a part into view, tap
+it, read what the rendered practice widget shows (its parts, texts and colours)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtQuick import QQuickItem
+
+from tests.integration.conftest import find, settle, tap, walk
+
+# Hue ranges (degrees) of the colours a lesson may name (kiosk.core.lesson_widgets.COLOURS).
+HUES = {
+    "red": ((0, 15), (340, 361)),
+    "orange": ((15, 40),),
+    "yellow": ((40, 70),),
+    "green": ((70, 170),),
+    "blue": ((190, 250),),
+    "purple": ((250, 320),),
+}
+
+
+def open_step_screen(kiosk: Any, lesson_id: str, lang: str = "bg", step: int = 0) -> Any:
+    """The lesson step screen with `lesson_id` open (at `step`, from 1, when given)."""
+    session, lessons = kiosk.bridges.session, kiosk.bridges.lessons
+    session.begin()
+    session.setLanguage(lang)
+    lessons.start(lesson_id)
+    kiosk.bridges.nav.go("lesson-step")
+    settle()
+    if step:
+        lessons.show_step(lesson_id, step)
+        settle()
+    return lessons
+
+
+def step_number(lessons: Any, lesson_id: str, step_id: str) -> int:
+    """The 1-based number of a step as the learner sees it."""
+    lessons.start(lesson_id)
+    return [s.id for s in lessons._player.steps].index(step_id) + 1
+
+
+def visible(kiosk: Any, name: str) -> bool:
+    return any(i.objectName() == name and i.isVisible() for i in walk(kiosk.window.contentItem()))
+
+
+def reveal(kiosk: Any, name: str) -> QQuickItem:
+    """The visible item called `name`, scrolled into view with the Up and Down buttons."""
+    window = kiosk.window
+    for _attempt in range(20):
+        item = find(window, name)
+        top = item.mapToScene(QPointF(0, 0)).y()
+        bottom = top + item.height()
+        scroll = find(window, "scrollDown") if visible(kiosk, "scrollDown") else None
+        limit = scroll.mapToScene(QPointF(0, 0)).y() if scroll is not None else window.height()
+        if top < 0 and scroll is not None:
+            tap(window, find(window, "scrollUp"), reveal=False)
+        elif bottom > limit and scroll is not None:
+            tap(window, scroll, reveal=False)
+        else:
+            break
+    return find(window, name)
+
+
+def press(kiosk: Any, name: str) -> None:
+    """Tap a control by name after bringing it into view with the Up and Down buttons."""
+    tap(kiosk.window, reveal(kiosk, name), reveal=False)
+
+
+def widget_items(kiosk: Any) -> Iterator[QQuickItem]:
+    """The visible items of the step's practice widget."""
+    loader = find(kiosk.window, "widgetLoader")
+    return (i for i in walk(loader) if i.isVisible() and i.opacity() > 0)
+
+
+def shown_texts(items: Iterator[QQuickItem]) -> list[str]:
+    found = []
+    for item in items:
+        text = item.property("text")
+        if isinstance(text, str) and text:
+            found.append(text)
+    return found
+
+
+def colour_share(image: QImage, rect: QRectF, colour: str) -> float:
+    """The share of pixels in `rect` (window pixels) whose hue is `colour`'s (saturated ones)."""
+    ranges = HUES[colour]
+    hits = total = 0
+    left, top = max(0, int(rect.left())), max(0, int(rect.top()))
+    right = min(image.width(), int(rect.right()))
+    bottom = min(image.height(), int(rect.bottom()))
+    step = max(1, min(right - left, bottom - top) // 40)
+    for y in range(top, bottom, step):
+        for x in range(left, right, step):
+            total += 1
+            c = QColor(image.pixel(x, y))
+            hue = c.hsvHue()
+            if c.hsvSaturationF() < 0.35 or c.valueF() < 0.2 or hue < 0:
+                continue
+            if any(lo <= hue < hi for lo, hi in ranges):
+                hits += 1
+    return hits / total if total else 0.0
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    top_left = item.mapToScene(QPointF(0, 0))
+    return QRectF(top_left.x(), top_left.y(), item.width(), item.height())
