@@ -13,6 +13,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from kiosk.services.lessons.facts import facts_in
 from kiosk.services.lessons.steps import read_lesson_tree
 from kiosk.services.lessons.yaml_lines import LineDict, Reader, YamlSyntaxError, parse_yaml
 
@@ -31,6 +32,8 @@ def strings_in(text: str, file: str = "") -> Iterator[tuple[int, str, str]]:
         return
     if any(key in tree for key in COURSE_KEYS):
         _course_strings(reader, tree)
+    elif "facts" in tree:
+        facts_in(reader, tree)
     else:
         read_lesson_tree(reader, tree)
     yield from found

@@ -15,6 +15,7 @@ from typing import Any
 from kiosk.core import lessons as m
 from kiosk.core.lessons import Loc
 from kiosk.i18n import _, catalog
+from kiosk.services.lessons.facts import FACTS_FILE, Fact, fill, read_facts
 from kiosk.services.lessons.steps import read_lesson_tree
 from kiosk.services.lessons.yaml_lines import (
     LineDict,
@@ -49,6 +50,8 @@ class ReadResult:
     root: Path = LESSONS_DIR
     # Lessons of the course not read this time (one lesson checked alone): valid references.
     other_ids: set[str] = field(default_factory=set)
+    # The course's facts (facts.yaml): fares and the like, named in lesson text as {fact_id}.
+    facts: dict[str, Fact] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,6 +62,17 @@ def translator(lang: str) -> Callable[[str], str]:
     if lang == SOURCE_LANGUAGE:
         return lambda s: s
     return catalog(lang, "lessons").gettext
+
+
+def with_facts(translate: Callable[[str], str], facts: dict[str, Fact]) -> Callable[[str], str]:
+    """Translate, then put in the facts' values (a fact is data, written once)."""
+    return (lambda s: fill(translate(s), facts)) if facts else translate
+
+
+def course_facts(
+    root: Path, lang: str, record: Recorder | None = None
+) -> tuple[dict[str, Fact], list[Problem]]:
+    return read_facts(root, translator(lang), record, display_name(root / FACTS_FILE))
 
 
 def display_name(path: Path) -> str:
@@ -135,16 +149,21 @@ def read_lesson(
     lang: str = SOURCE_LANGUAGE,
     record: Recorder | None = None,
     alone: bool = True,
+    facts: dict[str, Fact] | None = None,
 ) -> ReadResult:
     """Read one lesson file, as a course of one module holding just that lesson.
 
     `alone`: the lesson is checked without its course, so look up its module's rules and the
     course's other lesson ids in course.yaml (read_course passes False: it knows them).
     """
-    reader = Reader(display_name(path), translator(lang), record)
-    tree = read_tree(path, reader)
     root = course_root(path)
-    result = ReadResult(None, reader.problems, root=root)
+    fact_problems: list[Problem] = []
+    if facts is None:
+        facts, fact_problems = course_facts(root, lang, record)
+    reader = Reader(display_name(path), with_facts(translator(lang), facts), record)
+    reader.problems.extend(fact_problems)
+    tree = read_tree(path, reader)
+    result = ReadResult(None, reader.problems, root=root, facts=facts)
     if tree is None:
         return result
     lesson, images = read_lesson_tree(reader, tree)
@@ -177,8 +196,10 @@ def read_course(
     """Read course.yaml (or the folder holding it) and every lesson file it lists."""
     course_file = path / COURSE_FILE if path.is_dir() else path
     root = course_file.parent
-    reader = Reader(display_name(course_file), translator(lang), record)
-    result = ReadResult(None, reader.problems, root=root)
+    facts, fact_problems = course_facts(root, lang, record)
+    reader = Reader(display_name(course_file), with_facts(translator(lang), facts), record)
+    reader.problems.extend(fact_problems)
+    result = ReadResult(None, reader.problems, root=root, facts=facts)
     if not course_file.exists():
         reader.error(1, f"there is no {COURSE_FILE} here")
         return result
@@ -208,7 +229,7 @@ def read_course(
             if not lesson_path.is_file():
                 reader.error(line, f"lesson file {name!r} does not exist")
                 continue
-            sub = read_lesson(lesson_path, lang, record, alone=False)
+            sub = read_lesson(lesson_path, lang, record, alone=False, facts=facts)
             result.problems.extend(sub.problems)
             result.images.extend(sub.images)
             if sub.course is not None:

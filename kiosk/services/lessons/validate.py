@@ -12,6 +12,7 @@ from babel.messages.pofile import read_po
 from kiosk.core.lesson_rules import check_course
 from kiosk.core.lessons import Loc
 from kiosk.i18n import LOCALES_DIR, _
+from kiosk.services.lessons.facts import fact_problems
 from kiosk.services.lessons.files import LESSONS_DIR, SOURCE_LANGUAGE, read_any
 from kiosk.services.lessons.spoken import check_spoken
 from kiosk.services.lessons.steps import image_path_problem
@@ -77,6 +78,7 @@ def validate(
         after = [line for line in lines.get((at.file, text.strip()), []) if line >= at.line]
         return Loc(at.file, min(after)) if after else at
 
+    problems += fact_problems(strings, result.facts, today or date.today())
     if result.course is not None:
         problems += [
             Problem(f.at, f.severity, f.message)
