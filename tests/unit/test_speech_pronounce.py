@@ -121,6 +121,7 @@ def test_turkish_suffixes_join_their_word() -> None:
     assert say("“Geri”ye dokunun, Call Sofia'yı arayın", "tr") == (
         "“Geriye dokunun, Kol Sofyayı arayın"
     )
+    assert say("NAP portalı, Gmail'e yazın", "tr") == "NAP portalı, cimeyle yazın"  # one word
     assert say("п'ять", "uk") == "п'ять"  # other languages keep the mark
 
 

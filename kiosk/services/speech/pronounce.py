@@ -26,8 +26,10 @@ _TIME = r"(?:[01]?\d|2[0-3]):[0-5]\d"
 _TLDS = "bg|com|eu|org|net|info|gov|io|app|ua|tr|uk|de|int|edu"
 _LATIN = r"[A-Za-z](?:[A-Za-z0-9'’]|-(?=[A-Za-z]))*"
 _CYRILLIC = r"[А-Яа-яЁёЇїІіЄєҐґЍѝ](?:[А-Яа-яЁёЇїІіЄєҐґЍѝ'’]|-(?=[А-Яа-я]))*"
-# Turkish: a Latin word ends at an apostrophe, which starts its suffix ("iPhone'da").
-_TR_LATIN = _LATIN.replace("'’", "")
+# Turkish: a word has Turkish letters too ("portalı" is not "portal" + "ı"), and it ends at an
+# apostrophe, which starts its suffix ("iPhone'da").
+_TR_LETTERS = "A-Za-zÇĞİÖŞÜçğıöşüÂâÎîÛû"
+_TR_LATIN = rf"[{_TR_LETTERS}](?:[{_TR_LETTERS}0-9]|-(?=[{_TR_LETTERS}]))*"
 _TR_SUFFIX = r"[a-zçğıöşüâîû]+(?!\w)"
 _ADDRESS_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?"
 # What the voice reads as it is: letters of the language, spaces and punctuation.
