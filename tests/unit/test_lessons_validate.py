@@ -135,6 +135,27 @@ def test_an_edited_bulgarian_text_keeps_its_last_translation_for_review(tmp_path
     assert kept["Друг текст."].string == ""  # nothing to keep: still untranslated
 
 
+def test_a_wrapped_field_comment_still_names_its_own_field(tmp_path: Path) -> None:
+    from kiosk.i18n_tools import _keep_by_field
+
+    # Babel wraps a long comment after "lesson field:"; every wrapped entry must not share one
+    # key (a new line once got the translation of an unrelated one, marked for review).
+    long_a = ["lesson field:", "l90-sample.kiosk-try.widget.params.settings.text-size.label"]
+    long_b = ["lesson field:", "l90-sample.inbox-try.widget.params.messages.courier.sender"]
+    before = Catalog(locale="uk", domain="lessons")
+    before.add("Обикновен", "Звичайний", auto_comments=long_a)
+    after = Catalog(locale="uk", domain="lessons")
+    after.add("Обикновен", "Звичайний", auto_comments=long_a)
+    after.add("Куриер", "", auto_comments=long_b)
+    po = tmp_path / "lessons.po"
+    with po.open("wb") as handle:
+        write_po(handle, after)
+    _keep_by_field(po, before)
+    with po.open("rb") as handle:
+        kept = read_po(handle)
+    assert kept["Куриер"].string == "" and not kept["Куриер"].fuzzy
+
+
 def test_a_new_lesson_line_is_not_given_a_similar_lines_translation(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
