@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, Signal
 
+from kiosk.core.lesson_views import prepare
 from kiosk.i18n import ngettext
 
 if TYPE_CHECKING:
@@ -51,7 +52,9 @@ def options(p: Player) -> list[dict[str, Any]]:
 
 
 def widget_params(p: Player) -> dict[str, Any]:
-    return plain(p.step.widget.params) if p.step.widget else {}
+    """The step's widget params, with what it draws worked out (core/lesson_views.py)."""
+    widget = p.step.widget
+    return plain(prepare(widget.type, widget.params)) if widget else {}
 
 
 def _clause(text: str) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kiosk.core import lessons as m
+from kiosk.core.lesson_views import unplaced_flags
 
 # Words that tell a struggling learner the fault is theirs (CURRICULUM.md §2).
 BANNED_WORDS = ("просто", "лесно", "очевидно")
@@ -96,6 +97,15 @@ def check_lesson(
             yield error(step.at, f"try step {step.id!r} has no practice widget")
         if step.demo_step_seconds < 8:
             yield error(step.at, f"step {step.id!r}: demo_step_seconds must be at least 8")
+        if step.widget is not None and step.widget.type == "inbox_sim":
+            for message in step.widget.params.get("messages") or []:
+                for flag_id in unplaced_flags(message):
+                    yield error(
+                        step.widget.at,
+                        f"step {step.id!r}, message {message.get('id')!r}: the words of red "
+                        f"flag {flag_id!r} are not in its sender, text or link (they are "
+                        "highlighted there after the answer)",
+                    )
     for at, name, text in lesson_strings(lesson):
         found = _BANNED.search(text)
         if found:

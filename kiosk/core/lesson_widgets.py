@@ -264,10 +264,16 @@ SPECS: dict[str, WidgetSpec] = {
                     link=string(required=False),
                     verdict=choice("scam", "safe"),
                     why=text(),
-                    red_flags=items(text=text(), required=False),
+                    red_flags=items(
+                        text=text("what gives it away, listed under the message"),
+                        words=text("the words of the sender, text or link that show it"),
+                        required=False,
+                    ),
                 ),
             },
             {"all_judged": flag()},
+            parts=("inboxMessage", "judgeScam", "judgeSafe", "inboxNext", "inboxFlags", "inboxSafe"),
+            id_parts=("flag-", "flagNote-", "message-"),
         ),
         WidgetSpec(
             "call_sim",

@@ -3,7 +3,9 @@ it, read what the rendered practice widget shows (its parts, texts and colours).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF
@@ -47,6 +49,17 @@ def visible(kiosk: Any, name: str) -> bool:
     return any(i.objectName() == name and i.isVisible() for i in walk(kiosk.window.contentItem()))
 
 
+def viewport(item: QQuickItem) -> tuple[float, float]:
+    """The top and bottom (scene y) of the scrolled area an item is shown in."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.property("contentY") is not None and parent.property("interactive") is not None:
+            top = parent.mapToScene(QPointF(0, 0)).y()
+            return top, top + parent.height()
+        parent = parent.parentItem()
+    return 0.0, float(item.window().height())
+
+
 def reveal(kiosk: Any, name: str) -> QQuickItem:
     """The visible item called `name`, scrolled into view with the Up and Down buttons."""
     window = kiosk.window
@@ -54,12 +67,13 @@ def reveal(kiosk: Any, name: str) -> QQuickItem:
         item = find(window, name)
         top = item.mapToScene(QPointF(0, 0)).y()
         bottom = top + item.height()
-        scroll = find(window, "scrollDown") if visible(kiosk, "scrollDown") else None
-        limit = scroll.mapToScene(QPointF(0, 0)).y() if scroll is not None else window.height()
-        if top < 0 and scroll is not None:
-            tap(window, find(window, "scrollUp"), reveal=False)
-        elif bottom > limit and scroll is not None:
-            tap(window, scroll, reveal=False)
+        area_top, area_bottom = viewport(item)
+        up = find(window, "scrollUp") if visible(kiosk, "scrollUp") else None
+        down = find(window, "scrollDown") if visible(kiosk, "scrollDown") else None
+        if top < area_top - 1 and up is not None and up.isEnabled():
+            tap(window, up, reveal=False)
+        elif bottom > area_bottom + 1 and down is not None and down.isEnabled() and top > area_top:
+            tap(window, down, reveal=False)
         else:
             break
     return find(window, name)
@@ -108,3 +122,12 @@ def colour_share(image: QImage, rect: QRectF, colour: str) -> float:
 def scene_rect(item: QQuickItem) -> QRectF:
     top_left = item.mapToScene(QPointF(0, 0))
     return QRectF(top_left.x(), top_left.y(), item.width(), item.height())
+
+
+def shoot(kiosk: Any, name: str) -> None:
+    """Save what the window shows as <name>.png in $KIOSK_TEST_ARTIFACTS, when it is set (to
+    look at what a learner sees); nothing otherwise."""
+    folder = os.environ.get("KIOSK_TEST_ARTIFACTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        kiosk.window.grabWindow().save(str(Path(folder) / f"{name}.png"))

@@ -45,6 +45,8 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
             settle()
         elif widget.type == "inbox_sim":
             press(kiosk, "judgeScam" if value.endswith(":scam") else "judgeSafe")
+            if visible(kiosk, "inboxNext"):  # the flags are shown; the next waits for a touch
+                press(kiosk, "inboxNext")
         elif widget.type == "video_call_sim":
             press(kiosk, "callAnswer" if value == "answer" else "callEnd")
         elif widget.type in ("browser_sim", "map_list_sim", "transit_sim", "validator_sim"):
