@@ -342,16 +342,30 @@ SPECS: dict[str, WidgetSpec] = {
             "Fictional stops and arrivals; pick the right stop.",
             {
                 "prompt": text(),
-                "stops": items(code=string(), name=text()),
+                "stops": items(
+                    code=string(),
+                    name=text(),
+                    arrivals=items(
+                        "the stop's board: which lines come in how many minutes",
+                        line=string("the line's number"),
+                        kind=choice("bus", "tram", "trolleybus", "metro"),
+                        towards=text("its last stop"),
+                        minutes=integer(0, 90, "minutes until it comes (0: now)"),
+                        required=False,
+                    ),
+                ),
                 "target": ref("stops"),
             },
             {"chosen": ref("stops")},
+            parts=("transitBoard",),
+            id_parts=("pick-", "arrival-"),
         ),
         WidgetSpec(
             "validator_sim",
             "Tap a card on a pretend validator and read the result.",
             {"prompt": text(), "cards": items(label=text(), valid=flag())},
             {"paid": flag()},
+            parts=("validatorScreen",),
             id_parts=("pick-",),
         ),
         WidgetSpec(

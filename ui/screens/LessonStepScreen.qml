@@ -23,7 +23,7 @@ KScreen {
         "password_builder": "PasswordWidget.qml", "inbox_sim": "InboxWidget.qml",
         "video_call_sim": "VideoCallWidget.qml", "form_sim": "FormWidget.qml",
         "browser_sim": "PickWidget.qml", "map_list_sim": "PickWidget.qml",
-        "transit_sim": "PickWidget.qml", "validator_sim": "PickWidget.qml",
+        "transit_sim": "TransitWidget.qml", "validator_sim": "ValidatorWidget.qml",
         "settings_sim": "SettingsWidget.qml", "scenario_branch": "BranchWidget.qml",
         "call_sim": "BranchWidget.qml", "pinch_zoom": "ZoomWidget.qml",
         "sequence_order": "OrderWidget.qml", "sign_request_sim": "SignWidget.qml",
