@@ -12,7 +12,8 @@ from PySide6.QtTest import QTest
 from kiosk.config import Settings
 from kiosk.i18n import _
 from kiosk.services.lessons.files import load_course
-from tests.integration.conftest import find, settle, tap, walk
+from kiosk.services.lessons.languages import read_languages
+from tests.integration.conftest import find, settle, tap
 from tests.integration.lesson_helpers import open_step_screen, press, visible
 from tests.unit.lesson_solutions import right_moves, wrong_move
 
@@ -168,8 +169,12 @@ def test_leaving_mid_lesson_resumes_there_until_the_session_ends(kiosk: Any) -> 
 def test_lessons_without_a_translation_are_shown_in_bulgarian_and_say_so(
     kiosk: Any, lang: str
 ) -> None:
-    lessons = open_step_screen(kiosk, "l01-touch", lang)
-    assert lessons.stepTitle == COURSE.lessons[0].steps[0].title
+    # A lesson the language's catalog does not translate whole (translators work lesson by lesson).
+    missing = [i for i, ls in read_languages().languages.items() if lang not in ls]
+    if not missing:
+        pytest.skip(f"every lesson is translated into {lang}")
+    lessons = open_step_screen(kiosk, missing[-1], lang)
+    assert lessons.stepTitle == COURSE.lesson(missing[-1]).steps[0].title
     assert lessons.languageNotice and visible(kiosk, "stepNotice")
 
 
