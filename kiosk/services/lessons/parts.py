@@ -83,13 +83,16 @@ def read_freshness(r: Reader, tree: LineDict, what: str) -> m.Freshness | None:
     w = "freshness"
     r.keys(node, ("last_verified", "review_by", "sources"), w)
     last, review = r.day(node, "last_verified", w), r.day(node, "review_by", w)
+    listed = r.mappings(node, "sources", w, False)
+    for s in listed:  # a comma in an unquoted title splits it into a stray key: say so
+        r.keys(s, ("title", "url", "checked"), "a source")
     sources = tuple(
         m.Source(
             r.string(s, "title", "a source"),
             r.string(s, "url", "a source"),
             r.day(s, "checked", "a source", False),
         )
-        for s in r.mappings(node, "sources", w, False)
+        for s in listed
     )
     if last is None or review is None:
         return None
