@@ -86,14 +86,7 @@ def judge(widget: Widget, state: dict[str, Any], kind: str, value: str) -> Verdi
             return Verdict(True, _("The picture is bigger now. Well done."), True)
         return Verdict(True, _("It is growing. Keep going."))
     if t == "video_call_sim":
-        if value == "answer":
-            return Verdict(True, _("You answered. Now end the call with the red button."))
-        if value in ("mute", "unmute"):
-            on = value == "unmute"
-            return Verdict(True, _("The microphone is on.") if on else _("The microphone is off."))
-        if value == "red":
-            return Verdict(True, _("The call has ended. The red button always ends it."), True)
-        return Verdict(False, _("Back does not end a call. Touch the red button."))
+        return _video_call(p, state, value)
     if t == "form_sim" and kind == "submitted":
         return Verdict(
             True, _("Your practice report was sent. Its number is {0}.").format(value), True
@@ -127,6 +120,46 @@ def _touch(p: Any, rule: Any, state: dict[str, Any], kind: str, value: str, t: s
     if len(done) >= need:
         return Verdict(True, _("Well done. You did it."), True)
     return Verdict(True, _("Good. {0} done, {1} to go.").format(len(done), need - len(done)))
+
+
+def _video_call(p: Any, state: dict[str, Any], value: str) -> Verdict:
+    """`value` is what was touched in the call: answer, decline, start (a call placed),
+    connected (the other side answered), mute/unmute, camera-off/camera-on, back (the call
+    shrinks to a small window), restore (back into it), red (the red button)."""
+    in_call = state.setdefault("in_call", p.get("start") == "minimised")
+    if value in ("answer", "connected", "restore"):
+        state["in_call"] = True
+    if value == "answer":
+        return Verdict(True, _("You answered. Now end the call with the red button."))
+    if value == "connected":
+        return Verdict(True, _("{0} answered. End the call with the red button.").format(
+            p.get("caller", "")))
+    if value == "restore":
+        return Verdict(True, _("You are back in the call. Now touch the red button to end it."))
+    if value == "start":
+        return Verdict(True, _("It is ringing. Wait for the answer."))
+    if value == "decline":
+        return Verdict(False, _("You declined the call. This time answer with the green button."))
+    if value in ("mute", "unmute"):
+        on = value == "unmute"
+        return Verdict(True, _("The microphone is on.") if on else _("The microphone is off."))
+    if value in ("camera-off", "camera-on"):
+        on = value == "camera-on"
+        return Verdict(
+            True, _("The camera is on: they see you.") if on else _("The camera is off.")
+        )
+    if value == "red" and in_call:
+        state["in_call"] = False
+        return Verdict(True, _("The call has ended. The red button always ends it."), True)
+    if value == "red":
+        return Verdict(True, _("You ended the call before it was answered. Call again."))
+    return Verdict(
+        False,
+        _(
+            "Back only made the call small. It goes on, and they still hear you. Touch the "
+            "small window to go back, then the red button."
+        ),
+    )
 
 
 def _sort(p: Any, state: dict[str, Any], value: str) -> Verdict:

@@ -300,9 +300,26 @@ SPECS: dict[str, WidgetSpec] = {
         ),
         WidgetSpec(
             "video_call_sim",
-            "A pretend video call; answer, mute, end with the red button.",
-            {"caller": text(), "injected_mistake": choice("back", "none")},
+            "A pretend video call, drawn full screen as messengers do; answer it or start it, "
+            "mute, end with the red button (Back only shrinks it to a small window).",
+            {
+                "caller": text(),
+                "injected_mistake": choice("back", "none", doc="back: the call has a Back arrow"),
+                "start": choice(
+                    "incoming",
+                    "outgoing",
+                    "minimised",
+                    doc="it rings; the learner calls from the chat; or Back was just touched",
+                    required=False,
+                ),
+                "picture": Param("image", required=False, doc="the caller on video"),
+                "self_picture": Param("image", required=False, doc="the learner's own picture"),
+            },
             {"ended_with_red": flag()},
+            parts=(
+                "callScreen", "callState", "callAnswer", "callDecline", "callStart", "callMute",
+                "callCamera", "callEnd", "callBack", "callPip", "callPicture", "callSelf",
+            ),  # fmt: skip
         ),
         WidgetSpec(
             "form_sim",

@@ -49,7 +49,14 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
             if visible(kiosk, "inboxNext"):  # the flags are shown; the next waits for a touch
                 press(kiosk, "inboxNext")
         elif widget.type == "video_call_sim":
-            press(kiosk, "callAnswer" if value == "answer" else "callEnd")
+            if value == "connected":  # the other side answers after a few rings
+                for _wait in range(100):
+                    if visible(kiosk, "callMute"):
+                        break
+                    settle(50, 1)
+                continue
+            press(kiosk, {"answer": "callAnswer", "start": "callStart", "restore": "callPip",
+                          "red": "callEnd"}[value])  # fmt: skip
         elif widget.type in ("browser_sim", "map_list_sim", "transit_sim", "validator_sim"):
             press(kiosk, f"pick-{value}")
         elif widget.type in ("scenario_branch", "call_sim"):

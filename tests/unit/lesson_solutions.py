@@ -41,7 +41,8 @@ def right_moves(widget: Widget) -> list[tuple[str, str]]:
     if t == "pinch_zoom":
         return [("zoom", str(p["factor"]))]
     if t == "video_call_sim":
-        return [("call", "answer"), ("call", "red")]
+        first = {"outgoing": ["start", "connected"], "minimised": ["restore"]}
+        return [("call", v) for v in [*first.get(p.get("start", ""), ["answer"]), "red"]]
     if t == "form_sim":
         return [("submitted", "PRACTICE-1")]
     if t == "sequence_order":
@@ -80,7 +81,7 @@ def wrong_move(widget: Widget) -> tuple[str, str] | None:
     if t == "browser_sim":
         return ("pick", next(x["id"] for x in p["pages"] if not x.get("official")))
     if t == "video_call_sim":
-        return ("call", "back")
+        return ("call", "back") if p.get("injected_mistake") == "back" else ("call", "decline")
     if t in ("map_list_sim", "transit_sim"):
         items = p["places"] if t == "map_list_sim" else p["stops"]
         return ("pick", next(i for i in _ids(items) if i != p["target"]))

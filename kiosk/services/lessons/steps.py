@@ -140,6 +140,8 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
     if widget_node is not None:
         widget, ids, widget_images = read_widget(r, widget_node, f"{p}.widget")
         targets |= ids
+        if widget is not None:  # a widget's named parts ("callEnd") can be highlighted too
+            targets |= set(SPECS[widget.type].parts)
         images.extend((r.loc(line), name) for line, name in widget_images)
         for line, name in widget_images:
             if problem := image_path_problem(name):
