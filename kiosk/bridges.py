@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kiosk.bridge.trainer import TrainerBridge
     from kiosk.bridge.trainer_desk import TrainerDeskBridge
     from kiosk.bridge.trainer_settings import TrainerSettingsBridge
+    from kiosk.services.lessons.library import Library
 
 # QML singletons under `import Kiosk`: name -> (attribute of Bridges, class for the linter).
 SINGLETONS: dict[str, tuple[str, str]] = {
@@ -132,6 +133,14 @@ class Bridges:
 
     # --- capabilities -------------------------------------------------------------------
     @cached_property
+    def lesson_library(self) -> Library:
+        """The installed content packages and the site's lessons, shared by the lesson screens,
+        the guided lessons and the trainer's desk."""
+        from kiosk.services.lessons.library import library_for
+
+        return library_for(self.settings)
+
+    @cached_property
     def card_progress(self) -> CardProgress:
         """The lesson player's progress, also kept against a learner card once one is typed."""
         from kiosk.bridge.learner import CardProgress
@@ -150,6 +159,7 @@ class Bridges:
             trainer=lambda: self.trainer,
             speak=self.speak,
             session_dir=self.session_tmp,
+            library=lambda: self.lesson_library,
         )
         self._wiped(desk.reset)
         return desk
@@ -168,7 +178,12 @@ class Bridges:
     def guided(self) -> GuidedBridge:
         from kiosk.bridge.guided import GuidedBridge
 
-        bridge = GuidedBridge(lambda: self.trainer_desk, clock=self.clock, speak=self.speak)
+        bridge = GuidedBridge(
+            lambda: self.trainer_desk,
+            clock=self.clock,
+            speak=self.speak,
+            library=lambda: self.lesson_library,
+        )
         self._wiped(bridge.reset)
         self.trainer_desk.ended.connect(bridge.reset)
         return bridge
@@ -241,6 +256,7 @@ class Bridges:
             self.speak,
             backend=lambda: self.backend,
             progress=self.card_progress,
+            library=self.lesson_library,
         )
         self._wiped(bridge.reset)
         self.session.languageChanged.connect(bridge.relanguage)

@@ -137,6 +137,29 @@ def translation_findings() -> list[Finding]:
     return found
 
 
+def lesson_findings(settings: Settings) -> list[Finding]:
+    """Each content folder: shown, with how many lessons, or refused with its first errors."""
+    from kiosk.services.lessons.library import library_for
+
+    shelf = library_for(settings).load()
+    found: list[Finding] = []
+    for source in shelf.sources:
+        count = sum(1 for root in shelf.roots.values() if root == source.folder)
+        found.append(("ok", f"lessons {source.name} ({source.origin}, {source.folder}): {count}"))
+    for refusal in shelf.refused:
+        found.append(
+            (
+                "fail",
+                f"lessons {refusal.source.name} refused, {refusal.count} error(s): "
+                f"{refusal.summary()} -- see `silver-kiosk lessons validate "
+                f"{refusal.source.folder}`",
+            )
+        )
+    if not shelf.sources:
+        found.append(("fail", "no lessons to show: install the silver-kiosk-lessons package"))
+    return found
+
+
 def display_findings(has_display: bool) -> list[Finding]:
     if has_display:
         return [("ok", "a display is available")]
@@ -198,6 +221,7 @@ def doctor(args: argparse.Namespace) -> int:
     findings += text_rule_findings()
     findings += pictogram_findings()
     findings += translation_findings()
+    findings += lesson_findings(settings)
     findings += display_findings(has_display)
     findings += speech_findings(settings)
     for level, text in findings:

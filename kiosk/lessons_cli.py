@@ -1,4 +1,10 @@
-"""`python -m kiosk lessons validate [PATH]`: check lesson files, so trainers add lessons safely."""
+"""`python -m kiosk lessons validate [PATH]`: check lesson files, so trainers add lessons safely.
+
+Without a path it checks every content folder the kiosk reads (the installed content packages
+and the site's folder; in a source checkout without packages, its own assets/lessons). A content
+folder's catalogs are its `locales/` folder when it has one (a content package), else the
+kiosk's `locales/`.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from kiosk.i18n import LANGUAGES, _, current_language, set_language
-from kiosk.services.lessons.files import LESSONS_DIR
+from kiosk.i18n import LANGUAGES, LOCALES_DIR, _, current_language, set_language
+from kiosk.services.lessons.files import course_root
 from kiosk.services.lessons.validate import validate
 from kiosk.services.lessons.yaml_lines import Problem
 
@@ -29,8 +35,16 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "path",
         nargs="?",
         type=Path,
-        default=LESSONS_DIR,
-        help="the lessons folder or its course.yaml (default: the kiosk's own lessons)",
+        default=None,
+        help="a lessons folder, its course.yaml or one lesson file (default: every content "
+        "folder the kiosk reads)",
+    )
+    check.add_argument(
+        "--locales",
+        type=Path,
+        default=None,
+        help="the folder of the lessons catalogs (default: the content folder's locales/, "
+        "else the kiosk's)",
     )
     check.add_argument(
         "--today",
@@ -46,6 +60,18 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
         choices=LANGUAGES,
         default=None,
         help="the language of the messages (default: the locale's, else English)",
+    )
+    pack = commands.add_parser(
+        "pack",
+        help="make a content folder (what a lessons package installs) from a course",
+        description="Copy a course folder and compile its lessons catalogs into DEST "
+        "(DEST/locales/<lang>/LC_MESSAGES/lessons.mo and DEST/locales/lessons.pot); check the "
+        "result with `lessons validate DEST`.",
+    )
+    pack.add_argument("course", type=Path, help="the course folder (with course.yaml)")
+    pack.add_argument("dest", type=Path, help="the content folder to write (replaced)")
+    pack.add_argument(
+        "--locales", type=Path, default=LOCALES_DIR, help="where the lessons.po files are"
     )
     lessons.set_defaults(func=run)
 
@@ -63,15 +89,44 @@ def locale_language() -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run a `lessons` command; returns the exit code."""
-    if args.lessons_command != "validate":  # pragma: no cover - argparse allows only validate
-        return 2
+    """Run a `lessons` command (validate, pack); returns the exit code."""
+    if args.lessons_command == "pack":
+        from kiosk.services.lessons.pack import PackError, pack
+
+        try:
+            written = pack(args.course, args.dest, args.locales)
+        except (PackError, OSError) as exc:
+            print(f"lessons pack: {exc}", file=sys.stderr)
+            return 1
+        print(f"{args.dest}: {len(written)} files")
+        return 0
     before = current_language()
     set_language(getattr(args, "lang", None) or locale_language())
     try:
-        return _report(validate(args.path, today=args.today), args.strict)
+        problems: list[Problem] = []
+        for path, locales in _targets(args):
+            problems += validate(path, today=args.today, locales_dir=locales)
+        return _report(problems, args.strict)
     finally:
         set_language(before)
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[Path, Path]]:
+    """(path, catalogs folder) pairs to check."""
+    if args.path is None:
+        from kiosk.config.loader import load_config
+        from kiosk.config.schema import LESSONS_SITE_FOLDER
+        from kiosk.services.lessons.library import find_sources
+
+        config = getattr(args, "config", None)
+        settings = load_config(Path(config) if config else None)
+        site = settings[LESSONS_SITE_FOLDER]
+        return [(s.folder, s.catalogs) for s in find_sources(site=Path(site) if site else None)]
+    if args.locales is not None:
+        return [(args.path, args.locales)]
+    folder = args.path if args.path.is_dir() else course_root(args.path)
+    own = folder / "locales"
+    return [(args.path, own if own.is_dir() else LOCALES_DIR)]
 
 
 def _report(problems: list[Problem], strict: bool) -> int:

@@ -1,7 +1,7 @@
 """`Guided` in QML: the trainer steps a group through a lesson; a presenter view on a second
 screen shows the trainer's notes, the next step and the time.
 
-Built on the lesson model (`load_course`) so that it works as a projector deck on its own: the
+Built on the lesson model (the lesson library) so that it works as a projector deck on its own: the
 group watches the big screen, the trainer talks, and practice steps can be skipped when the
 group practises on their own kiosks.
 """
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kiosk.core.lessons import Course, Lesson
+    from kiosk.services.lessons.library import Library
 
     from .trainer_desk import TrainerDeskBridge
 
@@ -40,9 +41,11 @@ class GuidedBridge(QObject):
         desk: Callable[[], TrainerDeskBridge],
         clock: Callable[[], float] = time.monotonic,
         speak: Callable[[str], None] = lambda text: None,
+        library: Callable[[], Library] | None = None,
     ) -> None:
         super().__init__()
         self._desk = desk
+        self._library = library
         self._speak = speak
         self._clock = clock
         self._course: Course | None = None
@@ -61,13 +64,14 @@ class GuidedBridge(QObject):
     async def openCourse(self) -> None:
         if self._course is not None:
             return
-        # the lesson loader is imported when a trainer first asks, not at start-up
-        from kiosk.services.lessons.files import LessonFilesError, load_course
+        # the lesson library is imported when a trainer first asks, not at start-up
+        from kiosk.services.lessons.library import Library
 
-        try:
-            self._course = await asyncio.to_thread(load_course, lang=current_language())
-        except LessonFilesError:
-            log.exception("lessons")
+        library = self._library() if self._library is not None else Library()
+        shelf = await asyncio.to_thread(library.load, current_language())
+        if shelf.course.lessons:
+            self._course = shelf.course
+        else:
             self._problem = _("The lessons could not be read. Please tell the kiosk's installer.")
         self.changed.emit()
 

@@ -1,8 +1,11 @@
 """`Lessons` in QML: the course (loaded when the lessons screen opens), progress, and the player.
 
-A lesson is shown in the interface language when that language's catalog translates all of it,
-otherwise in Bulgarian, the course's own language; `languageNotice` says so on screen, and each
-lesson in the list names the languages it has.
+The lessons come from the kiosk's lesson library (kiosk/services/lessons/library.py: the
+installed content packages and the site's folder, each with its own catalogs). A lesson is shown
+in the interface language when its folder's catalog translates all of it, otherwise in
+Bulgarian, the course's own language; `languageNotice` says so on screen, and each lesson in the
+list names the languages it has. The lessons are read again for each new person, so a content
+package installed meanwhile is there for the next one.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
 from kiosk.core.portal import NewRequest
 from kiosk.i18n import _
-from kiosk.services.storage.paths import ASSETS_DIR
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
     from kiosk.core.lessons import Course, Lesson
     from kiosk.services.lessons.languages import CourseLanguages
+    from kiosk.services.lessons.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +51,11 @@ class LessonsBridge(QObject):
         speak: Callable[[str], None],
         backend: Callable[[], Any] | None = None,
         progress: ProgressStore | None = None,
-        root: Path = ASSETS_DIR / "lessons",
+        library: Library | None = None,
     ) -> None:
         super().__init__()
-        self._root = root
+        self._library = library
+        self._roots: dict[str, Path] = {}  # lesson id -> its course folder (for its images)
         self._player: Player | None = None
         self._hint = ""
         self._busy = False
@@ -67,25 +71,21 @@ class LessonsBridge(QObject):
     @Slot()
     def openCourse(self) -> None:
         """Load (or reload after a language change) the course; never before the first frame."""
-        # the loader (YAML, the model) is imported here, when the lessons screen first opens
-        from kiosk.services.lessons.files import SOURCE_LANGUAGE, LessonFilesError, load_course
-        from kiosk.services.lessons.languages import read_languages
-
         ui = self._language()
         if self._in_lesson:
             self._in_lesson = False
             self.changed.emit()
         if self._course is not None and self._course_lang == ui:
             return
-        try:
-            if self._languages is None:
-                self._languages = read_languages(self._root)
-            source = self._languages.source
-            wanted = ui != SOURCE_LANGUAGE and self._languages.any_in(ui)
-            self._course = load_course(self._root, ui) if wanted else source
-            self._problem = ""
-        except LessonFilesError as exc:
-            log.error("lessons cannot be loaded:\n%s", exc)
+        if self._library is None:
+            # the loader (YAML, the model) is imported here, when the lessons screen first opens
+            from kiosk.services.lessons.library import Library
+
+            self._library = Library()
+        shelf = self._library.load(ui)
+        self._course, self._languages, self._roots = shelf.course, shelf.languages, shelf.roots
+        self._problem = ""
+        if not shelf.course.lessons:
             self._course, self._languages = None, None
             self._problem = _("The lessons cannot be shown just now. Please ask a member of staff.")
         self._course_lang = ui
@@ -202,6 +202,7 @@ class LessonsBridge(QObject):
         self._progress.clear()
         self._player, self._hint, self._busy = None, "", False
         self._in_lesson = False
+        self._course = None  # read again for the next person: new lessons may be installed
         self.changed.emit()
         self.stepChanged.emit()
 
@@ -407,8 +408,11 @@ class LessonsBridge(QObject):
         '' for a path that leads out of the folder (the loader refuses those already)."""
         if not path:
             return ""
-        full = (self._root / path).resolve()
-        if not full.is_relative_to(self._root.resolve()):
+        root = self._roots.get(self._player.lesson.id) if self._player is not None else None
+        if root is None:
+            return ""
+        full = (root / path).resolve()
+        if not full.is_relative_to(root.resolve()):
             log.error("lesson image %r leads out of the course folder; not shown", path)
             return ""
         return QUrl.fromLocalFile(str(full)).toString()

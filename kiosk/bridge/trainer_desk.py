@@ -25,6 +25,7 @@ from kiosk.services.lessons.learners import LearnerStore
 from kiosk.services.trainer.stats import StatsStore, removable_folders
 
 if TYPE_CHECKING:
+    from kiosk.services.lessons.library import Library
     from kiosk.services.printing.certificates import LessonDone
 
 if TYPE_CHECKING:
@@ -74,9 +75,12 @@ class TrainerDeskBridge(QObject):
         speak: Callable[[str], None],
         session_dir: Path,
         clock: Callable[[], float] = time.time,
+        library: Callable[[], Library] | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
+        self._library = library
+        self._lessons_notice = ""
         self._backend = backend
         self._trainer = trainer
         self._speak = speak
@@ -114,6 +118,11 @@ class TrainerDeskBridge(QObject):
     def progressText(self) -> str:
         return self._progress_text
 
+    @Property(str, notify=changed)
+    def lessonsNotice(self) -> str:
+        """Lesson folders the kiosk refused (their files have errors): which, and what to do."""
+        return self._lessons_notice
+
     @Property("QStringList", notify=changed)
     def drives(self) -> list[str]:
         return [str(p) for p in removable_folders()]
@@ -125,6 +134,31 @@ class TrainerDeskBridge(QObject):
     @Property(bool, constant=True)
     def realPortalConfigured(self) -> bool:
         return bool(self._settings[opt.OPEN311_URL])
+
+    # --- lessons the kiosk refused ---------------------------------------------------------
+    def _lesson_library(self) -> Library:
+        if self._library is None:
+            from kiosk.services.lessons.library import Library
+
+            default = Library()
+            self._library = lambda: default
+        return self._library()
+
+    @asyncSlot()
+    async def checkLessons(self) -> None:
+        """The trainer's menu opened: tell the trainer about lesson folders that were refused."""
+        shelf = await asyncio.to_thread(self._lesson_library().load, "bg")
+        self._lessons_notice = ""
+        if shelf.refused:
+            names = ", ".join(refusal.source.name for refusal in shelf.refused)
+            first = shelf.refused[0].problems[0] if shelf.refused[0].problems else ""
+            # TRANSLATORS: {names} are lesson folders (packages); {first} is the validator's
+            # first message, e.g. "l03.yaml:12: error: step 's2' has no narration".
+            self._lessons_notice = _(
+                "Some lessons are not shown because their files have mistakes: {names}. The "
+                "other lessons work. Please tell the kiosk's installer. The first mistake: {first}"
+            ).format(names=names, first=first)
+        self.changed.emit()
 
     def _say(self, text: str, busy: bool = False) -> None:
         self._message = text
@@ -268,10 +302,9 @@ class TrainerDeskBridge(QObject):
         self._say(result.message)
 
     async def _lessons_done(self, lesson_ids: list[str]) -> list[LessonDone]:
-        from kiosk.services.lessons.files import load_course
         from kiosk.services.printing.certificates import LessonDone
 
-        course = await asyncio.to_thread(load_course, lang="bg")
+        course = (await asyncio.to_thread(self._lesson_library().load, "bg")).course
         known = {lesson.id: lesson for lesson in course.lessons}
         return [
             LessonDone(known[i].title, tuple(sorted({c.id for c in known[i].competences})))

@@ -364,6 +364,13 @@ STATS_API_KEY = Option(
     "statistics.api_key", str, "",
     N_("The CKAN API token that may write to that resource."), secret=True)
 
+# --- lessons: the content folders beside the installed content packages ---------------------
+LESSONS_SITE_FOLDER = Option(
+    "lessons.site_folder", str, "/var/lib/silver-kiosk/lessons",
+    N_("A folder of the site's own lessons: each subfolder a course with its course.yaml, "
+       "checked like a content package. The lessons of the installed packages "
+       "(/usr/share/silver-kiosk/lessons) are shown too. Empty: no site lessons."))
+
 # --- health: what a city's monitoring reads ------------------------------------------------
 METRICS_FILE = Option(
     "health.metrics_file", str, "",

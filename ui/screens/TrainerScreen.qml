@@ -11,6 +11,14 @@ KScreen {
     helpText: qsTr("This menu is for trainers and library staff. Residents never see it. "
                    + "Nothing here shows a resident's name or what they typed.")
 
+    Component.onCompleted: TrainerDesk.checkLessons()
+
+    KText {
+        objectName: "trainerLessonsNotice"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: TrainerDesk.lessonsNotice
+    }
     KButton {
         objectName: "trainerGuided"
         Layout.fillWidth: true

@@ -6,6 +6,7 @@ Bulgarian needs no catalog and other languages translate through `locales/<lang>
 
 from __future__ import annotations
 
+import gettext
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -58,10 +59,26 @@ class ReadResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def translator(lang: str) -> Callable[[str], str]:
+_catalogs: dict[tuple[Path, str], gettext.NullTranslations] = {}
+
+
+def lessons_catalog(lang: str, locales: Path | None = None) -> gettext.NullTranslations:
+    """The compiled lessons catalog for `lang`: the kiosk's own, or the one in `locales` (a
+    content folder's `locales/<lang>/LC_MESSAGES/lessons.mo`); a null catalog when missing."""
+    if locales is None:
+        return catalog(lang, "lessons")
+    key = (locales, lang)
+    if key not in _catalogs:
+        _catalogs[key] = gettext.translation(
+            "lessons", localedir=locales, languages=[lang], fallback=True
+        )
+    return _catalogs[key]
+
+
+def translator(lang: str, locales: Path | None = None) -> Callable[[str], str]:
     if lang == SOURCE_LANGUAGE:
         return lambda s: s
-    return catalog(lang, "lessons").gettext
+    return lessons_catalog(lang, locales).gettext
 
 
 def with_facts(translate: Callable[[str], str], facts: dict[str, Fact]) -> Callable[[str], str]:
@@ -70,9 +87,9 @@ def with_facts(translate: Callable[[str], str], facts: dict[str, Fact]) -> Calla
 
 
 def course_facts(
-    root: Path, lang: str, record: Recorder | None = None
+    root: Path, lang: str, record: Recorder | None = None, locales: Path | None = None
 ) -> tuple[dict[str, Fact], list[Problem]]:
-    return read_facts(root, translator(lang), record, display_name(root / FACTS_FILE))
+    return read_facts(root, translator(lang, locales), record, display_name(root / FACTS_FILE))
 
 
 def display_name(path: Path) -> str:
@@ -150,6 +167,7 @@ def read_lesson(
     record: Recorder | None = None,
     alone: bool = True,
     facts: dict[str, Fact] | None = None,
+    locales: Path | None = None,
 ) -> ReadResult:
     """Read one lesson file, as a course of one module holding just that lesson.
 
@@ -159,8 +177,8 @@ def read_lesson(
     root = course_root(path)
     fact_problems: list[Problem] = []
     if facts is None:
-        facts, fact_problems = course_facts(root, lang, record)
-    reader = Reader(display_name(path), with_facts(translator(lang), facts), record)
+        facts, fact_problems = course_facts(root, lang, record, locales)
+    reader = Reader(display_name(path), with_facts(translator(lang, locales), facts), record)
     reader.problems.extend(fact_problems)
     tree = read_tree(path, reader)
     result = ReadResult(None, reader.problems, root=root, facts=facts)
@@ -191,13 +209,17 @@ def read_any(path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = 
 
 
 def read_course(
-    path: Path = LESSONS_DIR, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None
+    path: Path = LESSONS_DIR,
+    lang: str = SOURCE_LANGUAGE,
+    record: Recorder | None = None,
+    locales: Path | None = None,
 ) -> ReadResult:
-    """Read course.yaml (or the folder holding it) and every lesson file it lists."""
+    """Read course.yaml (or the folder holding it) and every lesson file it lists; lesson text
+    is translated with the kiosk's catalogs, or with those in `locales` (a content package's)."""
     course_file = path / COURSE_FILE if path.is_dir() else path
     root = course_file.parent
-    facts, fact_problems = course_facts(root, lang, record)
-    reader = Reader(display_name(course_file), with_facts(translator(lang), facts), record)
+    facts, fact_problems = course_facts(root, lang, record, locales)
+    reader = Reader(display_name(course_file), with_facts(translator(lang, locales), facts), record)
     reader.problems.extend(fact_problems)
     result = ReadResult(None, reader.problems, root=root, facts=facts)
     if not course_file.exists():
@@ -229,7 +251,7 @@ def read_course(
             if not lesson_path.is_file():
                 reader.error(line, f"lesson file {name!r} does not exist")
                 continue
-            sub = read_lesson(lesson_path, lang, record, alone=False, facts=facts)
+            sub = read_lesson(lesson_path, lang, record, alone=False, facts=facts, locales=locales)
             result.problems.extend(sub.problems)
             result.images.extend(sub.images)
             if sub.course is not None:
@@ -271,9 +293,11 @@ def read_course(
     return result
 
 
-def load_course(path: Path = LESSONS_DIR, lang: str = SOURCE_LANGUAGE) -> m.Course:
+def load_course(
+    path: Path = LESSONS_DIR, lang: str = SOURCE_LANGUAGE, locales: Path | None = None
+) -> m.Course:
     """The course translated into `lang`; raises LessonFilesError when any file has errors."""
-    result = read_course(path, lang)
+    result = read_course(path, lang, locales=locales)
     if result.errors or result.course is None:
         raise LessonFilesError(result.errors)
     return result.course

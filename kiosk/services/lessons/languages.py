@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kiosk.core import lessons as m
-from kiosk.i18n import LANGUAGES, catalog
+from kiosk.i18n import LANGUAGES
 from kiosk.services.lessons.files import (
     LESSONS_DIR,
     SOURCE_LANGUAGE,
     LessonFilesError,
+    lessons_catalog,
     read_course,
 )
 
@@ -41,16 +42,17 @@ class CourseLanguages:
         return all(lang in langs for langs in self.languages.values())
 
 
-def translated(lang: str, msgids: Iterable[str]) -> bool:
-    """True when the compiled `lessons` catalog of `lang` has a translation for every msgid."""
+def translated(lang: str, msgids: Iterable[str], locales: Path | None = None) -> bool:
+    """True when the compiled `lessons` catalog of `lang` (the kiosk's, or the one in a content
+    folder's `locales`) has a translation for every msgid."""
     if lang == SOURCE_LANGUAGE:
         return True
-    entries: dict[object, str] = getattr(catalog(lang, "lessons"), "_catalog", {})
+    entries: dict[object, str] = getattr(lessons_catalog(lang, locales), "_catalog", {})
     return all(entries.get(msgid) for msgid in msgids)
 
 
 def read_languages(
-    root: Path = LESSONS_DIR, languages: Iterable[str] = LANGUAGES
+    root: Path = LESSONS_DIR, languages: Iterable[str] = LANGUAGES, locales: Path | None = None
 ) -> CourseLanguages:
     """Read the course in its source language, noting each lesson's strings, and check them
     against every language's catalog. Raises LessonFilesError when the files have errors."""
@@ -65,7 +67,7 @@ def read_languages(
     wanted = [SOURCE_LANGUAGE, *(lang for lang in languages if lang != SOURCE_LANGUAGE)]
     found = {
         lesson.id: tuple(
-            lang for lang in wanted if translated(lang, strings.get(lesson.at.file, ()))
+            lang for lang in wanted if translated(lang, strings.get(lesson.at.file, ()), locales)
         )
         for lesson in result.course.lessons
     }

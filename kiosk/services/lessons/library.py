@@ -1,0 +1,268 @@
+"""The lessons a kiosk shows: its installed content packages and the site's own lessons.
+
+A content folder holds one course (course.yaml, the lesson files, images) and its catalogs
+(`locales/<lang>/LC_MESSAGES/lessons.mo`, `locales/lessons.pot`). The kiosk reads every content
+folder in two places, in this order:
+
+- `/usr/share/silver-kiosk/lessons/<package>/`: Debian content packages (silver-kiosk-lessons,
+  or a city's own), released without a new app;
+- `/var/lib/silver-kiosk/lessons/<name>/` (`lessons.site_folder`): a site's own lessons, put
+  there by the city's IT (the Ansible role, a copy); never touched by a package.
+
+A source checkout with no content package installed uses its own `assets/lessons` (with the
+catalogs in `locales/`), so `./dev run` works as before. A lesson is offered in a language when
+its folder's catalog translates all of it (kiosk/services/lessons/languages.py). Every folder is
+checked with the lesson validator before it is shown; a folder with errors is refused, the
+trainer's menu and `doctor` say which and why, and the other folders are shown. The verdict is
+kept per folder fingerprint (its files' names, sizes and times, and the app's version), so the
+check runs once per release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from kiosk import __version__, i18n
+from kiosk.config import Settings
+from kiosk.config.schema import LESSONS_SITE_FOLDER
+from kiosk.core import lessons as m
+from kiosk.services.lessons.files import (
+    COURSE_FILE,
+    LESSONS_DIR,
+    SOURCE_LANGUAGE,
+    LessonFilesError,
+    load_course,
+)
+from kiosk.services.lessons.languages import CourseLanguages, read_languages
+
+log = logging.getLogger(__name__)
+
+PACKAGES_DIR = Path("/usr/share/silver-kiosk/lessons")
+SITE_DIR = Path("/var/lib/silver-kiosk/lessons")
+SHOWN_PROBLEMS = 3  # problems quoted in a refusal; `lessons validate` lists them all
+
+
+@dataclass(frozen=True)
+class Source:
+    """One content folder: where its course and its catalogs are, and where it came from."""
+
+    name: str
+    folder: Path
+    locales: Path | None  # None: the kiosk's own catalogs (the bundled course)
+    origin: str  # "package", "site" or "bundled"
+
+    @property
+    def catalogs(self) -> Path:
+        return self.locales if self.locales is not None else i18n.LOCALES_DIR
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A content folder the kiosk does not show, and why (for the trainer and the installer)."""
+
+    source: Source
+    problems: tuple[str, ...]
+    count: int
+
+    def summary(self) -> str:
+        more = (
+            f" (and {self.count - len(self.problems)} more)"
+            if self.count > len(self.problems)
+            else ""
+        )
+        return "; ".join(self.problems) + more
+
+
+@dataclass
+class Shelf:
+    """What one load gave: the lessons of every accepted folder as one course, and refusals."""
+
+    course: m.Course  # in the language asked where a folder has it, else in Bulgarian
+    languages: CourseLanguages  # the course in Bulgarian, and each lesson's complete languages
+    sources: list[Source] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+    roots: dict[str, Path] = field(default_factory=dict)  # lesson id -> its course folder
+
+
+def find_sources(
+    packages: Path = PACKAGES_DIR, site: Path | None = SITE_DIR, bundled: Path | None = LESSONS_DIR
+) -> list[Source]:
+    """Content folders in reading order: packages, then the site's; the bundled course only
+    when no package is installed (a source checkout)."""
+
+    def folders(root: Path | None, origin: str) -> list[Source]:
+        if root is None or not root.is_dir():
+            return []
+        return [
+            Source(child.name, child, child / "locales", origin)
+            for child in sorted(root.iterdir())
+            if (child / COURSE_FILE).is_file()
+        ]
+
+    found = folders(packages, "package")
+    if not found and bundled is not None and (bundled / COURSE_FILE).is_file():
+        found = [Source("bundled", bundled, None, "bundled")]
+    return found + folders(site, "site")
+
+
+def fingerprint(source: Source) -> str:
+    """Changes when any file of the folder or its catalogs changes, or the app does."""
+    digest = hashlib.sha256(__version__.encode())
+    for base in (source.folder, source.catalogs):
+        if not base.is_dir():
+            continue
+        for dirpath, dirnames, filenames in os.walk(base):
+            dirnames.sort()
+            for name in sorted(filenames):
+                path = Path(dirpath) / name
+                try:
+                    stat = path.stat()
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def check(source: Source, today: date | None = None) -> list[str]:
+    """The validator's errors for one folder (warnings such as a review due do not refuse)."""
+    from kiosk.services.lessons.validate import validate
+
+    problems = validate(source.folder, today=today, locales_dir=source.catalogs)
+    return [str(p) for p in problems if p.severity == "error"]
+
+
+class Library:
+    """Finds, checks and loads the content folders; one per kiosk, shared by the bridges."""
+
+    def __init__(
+        self,
+        packages: Path = PACKAGES_DIR,
+        site: Path | None = SITE_DIR,
+        bundled: Path | None = LESSONS_DIR,
+        verdicts: Path | None = None,
+    ) -> None:
+        self._roots = (packages, site, bundled)
+        self._verdicts_file = verdicts
+        self._known: dict[str, list[str]] = {}  # this run's verdicts, when none are saved
+        self._lock = threading.Lock()  # the lessons screen and the trainer's desk may both load
+        self.last: Shelf | None = None
+
+    # --- the validator's verdicts, kept between starts -------------------------------------
+    def _read_verdicts(self) -> dict[str, list[str]]:
+        if self._verdicts_file is None:
+            return {}
+        try:
+            data = json.loads(self._verdicts_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _write_verdicts(self, verdicts: dict[str, list[str]]) -> None:
+        if self._verdicts_file is None:
+            return
+        try:
+            self._verdicts_file.parent.mkdir(parents=True, exist_ok=True)
+            part = self._verdicts_file.with_suffix(".part")
+            part.write_text(json.dumps(verdicts, ensure_ascii=False), encoding="utf-8")
+            part.replace(self._verdicts_file)
+        except OSError as exc:  # only costs a check at the next start
+            log.warning("lesson checks not saved in %s: %s", self._verdicts_file, exc)
+
+    def errors(self, sources: list[Source]) -> dict[Source, list[str]]:
+        """Each folder's validator errors, from the saved verdicts when the folder is unchanged."""
+        before = self._read_verdicts() if self._verdicts_file is not None else self._known
+        saved = dict(before)
+        kept: dict[str, list[str]] = {}
+        result: dict[Source, list[str]] = {}
+        for source in sources:
+            key = f"{source.folder}:{fingerprint(source)}"
+            if key not in saved:
+                saved[key] = check(source)
+                log.info("lessons %s checked: %d error(s)", source.folder, len(saved[key]))
+            kept[key] = result[source] = saved[key]
+        if kept != before:
+            self._known = kept
+            self._write_verdicts(kept)
+        return result
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self, lang: str = SOURCE_LANGUAGE) -> Shelf:
+        """Every accepted folder's lessons as one course, in `lang` where a folder has it (else in
+        Bulgarian), with each lesson's languages; refused folders with their first problems."""
+        with self._lock:
+            return self._load(lang)
+
+    def _load(self, lang: str) -> Shelf:
+        sources = find_sources(*self._roots)
+        errors = self.errors(sources)
+        modules: list[m.Module] = []
+        source_modules: list[m.Module] = []
+        plans: list[m.SessionPlan] = []
+        languages: dict[str, tuple[str, ...]] = {}
+        empty = m.Course("", "", "", (), language=lang)
+        shelf = Shelf(empty, CourseLanguages(empty))
+        for source in sources:
+            found = errors[source]
+            if not found:
+                try:
+                    known = read_languages(source.folder, locales=source.locales)
+                    shown = known.source
+                    if lang != SOURCE_LANGUAGE and known.any_in(lang):
+                        shown = load_course(source.folder, lang, source.locales)
+                except LessonFilesError as exc:  # changed since it was checked
+                    found = [str(p) for p in exc.problems]
+            if not found:
+                found = self._clashes(shown, shelf, modules, source)
+            if found:
+                refusal = Refusal(source, tuple(found[:SHOWN_PROBLEMS]), len(found))
+                shelf.refused.append(refusal)
+                log.error("lessons %s refused: %s", source.folder, refusal.summary())
+                continue
+            shelf.sources.append(source)
+            modules.extend(shown.modules)
+            source_modules.extend(known.source.modules)
+            plans.extend(shown.session_plans)
+            languages.update(known.languages)
+            shelf.roots.update((lesson.id, source.folder) for lesson in shown.lessons)
+        shelf.course = replace(empty, modules=tuple(modules), session_plans=tuple(plans))
+        bulgarian = replace(empty, modules=tuple(source_modules), language=SOURCE_LANGUAGE)
+        shelf.languages = CourseLanguages(bulgarian, languages)
+        self.last = shelf
+        return shelf
+
+    @staticmethod
+    def _clashes(
+        course: m.Course, shelf: Shelf, modules: list[m.Module], source: Source
+    ) -> list[str]:
+        """Ids another folder already uses: progress and certificates go by lesson id."""
+        where = source.folder / COURSE_FILE
+        found = [
+            f"{where}: error: lesson id {x.id!r} is also in {shelf.roots[x.id]}"
+            for x in course.lessons
+            if x.id in shelf.roots
+        ]
+        taken = {y.id for y in modules}
+        found += [
+            f"{where}: error: module id {x.id!r} is used twice"
+            for x in course.modules
+            if x.id in taken
+        ]
+        return found
+
+
+def library_for(settings: Settings) -> Library:
+    """The kiosk's library: the packages' folder, the configured site folder, and the verdicts
+    kept in the kiosk's data folder."""
+    from kiosk.services.storage.paths import data_dir
+
+    site = settings[LESSONS_SITE_FOLDER]
+    return Library(
+        site=Path(site) if site else None, verdicts=data_dir(settings) / "lesson-checks.json"
+    )
