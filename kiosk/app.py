@@ -41,7 +41,8 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
 from kiosk.core.session import IdlePolicy, countdown_should_speak
-from kiosk.services.storage.paths import FONTS_DIR, UI_DIR
+from kiosk.services.storage.paths import FONTS_DIR, UI_DIR, data_dir
+from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class Kiosk:
     def close(self) -> None:
         self.bridges.speech.shutdown()  # stops the synthesis thread before its objects go
         self.bridges.session.stop()
+        self.bridges.trainer.close()
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
@@ -148,6 +150,7 @@ def build(
     pass one on a recording fake). `start_backend` starts the portals, database and outbox after
     the first frame (it needs the running qasync loop; screenshots and shell tests go without).
     """
+    pin_clock = clock or time.time
     clock = clock or time.monotonic
     t0 = time.perf_counter()
     app = QGuiApplication.instance()
@@ -169,9 +172,12 @@ def build(
         warning_seconds=settings[opt.WARNING_SECONDS],
         max_extensions=settings[opt.MAX_EXTENSIONS],
     )
+    # the PIN pad's lock outlives a restart: kept on disk, timed by the wall clock
+    lock_file = PinLockFile(data_dir(settings))
     guard = PinGuard(
-        settings[opt.TRAINER_PIN_HASH], settings[opt.PIN_MAX_TRIES], settings[opt.PIN_LOCK_SECONDS]
-    )
+        settings[opt.TRAINER_PIN_HASH], settings[opt.PIN_MAX_TRIES], settings[opt.PIN_LOCK_SECONDS],
+        lock_file.state, lock_file.save,
+    )  # fmt: skip
     bridges = Bridges(
         settings,
         session_tmp,
@@ -187,7 +193,9 @@ def build(
             staff_help=settings[opt.STAFF_HELP],
             tap_filter_ms=settings[opt.TAP_FILTER_MS],
         ),
-        trainer=TrainerBridge(guard, lockdown=not windowed, clock=clock),
+        trainer=TrainerBridge(
+            guard, lockdown=not windowed, clock=clock, pin_clock=pin_clock, lock_file=lock_file
+        ),
         speech=speech or create_speech(settings),
         backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
     )

@@ -7,13 +7,15 @@ import argparse
 import importlib.metadata
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 from kiosk import __version__, i18n
-from kiosk.config import Settings
-from kiosk.config.schema import OPTIONS
-from kiosk.runner import _has_display, load_config
+from kiosk.config import ConfigError, Settings
+from kiosk.config.loader import load_config as load_layers
+from kiosk.config.schema import OPTIONS, TRAINER_PIN_HASH
+from kiosk.runner import _has_display
 from kiosk.services.storage.paths import FONTS_DIR, data_dir, log_dir
 
 Finding = tuple[str, str]
@@ -43,6 +45,8 @@ def font_findings() -> list[Finding]:
 
 
 def folder_findings(label: str, folder: Path) -> list[Finding]:
+    if folder.exists() and not folder.is_dir():
+        return [("fail", f"{label} {folder} is a file, not a folder: set another path")]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder):
@@ -52,6 +56,36 @@ def folder_findings(label: str, folder: Path) -> list[Finding]:
     free_mb = shutil.disk_usage(folder).free // 2**20
     level = "ok" if free_mb >= 200 else "warn"
     return [(level, f"{label} {folder} is writable, {free_mb} MB free")]
+
+
+def pin_findings(settings: Settings) -> list[Finding]:
+    """The trainer PIN's hash, and who may read the file that holds it."""
+    from kiosk.core.pin import hash_weakness
+
+    found: list[Finding] = []
+    stored = settings[TRAINER_PIN_HASH]
+    if not stored:
+        found.append(
+            ("warn", "no trainer PIN: trainer mode and leaving the kiosk are not possible")
+        )
+    elif weakness := hash_weakness(stored):
+        found.append(("fail", f"weak trainer PIN: {weakness} (`python -m kiosk pin`)"))
+    else:
+        found.append(("ok", "trainer PIN hash is sound (6 digits or more, full scrypt cost)"))
+    holder = settings.origins.get(TRAINER_PIN_HASH.key)
+    for source in settings.files:
+        mode = source.stat().st_mode
+        if mode & (stat.S_IWGRP | stat.S_IWOTH):
+            found.append(("fail", f"config {source} can be changed by other users: chmod 640"))
+        elif source == holder and mode & stat.S_IROTH:
+            found.append((
+                "fail",
+                f"config {source} is readable by every user, and the PIN hash in it can be "
+                "guessed offline: chmod 640 and chown root:kiosk",
+            ))  # fmt: skip
+        elif source == holder:
+            found.append(("ok", f"config {source} with the PIN hash is not readable by others"))
+    return found
 
 
 def library_findings() -> list[Finding]:
@@ -209,7 +243,11 @@ def doctor(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # the doctor reports on audio itself; QtMultimedia's own probing notes are noise here
     os.environ["QT_LOGGING_RULES"] = "qt.multimedia*=false"
-    settings = load_config(args)
+    try:
+        settings = load_layers(Path(args.config) if getattr(args, "config", None) else None)
+    except ConfigError as exc:  # a doctor reports it like any other finding
+        print(f"FAIL  {exc}")
+        return 1
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["kiosk-doctor"])
@@ -217,6 +255,7 @@ def doctor(args: argparse.Namespace) -> int:
     findings += font_findings()
     findings += folder_findings("data folder", data_dir(settings))
     findings += folder_findings("log folder", log_dir(settings))
+    findings += pin_findings(settings)
     findings += library_findings()
     findings += text_rule_findings()
     findings += pictogram_findings()

@@ -35,6 +35,20 @@ def load_config(args: argparse.Namespace) -> Settings:
         raise SystemExit(2) from None
 
 
+def folder_problem(settings: Settings) -> str:
+    """Why the kiosk cannot start with these folders ('' when it can): a path that is a file
+    is a mistake in the config, not a fault the kiosk can work around."""
+    from kiosk.services.storage.paths import data_dir, log_dir
+
+    for key, folder in (
+        (opt.DATA_DIR.key, data_dir(settings)),
+        (opt.LOG_DIR.key, log_dir(settings)),
+    ):
+        if folder.exists() and not folder.is_dir():
+            return f"'{key}' is {str(folder)!r}, which is a file, not a folder. Set it to a folder."
+    return ""
+
+
 def _has_display() -> bool:
     if os.environ.get("QT_QPA_PLATFORM"):
         return True
@@ -67,6 +81,9 @@ def _start_qt(settings: Settings) -> object:
 
 def run(args: argparse.Namespace) -> int:
     settings = load_config(args)
+    if problem := folder_problem(settings):
+        print(f"Silver Kiosk cannot start: {problem}", file=sys.stderr)
+        return 2
     from kiosk.services.storage.logs import setup_logging
     from kiosk.services.storage.paths import log_dir
 
@@ -251,7 +268,7 @@ def grab(kiosk: object, app: object) -> object:
 def make_pin() -> int:
     from kiosk.core.pin import hash_pin
 
-    first = getpass.getpass("New trainer PIN (4 to 12 digits): ")
+    first = getpass.getpass("New trainer PIN (6 to 12 digits): ")
     second = getpass.getpass("The same PIN again: ")
     if first != second:
         print("The two PINs are different; nothing was made.", file=sys.stderr)

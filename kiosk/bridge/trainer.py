@@ -5,11 +5,15 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.core.gesture import CornerGesture
 from kiosk.core.pin import PinGuard
+
+if TYPE_CHECKING:
+    from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +30,15 @@ class TrainerBridge(QObject):
         guard: PinGuard,
         lockdown: bool,
         clock: Callable[[], float] = time.monotonic,
+        pin_clock: Callable[[], float] = time.time,
+        lock_file: PinLockFile | None = None,
     ) -> None:
         super().__init__()
         self._guard = guard
         self._lockdown = lockdown
-        self._clock = clock
+        self._clock = clock  # the gesture's
+        self._pin_clock = pin_clock  # the lock's: wall-clock time, it outlives a reboot
+        self._lock_file = lock_file
         self._gesture = CornerGesture()
         self._unlocked = False
 
@@ -55,7 +63,7 @@ class TrainerBridge(QObject):
 
     @Property(int, notify=stateChanged)
     def secondsLocked(self) -> int:
-        return self._guard.seconds_locked(self._clock())
+        return self._guard.seconds_locked(self._pin_clock())
 
     @Property(int, notify=stateChanged)
     def triesLeft(self) -> int:
@@ -63,7 +71,7 @@ class TrainerBridge(QObject):
 
     @Slot(str, result=bool)
     def tryPin(self, pin: str) -> bool:
-        ok = self._guard.attempt(pin, self._clock())
+        ok = self._guard.attempt(pin, self._pin_clock())
         # never log the PIN; the outcome and the lock are enough
         log.info("trainer PIN %s", "accepted" if ok else "refused")
         self._unlocked = ok
@@ -86,6 +94,15 @@ class TrainerBridge(QObject):
         if self._unlocked or not self._lockdown:
             log.info("leaving the kiosk")
             self.exitRequested.emit()
+
+    @Property(str, constant=True)
+    def lockProblem(self) -> str:
+        """For staff: why the PIN lock will not outlive a restart ('' when it will)."""
+        return self._lock_file.problem if self._lock_file is not None else ""
+
+    def close(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.close()
 
     def may_close(self) -> bool:
         return self._unlocked or not self._lockdown

@@ -9,6 +9,7 @@ kiosk with a message naming file, key and fix; an unknown, renamed or retired ke
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -206,6 +207,11 @@ def _validate(option: Option[Any], value: Any, where: str) -> Any:
         value = float(value)
     if not isinstance(value, option.type) or (option.type is int and isinstance(value, bool)):
         raise bad()
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(
+            f"{where}'{option.key}' is {value!r}; it must be a real number"
+            f" ({option.allowed()}), not nan or inf."
+        )
     if option.choices is not None and value not in option.choices:
         raise bad()
     if option.minimum is not None and value < option.minimum:

@@ -53,8 +53,10 @@ class Option(Generic[T]):
 
 
 def _pin_hash(value: str) -> str | None:
-    if value and not value.startswith("scrypt$"):
-        return "a hash made by `python -m kiosk pin` (it starts with 'scrypt$')"
+    from kiosk.core.pin import hash_problem
+
+    if problem := hash_problem(value):
+        return f"a hash made by `python -m kiosk pin` (this one cannot be used: {problem})"
     return None
 
 

@@ -118,3 +118,67 @@ def test_smoke_test_reaches_the_first_frame(tmp_path: Path) -> None:
     assert lines[1] == "capabilities built: " + ", ".join(CAPABILITIES)
     assert lines[2] == "ready"  # portals and database up
     assert "espeak-ng" in result.stdout  # and one Bulgarian sentence synthesised
+
+
+def test_a_data_dir_that_is_a_file_stops_the_kiosk_with_a_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder", encoding="utf-8")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{blocker}"\n', encoding="utf-8")
+    result = kiosk("--config", str(config), "--smoke-test", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 2
+    assert "'paths.data_dir'" in result.stderr and "is a file, not a folder" in result.stderr
+    no_traceback(result)
+    doctor = kiosk("--config", str(config), "doctor")
+    assert doctor.returncode == 1
+    assert f"FAIL  data folder {blocker} is a file, not a folder" in doctor.stdout
+    no_traceback(doctor)
+
+
+def test_a_malformed_pin_hash_is_refused_at_start_and_by_the_doctor(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text('[kiosk]\ntrainer_pin_hash = "scrypt$16384$8$1$$"\n', encoding="utf-8")
+    result = kiosk("--config", str(config), "--windowed")
+    assert result.returncode == 2
+    assert "'kiosk.trainer_pin_hash' is not valid" in result.stderr
+    doctor = kiosk("--config", str(config), "doctor")
+    assert doctor.returncode == 1
+    assert doctor.stdout.startswith("FAIL ") and "trainer_pin_hash" in doctor.stdout
+    no_traceback(result)
+    no_traceback(doctor)
+
+
+def test_the_doctor_reports_a_weak_pin_and_a_config_others_can_read(tmp_path: Path) -> None:
+    from kiosk.core.pin import hash_pin
+
+    old = hash_pin("246813").rsplit("$", 1)[0]  # a hash from before the 6-digit rule
+    config = tmp_path / "kiosk.toml"
+    config.write_text(
+        f'[paths]\ndata_dir = "{tmp_path / "data"}"\n[kiosk]\ntrainer_pin_hash = "{old}"\n',
+        encoding="utf-8",
+    )
+    config.chmod(0o644)
+    doctor = kiosk("--config", str(config), "doctor")
+    assert doctor.returncode == 1
+    assert "FAIL  weak trainer PIN: it was made when PINs of 4 digits were allowed" in doctor.stdout
+    assert "is readable by every user" in doctor.stdout
+    config.write_text(
+        f'[paths]\ndata_dir = "{tmp_path / "data"}"\n'
+        f'[kiosk]\ntrainer_pin_hash = "{hash_pin("246813")}"\n',
+        encoding="utf-8",
+    )
+    config.chmod(0o640)
+    doctor = kiosk("--config", str(config), "doctor")
+    assert "OK    trainer PIN hash is sound" in doctor.stdout
+    assert "with the PIN hash is not readable by others" in doctor.stdout
+
+
+def test_pin_refuses_short_and_common_pins() -> None:
+    for pin, message in (("2468", "6 to 12 digits"), ("123456", "first anybody would try")):
+        # no terminal (a new session): getpass reads the PIN from standard input
+        proc = subprocess.run(
+            [sys.executable, "-m", "kiosk", "pin"], cwd=ROOT, input=f"{pin}\n{pin}\n",
+            capture_output=True, text=True, timeout=60, start_new_session=True, check=False,
+        )  # fmt: skip
+        assert proc.returncode == 1 and message in proc.stderr
+        assert "trainer_pin_hash" not in proc.stdout

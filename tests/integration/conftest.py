@@ -13,6 +13,7 @@ from PySide6.QtTest import QTest
 from kiosk.app import Kiosk, build
 from kiosk.bridge.speech import SpeechBridge
 from kiosk.config import Settings
+from kiosk.config.schema import DATA_DIR
 from kiosk.services.speech.fake import RecordingSpeech
 from kiosk.services.speech.headset import HeadsetMonitor
 
@@ -94,7 +95,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+def make_kiosk(
+    qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest, tmp_path_factory: Any
+) -> Iterator[Any]:
     """Build kiosks: `make_kiosk(settings=None, windowed=True, start="attract")`."""
     built: list[Kiosk] = []
 
@@ -108,6 +111,9 @@ def make_kiosk(qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest) -> I
         backend: bool = False,
     ) -> Kiosk:
         settings = settings or Settings({})
+        if not settings[DATA_DIR]:  # each test its own database and PIN lock
+            folder = tmp_path_factory.mktemp("data")
+            settings = settings.with_values({DATA_DIR.key: str(folder)})
         if speech is None:  # a voice that records what it would say
             speech = SpeechBridge(RecordingSpeech(HeadsetMonitor("manual")), settings)
         kiosk = build(

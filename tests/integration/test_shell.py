@@ -246,17 +246,44 @@ def test_kiosk_mode_refuses_to_close(make_kiosk: Any) -> None:
 def test_trainer_gesture_and_pin_unlock_the_way_out(make_kiosk: Any, clock: Any) -> None:
     from kiosk.core.pin import hash_pin
 
-    settings = Settings({"kiosk.trainer_pin_hash": hash_pin("2468")})
+    settings = Settings({"kiosk.trainer_pin_hash": hash_pin("246813")})
     kiosk = make_kiosk(settings, windowed=False, clock=clock)
     for x, y in ((10, 10), (1910, 10), (1910, 1070), (10, 1070)):
         tap_at(kiosk.window, x, y)
     assert kiosk.window.property("overlay") != ""
     assert not kiosk.bridges.trainer.unlocked
     for _ in range(5):
-        assert not kiosk.bridges.trainer.tryPin("1111")
+        assert not kiosk.bridges.trainer.tryPin("111111")
     assert kiosk.bridges.trainer.secondsLocked == 300
-    assert not kiosk.bridges.trainer.tryPin("2468")  # locked: even the right PIN is refused
+    assert not kiosk.bridges.trainer.tryPin("246813")  # locked: even the right PIN is refused
     clock.advance(301)
-    assert kiosk.bridges.trainer.tryPin("2468")
+    assert kiosk.bridges.trainer.tryPin("246813")
     settle()
     find(kiosk.window, "trainerExit")
+
+
+def test_the_pin_lock_holds_across_a_restart(make_kiosk: Any, clock: Any, tmp_path: Any) -> None:
+    """A kiosk closed (or killed) while the pad is locked starts again locked, with the count
+    kept, and the next lockout is longer."""
+    from kiosk.core.pin import hash_pin
+
+    settings = Settings(
+        {"kiosk.trainer_pin_hash": hash_pin("246813"), "paths.data_dir": str(tmp_path)}
+    )
+    first = make_kiosk(settings, windowed=False, clock=clock)
+    for _ in range(3):
+        assert not first.bridges.trainer.tryPin("111111")
+    # no close: as after a power cut, only what each answer wrote is on disk
+    second = make_kiosk(settings, windowed=False, clock=clock)
+    assert second.bridges.trainer.triesLeft == 2
+    for _ in range(2):
+        assert not second.bridges.trainer.tryPin("111111")
+    assert second.bridges.trainer.secondsLocked == 300
+    third = make_kiosk(settings, windowed=False, clock=clock)
+    assert third.bridges.trainer.secondsLocked == 300
+    assert not third.bridges.trainer.tryPin("246813")
+    clock.advance(301)
+    for _ in range(5):
+        assert not third.bridges.trainer.tryPin("111111")
+    assert third.bridges.trainer.secondsLocked == 900  # the second lockout is longer
+    assert third.bridges.trainer.lockProblem == ""

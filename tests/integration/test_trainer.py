@@ -18,7 +18,7 @@ from kiosk.core.pin import hash_pin
 
 from .conftest import find, settle, tap, tap_at
 
-PIN = "2468"
+PIN = "246813"
 NAME = "Радка Стефанова Илиева"
 
 
@@ -75,7 +75,7 @@ def test_wrong_pins_lock_the_pad_and_never_reach_the_menu(
     for x, y in ((10, 10), (1910, 10), (1910, 1070), (10, 1070)):
         tap_at(kiosk.window, x, y)
     for _ in range(5):
-        assert not kiosk.bridges.trainer.tryPin("1111")
+        assert not kiosk.bridges.trainer.tryPin("111111")
     assert not kiosk.bridges.trainer.tryPin(PIN)  # locked out
     settle()
     assert kiosk.bridges.nav.screen != "trainer"

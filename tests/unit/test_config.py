@@ -58,6 +58,13 @@ def test_values_from_the_file(tmp_path: Path) -> None:
             "must be a hash made by `python -m kiosk pin`",
         ),
         ("[session]\nwarning_seconds = true\n", "'session.warning_seconds' is True"),
+        (
+            '[kiosk]\ntrainer_pin_hash = "scrypt$16384$8$1$c2FsdHNhbHQ=$!!!"\n',
+            "this one cannot be used: a part of it is damaged",
+        ),
+        ("[portal]\ntotal_timeout_s = nan\n", "'portal.total_timeout_s' is nan; it must be a real"),
+        ("[kiosk]\nlat = inf\n", "'kiosk.lat' is inf; it must be a real number"),
+        ("[kiosk]\nlon = -inf\n", "not nan or inf"),
     ],
 )
 def test_a_bad_file_names_the_key_the_value_and_what_is_allowed(

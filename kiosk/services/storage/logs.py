@@ -8,12 +8,17 @@ import logging.handlers
 from pathlib import Path
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+# Libraries that log request URLs (a Track number is in one) or bodies at INFO or DEBUG: only
+# their warnings reach the log, whatever the kiosk's own level.
+QUIET_LIBRARIES = ("httpx", "httpcore", "hpack", "h11", "h2", "urllib3", "uvicorn.access")
 
 
 def setup_logging(log_dir: Path | None, level: str = "INFO", console: bool = True) -> Path | None:
     """Configure the root logger; returns the log file, or None when it cannot be written."""
     root = logging.getLogger()
     root.setLevel(level)
+    for name in QUIET_LIBRARIES:
+        logging.getLogger(name).setLevel(logging.WARNING)
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
