@@ -63,8 +63,8 @@ def test_values_from_the_file(tmp_path: Path) -> None:
             "this one cannot be used: a part of it is damaged",
         ),
         ("[portal]\ntotal_timeout_s = nan\n", "'portal.total_timeout_s' is nan; it must be a real"),
-        ("[kiosk]\nlat = inf\n", "'kiosk.lat' is inf; it must be a real number"),
-        ("[kiosk]\nlon = -inf\n", "not nan or inf"),
+        ("[site]\nlat = inf\n", "'site.lat' is inf; it must be a real number"),
+        ("[site]\nlon = -inf\n", "not nan or inf"),
     ],
 )
 def test_a_bad_file_names_the_key_the_value_and_what_is_allowed(
