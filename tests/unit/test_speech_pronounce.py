@@ -122,6 +122,7 @@ def test_turkish_suffixes_join_their_word() -> None:
         "“Geriye dokunun, Kol Sofyayı arayın"
     )
     assert say("NAP portalı, Gmail'e yazın", "tr") == "NAP portalı, cimeyle yazın"  # one word
+    assert say("ул. Раковски'de", "tr") == "sokak Rakovskide"  # a Bulgarian name, too
     assert say("п'ять", "uk") == "п'ять"  # other languages keep the mark
 
 

@@ -30,6 +30,7 @@ _CYRILLIC = r"[А-Яа-яЁёЇїІіЄєҐґЍѝ](?:[А-Яа-яЁёЇїІіЄє
 # apostrophe, which starts its suffix ("iPhone'da").
 _TR_LETTERS = "A-Za-zÇĞİÖŞÜçğıöşüÂâÎîÛû"
 _TR_LATIN = rf"[{_TR_LETTERS}](?:[{_TR_LETTERS}0-9]|-(?=[{_TR_LETTERS}]))*"
+_TR_CYRILLIC = _CYRILLIC.replace("'’", "")
 _TR_SUFFIX = r"[a-zçğıöşüâîû]+(?!\w)"
 _ADDRESS_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?"
 # What the voice reads as it is: letters of the language, spaces and punctuation.
@@ -189,7 +190,12 @@ class Pronouncer:
             ),
             ("cyrword", _bounded(cyrillic_words) if cyrillic_words else r"(?!x)x"),
             ("latin", rf"(?<![\w]){_LATIN if table.lang != 'tr' else _TR_LATIN}"),
-            ("cyrillic", rf"(?<![\w]){_CYRILLIC}" if self._reads_cyrillic() else r"(?!x)x"),
+            (
+                "cyrillic",
+                rf"(?<![\w]){_CYRILLIC if table.lang != 'tr' else _TR_CYRILLIC}"
+                if self._reads_cyrillic()
+                else r"(?!x)x",
+            ),
             ("symbol", f"[{re.escape(''.join(table.symbols))}]" if table.symbols else r"(?!x)x"),
         ]
         if table.lang == "tr":
