@@ -125,8 +125,12 @@ class Bridges:
         obj: QObject = getattr(self, attr)
         return obj
 
-    def speak(self, text: str) -> None:
-        self.speech.speak(text)
+    def speak(self, text: str, voice: str = "") -> None:
+        """Speak in the interface language; `voice` "other" is a pretend caller's voice."""
+        if voice:
+            self.speech.speakAs(text, voice)
+        else:
+            self.speech.speak(text)
 
     def _wiped(self, hook: Callable[[], None]) -> None:
         self.session.add_wipe_hook(hook)

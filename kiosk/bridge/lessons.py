@@ -48,7 +48,7 @@ class LessonsBridge(QObject):
     def __init__(
         self,
         language: Callable[[], str],
-        speak: Callable[[str], None],
+        speak: Callable[..., None],  # (text, voice="") — voice "other": a pretend caller
         backend: Callable[[], Any] | None = None,
         progress: ProgressStore | None = None,
         library: Library | None = None,
@@ -289,6 +289,20 @@ class LessonsBridge(QObject):
         if feedback:
             self._speak(feedback)
         self.stepChanged.emit()
+
+    @Slot(str)
+    def hearLine(self, node_id: str) -> None:
+        """Say a line of a pretend phone call (call_sim): the caller's in the second voice of
+        the speech port, a narrator's note in the narrator's."""
+        player = self._ensure_player()
+        widget = player.step.widget if player is not None else None
+        if widget is None or widget.type != "call_sim":
+            return
+        nodes = widget.params.get("nodes") or []
+        node = next((n for n in nodes if n.get("id") == node_id), None)
+        if node is not None and node.get("says"):
+            voice = "" if node.get("speaker") == "narrator" else "other"
+            self._speak(str(node["says"]), voice=voice)
 
     @Slot()
     def resetWidget(self) -> None:

@@ -157,6 +157,12 @@ class SpeechBridge(QObject):
         self.service.speak(text)
 
     @Slot(str, str)
+    def speakAs(self, text: str, voice: str) -> None:
+        """Speak `text` in a voice role of the speech port ("other": a pretend caller in a
+        lesson), through the same pronunciation layer; Repeat says it in that voice again."""
+        self.service.speak(text, voice=voice)
+
+    @Slot(str, str)
     def speakPersonal(self, text: str, neutralReplacement: str) -> None:
         """On request: `text` through a headset only; the speaker says `neutralReplacement`."""
         self.service.speak(text, personal=True, neutral=neutralReplacement)

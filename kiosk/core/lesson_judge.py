@@ -132,8 +132,9 @@ def _video_call(p: Any, state: dict[str, Any], value: str) -> Verdict:
     if value == "answer":
         return Verdict(True, _("You answered. Now end the call with the red button."))
     if value == "connected":
-        return Verdict(True, _("{0} answered. End the call with the red button.").format(
-            p.get("caller", "")))
+        return Verdict(
+            True, _("{0} answered. End the call with the red button.").format(p.get("caller", ""))
+        )
     if value == "restore":
         return Verdict(True, _("You are back in the call. Now touch the red button to end it."))
     if value == "start":

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 INBOX_FIELDS = ("sender", "text", "link")
-_TRAILING = ".,:;!?“”\"»)"
+_TRAILING = '.,:;!?“”"»)'
 
 
 def find_words(text: str, words: str) -> int:

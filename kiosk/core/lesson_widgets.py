@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 KINDS = ("text", "str", "int", "float", "bool", "image", "list", "map", "ref", "choice")
-# Colours a lesson may name (a circle "in red", a step's `shows: colours`): each is a Theme token
-# (Theme.lessonRed...) and always comes with a word, never alone (ACCESSIBILITY: not by colour only).
+# Colours a lesson may name (a circle "in red", a step's `shows: colours`): each is a Theme
+# token (Theme.lessonRed...) and always comes with a word (ACCESSIBILITY: never by colour only).
 COLOURS = ("red", "green", "blue", "yellow", "orange", "purple")
 
 
@@ -272,17 +272,31 @@ SPECS: dict[str, WidgetSpec] = {
                 ),
             },
             {"all_judged": flag()},
-            parts=("inboxMessage", "judgeScam", "judgeSafe", "inboxNext", "inboxFlags", "inboxSafe"),
+            parts=(
+                "inboxMessage",
+                "judgeScam",
+                "judgeSafe",
+                "inboxNext",
+                "inboxFlags",
+                "inboxSafe",
+            ),
             id_parts=("flag-", "flagNote-", "message-"),
         ),
         WidgetSpec(
             "call_sim",
-            "A branching pretend phone call.",
+            "A branching pretend phone call: the caller's lines are heard in a second voice, "
+            "the learner's answers are the choices.",
             {
                 "caller": text(),
                 "start": string(),
                 "nodes": items(
                     says=text(),
+                    speaker=choice(
+                        "caller",
+                        "narrator",
+                        doc="who says it: the caller (the other voice, default) or the narrator",
+                        required=False,
+                    ),
                     audio=string(required=False),
                     choices=items(
                         text=text(), next=string(), safe=flag(required=False), required=False
@@ -291,6 +305,8 @@ SPECS: dict[str, WidgetSpec] = {
             },
             {"safe_ending": flag()},
             _graph_check("nodes"),
+            parts=("callScreen", "callState", "callAnswer", "callLine", "callHear"),
+            id_parts=("choice-",),
         ),
         WidgetSpec(
             "chat_sim",
@@ -317,9 +333,19 @@ SPECS: dict[str, WidgetSpec] = {
             },
             {"ended_with_red": flag()},
             parts=(
-                "callScreen", "callState", "callAnswer", "callDecline", "callStart", "callMute",
-                "callCamera", "callEnd", "callBack", "callPip", "callPicture", "callSelf",
-            ),  # fmt: skip
+                "callScreen",
+                "callState",
+                "callAnswer",
+                "callDecline",
+                "callStart",
+                "callMute",
+                "callCamera",
+                "callEnd",
+                "callBack",
+                "callPip",
+                "callPicture",
+                "callSelf",
+            ),
         ),
         WidgetSpec(
             "form_sim",

@@ -19,7 +19,9 @@ def centre_of(kiosk: Any, name: str) -> Any:
 
 def test_each_right_touch_marks_its_circle(kiosk: Any) -> None:
     lessons = open_step_screen(kiosk, "l01-touch")
-    lessons = open_step_screen(kiosk, "l01-touch", step=step_number(lessons, "l01-touch", "tap-try"))
+    lessons = open_step_screen(
+        kiosk, "l01-touch", step=step_number(lessons, "l01-touch", "tap-try")
+    )
     for done, circle in enumerate(("red", "green", "blue"), 1):
         assert not visible(kiosk, f"done-{circle}")
         press(kiosk, f"target-{circle}")

@@ -60,6 +60,8 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
         elif widget.type in ("browser_sim", "map_list_sim", "transit_sim", "validator_sim"):
             press(kiosk, f"pick-{value}")
         elif widget.type in ("scenario_branch", "call_sim"):
+            if visible(kiosk, "callAnswer"):  # a pretend call rings first
+                press(kiosk, "callAnswer")
             press(kiosk, f"choice-{value.split(':')[1]}")
         elif widget.type == "chat_sim":
             press(kiosk, "chatSend")

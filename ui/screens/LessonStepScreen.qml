@@ -25,7 +25,7 @@ KScreen {
         "browser_sim": "PickWidget.qml", "map_list_sim": "PickWidget.qml",
         "transit_sim": "TransitWidget.qml", "validator_sim": "ValidatorWidget.qml",
         "settings_sim": "SettingsWidget.qml", "scenario_branch": "BranchWidget.qml",
-        "call_sim": "BranchWidget.qml", "pinch_zoom": "ZoomWidget.qml",
+        "call_sim": "PhoneCallWidget.qml", "pinch_zoom": "ZoomWidget.qml",
         "sequence_order": "OrderWidget.qml", "sign_request_sim": "SignWidget.qml",
         "chat_sim": "ChatWidget.qml"
     })

@@ -135,7 +135,7 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
         for g in r.mappings(node, "regions", what, False)
     )
     targets = {g.id for g in regions}
-    widget, ids = None, set()
+    widget, ids = None, set[str]()
     widget_node = r.mapping(node, "widget", what, required=False)
     if widget_node is not None:
         widget, ids, widget_images = read_widget(r, widget_node, f"{p}.widget")

@@ -168,7 +168,10 @@ class ChildEngine(SpeechEngine):
             self._cancel.clear()
             return self._request(("probe", "", lang, 0, ""))[0] == "ok"
 
-    def synthesise(self, text: str, lang: str, rate_wpm: int, pause_ms: int) -> Utterance:
+    def synthesise(
+        self, text: str, lang: str, rate_wpm: int, pause_ms: int, voice: str = ""
+    ) -> Utterance:
+        # One voice per language here (SAPI5, macOS): every role speaks with it.
         with self._lock:
             self._cancel.clear()
             self._counter += 1

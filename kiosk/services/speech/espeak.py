@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 _BUFFER_MS = 50
 _WORD_GAP = 7  # espeakWORDGAP, not in pyttsx3's binding
 _LOCK = threading.Lock()  # the library is one per process, so its lock is too
+# espeak-ng's voice variants (espeak-ng-data/voices/!v) for the roles of port.VOICES: "m3"
+# speaks the same language with another timbre, so a pretend caller is heard as someone else.
+VARIANTS = {"": "", "other": "m3"}
 _initialised: dict[str, int] = {}
 
 
@@ -107,9 +110,11 @@ class EspeakEngine(SpeechEngine):
         info = self._e.Info(None)
         return info.decode("ascii", "replace") if isinstance(info, bytes) else str(info)
 
-    def _select_voice(self, lang: str) -> None:
-        """Select the voice for `lang` (lock held). Never falls back to another language."""
-        if self._voice == lang:
+    def _select_voice(self, lang: str, role: str = "") -> None:
+        """Select the voice for `lang` in a role of port.VOICES (lock held). Never falls back
+        to another language; a variant that cannot be had leaves the language's own voice."""
+        key = f"{lang}+{role}"
+        if self._voice == key:
             return
         spec = self._e.VOICE()
         spec.languages = lang.encode("ascii")
@@ -129,7 +134,14 @@ class EspeakEngine(SpeechEngine):
             name = current.contents.name.decode("utf-8", "replace")
             log.info("speech: espeak-ng voice %r for language %r", name, lang)
         self._voice_ok[lang] = True
-        self._voice = lang
+        self._voice = key
+        variant = VARIANTS.get(role, "")
+        if variant and self._e.SetVoiceByName(
+            current.contents.identifier + b"+" + variant.encode("ascii")
+        ):
+            log.warning(
+                "speech: no espeak-ng variant %r; %r speaks with the same voice", variant, role
+            )
 
     def has_voice(self, lang: str) -> bool:
         if lang not in self._voice_ok:
@@ -140,14 +152,16 @@ class EspeakEngine(SpeechEngine):
     def cancel(self) -> None:
         self._cancel.set()
 
-    def synthesise(self, text: str, lang: str, rate_wpm: int, pause_ms: int) -> Utterance:
+    def synthesise(
+        self, text: str, lang: str, rate_wpm: int, pause_ms: int, voice: str = ""
+    ) -> Utterance:
         # A cancel that arrived before this call belongs to the previous request.
         self._cancel.clear()
         pcm = bytearray()
         words: list[Word] = []
         with _LOCK:
             self._e.SetSynthCallback(self._on_synth)
-            self._select_voice(lang)
+            self._select_voice(lang, voice)
             self._e.SetParameter(self._e.RATE, rate_wpm, 0)
             self._e.SetParameter(_WORD_GAP, 0, 0)
             spans = phrases(text) or [(0, len(text))]

@@ -30,6 +30,7 @@ class Spoken:
     lang: str
     tone: bool
     at: float
+    voice: str = ""
 
 
 class RecordingSpeech(SpeechService):
@@ -57,8 +58,8 @@ class RecordingSpeech(SpeechService):
     def texts(self) -> list[str]:
         return [s.text for s in self.spoken]
 
-    def _start(self, text: str, lang: str, tone: bool) -> None:
-        self.spoken.append(Spoken(text, lang, tone, self._clock()))
+    def _start(self, text: str, lang: str, tone: bool, voice: str = "") -> None:
+        self.spoken.append(Spoken(text, lang, tone, self._clock(), voice))
         self._text = text
         self._sentences = [(0, len(text))]
         if self._track:
@@ -86,17 +87,21 @@ class RecordingEngine(SpeechEngine):
         self.ms_per_char = ms_per_char
         self._lock = threading.Lock()
         self._texts: list[tuple[str, str]] = []
+        self.voices: list[str] = []  # the voice role of each text, in order
 
     @property
     def texts(self) -> list[str]:
         with self._lock:
             return [text for text, _lang in self._texts]
 
-    def synthesise(self, text: str, lang: str, rate_wpm: int, pause_ms: int) -> Utterance:
+    def synthesise(
+        self, text: str, lang: str, rate_wpm: int, pause_ms: int, voice: str = ""
+    ) -> Utterance:
         with self._lock:
             self._texts.append((text, lang))
+            self.voices.append(voice)
         if self.inner is not None:
-            return self.inner.synthesise(text, lang, rate_wpm, pause_ms)
+            return self.inner.synthesise(text, lang, rate_wpm, pause_ms, voice)
         duration = len(text) * self.ms_per_char
         events = [(start, start * self.ms_per_char) for start in range(0, len(text), 5)]
         return Utterance(silence(duration, 22050), 22050, words=cover_words(text, events, duration))

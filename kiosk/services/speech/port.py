@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 LANGUAGES = ("bg", "en", "uk", "tr")
+# The voices the kiosk asks an engine for, by role: "" is the narrator (the language's voice),
+# "other" a second voice, clearly different, for the other side of a pretend conversation (a
+# caller in a lesson). Each engine maps a role to one of its voices for the language.
+VOICES = ("", "other")
 
 
 class Word(NamedTuple):
@@ -74,9 +78,12 @@ class SpeechEngine(abc.ABC):
     name: str = "engine"
 
     @abc.abstractmethod
-    def synthesise(self, text: str, lang: str, rate_wpm: int, pause_ms: int) -> Utterance:
+    def synthesise(
+        self, text: str, lang: str, rate_wpm: int, pause_ms: int, voice: str = ""
+    ) -> Utterance:
         """Speak `text` in `lang` at `rate_wpm`, with `pause_ms` of extra silence after each
-        phrase. Raises VoiceMissing, SynthesisCancelled or EngineUnavailable."""
+        phrase, in the `voice` role (one of VOICES; an engine with one voice per language uses
+        it for every role). Raises VoiceMissing, SynthesisCancelled or EngineUnavailable."""
 
     def cancel(self) -> None:  # noqa: B027 - optional for engines that synthesise quickly
         """Abandon the synthesis in progress as soon as possible (any thread)."""

@@ -46,6 +46,7 @@ class _Said:
     lang: str
     personal: bool
     neutral: str
+    voice: str = ""
 
 
 class SpeechService(QObject):
@@ -155,16 +156,18 @@ class SpeechService(QObject):
         neutral: str = "",
         tone: bool = False,
         remember: bool = True,
+        voice: str = "",
     ) -> None:
         """Speak `text`, replacing whatever is being spoken.
 
         Personal text (PINs, codes, contact details) is spoken only while a headset is active;
         otherwise `neutral` (e.g. "10 digits entered") is spoken instead, or "hidden".
+        `voice` is a role of port.VOICES: "" the narrator, "other" a second voice (a caller).
         """
         lang = lang or self._language()
         self._track = remember
         if remember:
-            self._said = _Said(text, lang, personal, neutral)
+            self._said = _Said(text, lang, personal, neutral, voice)
             self._last_sentence = ""
         if personal and not self.headset.active:
             text = neutral or _("Hidden.")
@@ -172,10 +175,10 @@ class SpeechService(QObject):
         if not text.strip():
             self._set_speaking(False)
             return
-        self._start(text, lang, tone)
+        self._start(text, lang, tone, voice)
 
-    def _start(self, text: str, lang: str, tone: bool) -> None:
-        """Synthesise and play `text` (already cleared for privacy)."""
+    def _start(self, text: str, lang: str, tone: bool, voice: str = "") -> None:
+        """Synthesise and play `text` (already cleared for privacy) in the `voice` role."""
         self._generation += 1
         self._text = text
         self._tone = tone
@@ -198,7 +201,7 @@ class SpeechService(QObject):
         spans = [(first[0] + a, first[0] + b) for a, b in phrases(said[first[0] : first[1]])]
         pieces = tuple((said[s:e], s) for s, e in [*spans, *rest])
         self._set_speaking(True)
-        self._worker.submit(Job(self._generation, pieces, lang, rate.wpm, rate.pause_ms))
+        self._worker.submit(Job(self._generation, pieces, lang, rate.wpm, rate.pause_ms, voice))
 
     @staticmethod
     def _pronounce(text: str, lang: str) -> Spoken:
@@ -237,10 +240,17 @@ class SpeechService(QObject):
         self._last_repeat = now
         if whole or said.personal:
             self.speak(
-                said.text, said.lang, personal=said.personal, neutral=said.neutral, remember=False
+                said.text,
+                said.lang,
+                personal=said.personal,
+                neutral=said.neutral,
+                remember=False,
+                voice=said.voice,
             )
         else:
-            self.speak(self._last_sentence or said.text, said.lang, remember=False)
+            self.speak(
+                self._last_sentence or said.text, said.lang, remember=False, voice=said.voice
+            )
         self._track = True  # what Repeat says is still the remembered text
 
     def forget(self) -> None:

@@ -35,6 +35,7 @@ class Job:
     lang: str
     rate_wpm: int
     pause_ms: int
+    voice: str = ""  # the voice role (port.VOICES)
 
 
 class SynthesisWorker(QObject):
@@ -86,7 +87,7 @@ class SynthesisWorker(QObject):
                 return
             try:
                 utterance: Utterance = self.engine.synthesise(
-                    text, job.lang, job.rate_wpm, job.pause_ms
+                    text, job.lang, job.rate_wpm, job.pause_ms, job.voice
                 )
             except SynthesisCancelled:
                 return

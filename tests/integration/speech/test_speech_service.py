@@ -233,3 +233,29 @@ def test_pause_holds_the_word_and_resume_goes_on(qtbot: QtBot, service: SpeechSe
     service.set_paused(True)
     service.stop()  # a stop also ends the pause
     assert not service.paused and not service.speaking
+
+
+def test_a_caller_speaks_in_the_other_voice_through_the_pronunciation_layer(
+    qtbot: QtBot, espeak_engine
+) -> None:  # type: ignore[no-untyped-def]
+    """A pretend caller's line goes to the engine in the "other" voice, read by the same
+    pronunciation layer as all speech; Repeat says it again in that voice; the narrator's
+    next sentence is in the narrator's voice again."""
+    recorder = RecordingEngine(espeak_engine)
+    svc = SpeechService(
+        recorder, SilentClockPlayer(), HeadsetMonitor("manual"), language=lambda: "bg"
+    )
+    try:
+        svc.speak("Обадете се на 112 веднага.", voice="other")
+        assert svc.text == "Обадете се на 112 веднага."
+        qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
+        assert "едно едно две" in " ".join(recorder.texts)
+        assert set(recorder.voices) == {"other"}
+        svc.repeat()
+        qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
+        assert set(recorder.voices) == {"other"}
+        svc.speak("Сега отговорете.")
+        qtbot.waitUntil(lambda: not svc.speaking, timeout=8000)
+        assert recorder.voices[-1] == ""
+    finally:
+        svc.shutdown()
