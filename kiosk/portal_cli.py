@@ -88,13 +88,9 @@ def _serve(args: argparse.Namespace, settings: Any, out: TextIO) -> int:
         step = settings[schema.PRACTICE_STEP_SECONDS]
     app = create_app(db, step, api_key=args.api_key)
     # Bind first, so a busy port is one clear line before anything claims to be serving.
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
-        sock.close()
         raise _CliError(f"cannot listen on {args.host}:{args.port}: {exc.strerror}") from None
     base = f"http://{args.host}:{sock.getsockname()[1]}"
     print(f"Practice portal (sample data) on {base}/open311/v2/ and {base}/ckan/", file=out)
@@ -103,6 +99,22 @@ def _serve(args: argparse.Namespace, settings: Any, out: TextIO) -> int:
     config = uvicorn.Config(app, log_level="warning", lifespan="on")
     uvicorn.Server(config).run(sockets=[sock])
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A bound TCP socket for uvicorn. Made with proto=IPPROTO_TCP, not 0: asyncio turns
+    Nagle's algorithm off (TCP_NODELAY) only on sockets whose proto says TCP, and without it
+    each keep-alive request waited ~40 ms for the delayed ACK (benchmarks/portal_latency.py)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 def _default_db(settings: Any) -> Path:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from typing import Any
 
-# Appended to the description so that a report sent twice (services.reports.outbox, "crash window")
-# can be recognised: by the practice portal automatically, by city staff by eye.
+# Appended to the description so that a report that may already be on the portal (services.reports
+# .outbox, "crash window") can be found there before it is sent again, and recognised by staff.
 REFERENCE_LABEL = "Kiosk reference: "
 # The kind of an outbox entry that is a resident's report; other kinds are registered with the
 # outbox by whoever sends them (services.trainer.stats_publish: "statistics").
@@ -121,6 +121,18 @@ DeliveryOutcome = Delivered | Rejected | RetryLater
 
 
 @dataclass(frozen=True)
+class NotListed:
+    """The portal cannot say whether it has a report (it does not list requests)."""
+
+    reason: str
+
+
+# What looking a report up on the portal found: it is there (Delivered), it is not (None), the
+# portal cannot tell (NotListed), or the look-up itself failed for now (RetryLater).
+LookupOutcome = Delivered | NotListed | RetryLater | None
+
+
+@dataclass(frozen=True)
 class RetryPolicy:
     """Exponential back-off with full jitter: wait a random time in [0, min(max, base·2ⁿ⁻¹)].
 
@@ -158,6 +170,8 @@ class Entry:
     finished_at: float | None = None
     kind: str = REPORT  # REPORT, or another kind of item (e.g. a statistics publication)
     item: Mapping[str, Any] | None = None  # the payload of another kind; None once delivered
+    first_sent_at: float | None = None  # when the first try began (the portal's search window)
+    unsure: bool = False  # a try ended without a clear answer: the portal may already have it
 
     def is_due(self, now: float) -> bool:
         return self.state is State.QUEUED and self.next_attempt_at <= now

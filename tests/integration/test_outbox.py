@@ -156,21 +156,26 @@ async def test_delivery_keeps_only_the_portal_reference(tmp_path: Path) -> None:
 
 
 @pytest.mark.anyio
-async def test_finished_entries_are_purged_after_retention(tmp_path: Path) -> None:
+async def test_every_entry_is_purged_after_retention_and_unsent_ones_are_counted(
+    tmp_path: Path,
+) -> None:
     clock = Clock()
     storage, box = await open_outbox(tmp_path / "db", Portal(), clock)
     await box.enqueue(report())
     await box.flush()
-    waiting = await box.enqueue(report())  # stays queued: the portal is never asked again
+    waiting = await box.enqueue(report(contact=Contact(first_name="Мария", email="m@example.org")))
     clock.now += 29 * DAY
     assert await box.purge() == 0
-    clock.now += 1 * DAY
-    assert await box.purge() == 1
     status = await box.status()
-    assert (status.delivered, status.queued) == (0, 1)
-    assert status.oldest_waiting_seconds == 30 * DAY
-    assert await box.get(waiting) is not None
+    assert (status.delivered, status.queued, status.purged_unsent) == (1, 1, 0)
+    clock.now += 1 * DAY
+    assert await box.purge() == 2  # the unsent one goes too, with its contact details
+    status = await box.status()
+    assert (status.delivered, status.queued, status.purged_unsent) == (0, 0, 1)
+    assert await box.get(waiting) is None
     await storage.close()
+    blob = b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    assert "Мария".encode() not in blob and b"m@example.org" not in blob
 
 
 @pytest.mark.anyio

@@ -80,3 +80,43 @@ async def test_reports_reach_the_practice_portal(tmp_path: Path) -> None:
         entry = await wrong_key.get(waiting)
         assert entry is not None and entry.state is State.QUEUED and entry.attempts == 1
     await storage.close()
+
+
+@pytest.mark.anyio
+async def test_the_look_up_finds_a_report_on_the_practice_portal_by_its_reference(
+    tmp_path: Path,
+) -> None:
+    import time
+
+    from kiosk.core.outbox import Delivered, NotListed
+    from kiosk.services.reports.outbox_open311 import open311_lookup
+
+    app = create_app(tmp_path / "portal.sqlite3", 3600.0)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport) as http:
+        client = Open311Client(http, EMBEDDED_BASE + OPEN311_PATH)
+        sent, other, never = lamp_report(), lamp_report(), lamp_report()
+        since = time.time()
+        result = await client.submit(to_new_request(sent))
+        await client.submit(to_new_request(other))
+        lookup = open311_lookup(client)
+        assert await lookup(sent, since) == Delivered(result.service_request_id)
+        assert await lookup(never, since) is None
+        assert await lookup(lamp_report(service_code="29"), since) is None
+
+    def no_listing(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(404, text="Not Found")
+        return httpx.Response(200, json=[{"service_request_id": "1"}])
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(no_listing)) as http:
+        lookup = open311_lookup(Open311Client(http, "https://city.example/open311/v2"))
+        assert isinstance(await lookup(sent, since), NotListed)
+
+    def down(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("refused", request=request)
+
+    async with httpx.AsyncClient(transport=httpx.MockTransport(down)) as http:
+        lookup = open311_lookup(Open311Client(http, "https://city.example/open311/v2"))
+        assert isinstance(await lookup(sent, since), RetryLater)
+    app.state.store.close()

@@ -53,3 +53,13 @@ def test_serve_options() -> None:
     assert (args.portal_command, args.port, args.db, args.step_seconds) == (
         "serve", 9000, Path("x.sqlite3"), 5.0)  # fmt: skip
     assert args.host == "127.0.0.1" and os.fspath(args.db) == "x.sqlite3"
+
+
+def test_the_served_socket_says_tcp_so_asyncio_turns_nagle_off() -> None:
+    import socket
+
+    from kiosk.portal_cli import listening_socket
+
+    with listening_socket("127.0.0.1", 0) as sock:
+        assert sock.proto == socket.IPPROTO_TCP  # asyncio sets TCP_NODELAY only on these
+        assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1

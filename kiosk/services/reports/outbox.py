@@ -5,19 +5,24 @@ sender marks it `sending` (fsync'd), calls the injected `deliver`, then records 
 `rejected` or a retry time (fsync'd). On start, reports left `sending` go back to `queued`.
 
 Crash window: if the process dies after the portal accepted a report and before `delivered` is
-on disk, the report is sent again after the restart. No protocol over Open311 can close this
-window: GeoReport v2 has no idempotency key, and a real server (FixMyStreet, Mark-a-Spot, a city
-311 system) simply creates a second request. To make such a duplicate recognisable, every report
-carries its stable client id in the description (`Kiosk reference: <uuid>`, see
-core.outbox.Report.description_with_reference; `core.outbox.reference_in` reads it back): a
-server that knows the convention can answer a repeat with the first request's id, and on a real
-server staff can merge the two by eye. Outside that window a report is sent exactly once. The
-e2e kill test (20 SIGKILLs, most of them mid-send) saw about one duplicate per run, never a
-lost report.
+on disk, or a try ends without a clear answer (a timeout), the portal may already have it.
+GeoReport v2 has no idempotency key, and a real server simply creates a second request; so such
+a report is marked `unsure` and, before it is sent again, looked up on the portal (`lookup`:
+GET requests for its service since its first try, matched by the stable client id every report
+carries in its description, `Kiosk reference: <uuid>`). Found: it is delivered with that id;
+not there: it is sent. A portal that does not list requests cannot be asked, so the report is
+sent again as before and `outbox_counts.resent_unchecked` says how often (staff see it). The
+benchmark (benchmarks/outbox_kill.py, 1,000 kill -9s against the practice portal) and the e2e
+kill test count 0 duplicates and 0 lost reports.
+
+A row that cannot be read (damaged JSON, a missing field) is set aside as `rejected` with the
+reason, and the queue goes on. After every delivery, refusal and purge the WAL is checkpointed
+and truncated, so no old page of a report stays in `kiosk.sqlite3-wal`.
 
 Privacy: once delivered, only the service code and the portal's id/token are kept; contact
-details are deleted on delivery and on rejection; finished entries are purged after
-`outbox.retention_days`. The status summary holds counts and ages only.
+details are deleted on delivery and on rejection; every entry, sent or not, is purged
+`outbox.retention_days` after it was made (unsent ones are counted for staff). The status
+summary holds counts and ages only.
 """
 
 from __future__ import annotations
@@ -30,13 +35,14 @@ import random
 import sqlite3
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from kiosk.core import outbox as rules
-from kiosk.core.outbox import REPORT, DeliveryOutcome, Entry, Report
+from kiosk.core.outbox import REPORT, DeliveryOutcome, Entry, LookupOutcome, Report
 from kiosk.services.reports import outbox_rows as rows
 from kiosk.services.reports.outbox_rows import MIGRATIONS as MIGRATIONS  # re-exported
+from kiosk.services.reports.outbox_rows import OutboxStatus as OutboxStatus  # re-exported
 from kiosk.services.storage.database import Storage, StorageError
 
 log = logging.getLogger(__name__)
@@ -44,22 +50,8 @@ log = logging.getLogger(__name__)
 Deliver = Callable[[Report], Awaitable[DeliveryOutcome]]
 # Sends one item of another kind (its JSON payload); the same outcomes as a report's.
 DeliverItem = Callable[[Mapping[str, Any]], Awaitable[DeliveryOutcome]]
-
-
-@dataclass(frozen=True)
-class OutboxStatus:
-    """For the trainer's outbox screen: counts and ages, no personal data."""
-
-    queued: int = 0
-    sending: int = 0
-    delivered: int = 0
-    rejected: int = 0
-    oldest_waiting_seconds: float | None = None
-    next_attempt_in_seconds: float | None = None
-
-    @property
-    def waiting(self) -> int:
-        return self.queued + self.sending
+# Looks a report up on the portal: (report, first try's time) -> what was found.
+Lookup = Callable[[Report, float], Awaitable[LookupOutcome]]
 
 
 class Outbox:
@@ -71,6 +63,7 @@ class Outbox:
         deliver: Deliver | None,
         *,
         items: Mapping[str, DeliverItem] | None = None,
+        lookup: Lookup | None = None,
         policy: rules.RetryPolicy | None = None,
         retention_days: int = 30,
         send_timeout: float = 120.0,
@@ -80,6 +73,7 @@ class Outbox:
         self._storage = storage
         self._deliver = deliver  # None: reports are not sent from here (hand-off mode)
         self._items = dict(items or {})
+        self._lookup = lookup
         # The kinds this outbox sends; entries of other kinds wait for an outbox that can.
         self._kinds = ([REPORT] if deliver is not None else []) + sorted(self._items)
         self._policy = policy or rules.RetryPolicy()
@@ -199,34 +193,15 @@ class Outbox:
         now = self._clock()
         where, args = ("kind = ?", (kind,)) if kind is not None else ("1", ())
 
-        def job(conn: sqlite3.Connection) -> OutboxStatus:
-            counts = dict(
-                conn.execute(
-                    f"SELECT state, COUNT(*) FROM outbox WHERE {where} GROUP BY state", args
-                )
-            )
-            oldest, next_at = conn.execute(
-                "SELECT MIN(created_at), MIN(CASE WHEN state = 'queued' THEN next_attempt_at END)"
-                f" FROM outbox WHERE state IN ('queued', 'sending') AND {where}",
-                args,
-            ).fetchone()
-            return OutboxStatus(
-                queued=counts.get("queued", 0),
-                sending=counts.get("sending", 0),
-                delivered=counts.get("delivered", 0),
-                rejected=counts.get("rejected", 0),
-                oldest_waiting_seconds=None if oldest is None else max(0.0, now - oldest),
-                next_attempt_in_seconds=None if next_at is None else max(0.0, next_at - now),
-            )
-
-        return await self._storage.run(job)
+        return await self._storage.run(lambda conn: rows.status(conn, where, args, now))
 
     # --- the sender ----------------------------------------------------------------------
 
     async def recover(self) -> int:
         """Queue again every report a previous run left `sending`; returns how many."""
         changed = await self._storage.execute(
-            "UPDATE outbox SET state = 'queued', next_attempt_at = 0 WHERE state = 'sending'",
+            "UPDATE outbox SET state = 'queued', next_attempt_at = 0, unsure = 1"
+            " WHERE state = 'sending'",
             durable=True,
         )
         if changed:
@@ -248,15 +223,33 @@ class Outbox:
         return tried
 
     async def purge(self) -> int:
-        """Forget finished entries older than the retention period; returns how many."""
+        """Forget entries older than the retention period, sent or not, with their contact
+        details; returns how many. Unsent ones are counted for staff."""
         cutoff = rules.purge_before(self._clock(), self._retention_days)
-        removed = await self._storage.execute(
-            "DELETE FROM outbox WHERE state IN ('delivered', 'rejected') AND finished_at <= ?",
-            (cutoff,),
-        )
-        if removed:
-            log.info("outbox: purged %d finished report(s)", removed)
-        return removed
+
+        def job(conn: sqlite3.Connection) -> tuple[int, int]:
+            unsent = conn.execute(
+                "DELETE FROM outbox WHERE state IN ('queued', 'sending') AND created_at <= ?"
+                " AND kind = ?",
+                (cutoff, REPORT),
+            ).rowcount
+            finished = conn.execute(
+                "DELETE FROM outbox WHERE (state IN ('delivered', 'rejected') AND finished_at <= ?)"
+                " OR (kind != ? AND created_at <= ?)",
+                (cutoff, REPORT, cutoff),
+            ).rowcount
+            if unsent:
+                rows.count(conn, "purged_unsent", unsent)
+            return unsent, finished
+
+        unsent, finished = await self._storage.run(job, durable=True)
+        if unsent:
+            log.warning("outbox: deleted %d report(s) never sent in %d days", unsent,
+                        self._retention_days)  # fmt: skip
+        if unsent or finished:
+            log.info("outbox: purged %d finished report(s)", finished)
+            await self._storage.checkpoint()
+        return unsent + finished
 
     def start(self) -> asyncio.Task[None]:
         """Run the sender in the background until `stop()`."""
@@ -312,23 +305,52 @@ class Outbox:
         marks = ",".join("?" * len(self._kinds)) or "NULL"
 
         def job(conn: sqlite3.Connection) -> Entry | None:
-            row = conn.execute(
-                f"SELECT {rows.COLUMNS} FROM outbox"
-                f" WHERE state = 'queued' AND next_attempt_at <= ? AND kind IN ({marks})"
-                " ORDER BY next_attempt_at, local_id LIMIT 1",
-                (now, *self._kinds),
-            ).fetchone()
-            if row is None:
-                return None
-            claimed = rules.start_sending(rows.entry(row), now)
-            conn.execute(
-                "UPDATE outbox SET state = 'sending', attempts = ? WHERE local_id = ?",
-                (claimed.attempts, claimed.local_id),
-            )
-            return claimed
+            while True:
+                row = conn.execute(
+                    f"SELECT {rows.COLUMNS} FROM outbox"
+                    f" WHERE state = 'queued' AND next_attempt_at <= ? AND kind IN ({marks})"
+                    " ORDER BY next_attempt_at, local_id LIMIT 1",
+                    (now, *self._kinds),
+                ).fetchone()
+                if row is None:
+                    return None
+                if problem := rows.unreadable(row):
+                    rows.set_aside(conn, row[0], problem, now)
+                    log.error("outbox: entry %d cannot be read (%s); set aside", row[0], problem)
+                    continue
+                claimed = rules.start_sending(rows.entry(row), now)
+                conn.execute(
+                    "UPDATE outbox SET state = 'sending', attempts = ?,"
+                    " first_sent_at = COALESCE(first_sent_at, ?) WHERE local_id = ?",
+                    (claimed.attempts, now, claimed.local_id),
+                )
+                return claimed
 
         # Durable: after a crash the report must be known to have been (maybe) sent.
         return await self._storage.run(job, durable=True)
+
+    async def _try(self, entry: Entry) -> DeliveryOutcome:
+        """One try; a report the portal may already have is looked up there first."""
+        if entry.kind == REPORT and entry.unsure and entry.report is not None:
+            since = entry.first_sent_at or entry.created_at
+            found = await self._look_up(entry.report, since)
+            if found is not None:
+                return found
+        return await self._attempt(entry)
+
+    async def _look_up(self, report: Report, since: float) -> DeliveryOutcome | None:
+        """Delivered or RetryLater when the look-up settles the try; None: send it."""
+        if self._lookup is None:
+            found: LookupOutcome = rules.NotListed("no look-up for this portal")
+        else:
+            found = await self._lookup(report, since)
+        if isinstance(found, rules.NotListed):
+            log.warning("outbox: sending again unchecked (%s)", found.reason)
+            await self._storage.run(lambda conn: rows.count(conn, "resent_unchecked", 1))
+            return None
+        if isinstance(found, rules.Delivered):
+            log.info("outbox: the portal already had a report; not sent again")
+        return found
 
     def _attempt(self, entry: Entry) -> Awaitable[DeliveryOutcome]:
         if entry.kind == REPORT:
@@ -339,7 +361,7 @@ class Outbox:
 
     async def _send(self, entry: Entry) -> None:
         try:
-            outcome = await asyncio.wait_for(self._attempt(entry), self._send_timeout)
+            outcome = await asyncio.wait_for(self._try(entry), self._send_timeout)
         except asyncio.TimeoutError:
             outcome = rules.RetryLater("the portal did not answer in time")
         except Exception as exc:  # any failure of a try is a reason to try again later
@@ -351,8 +373,8 @@ class Outbox:
             "UPDATE outbox SET state = ?, attempts = ?, next_attempt_at = ?, last_error = ?,"
             " service_request_id = ?, token = ?, finished_at = ?,"
             " payload = CASE WHEN ? = 'delivered' THEN NULL ELSE payload END,"
-            " contact = CASE WHEN ? = 'queued' THEN contact ELSE NULL END"
-            " WHERE local_id = ?",
+            " contact = CASE WHEN ? = 'queued' THEN contact ELSE NULL END,"
+            " unsure = ? WHERE local_id = ?",
             (
                 after.state.value,
                 after.attempts,
@@ -363,10 +385,14 @@ class Outbox:
                 after.finished_at,
                 after.state.value,
                 after.state.value,
+                # a try that ended without an answer may have reached the portal
+                int(after.state is rules.State.QUEUED),
                 after.local_id,
             ),
             durable=True,
         )
+        if after.state is not rules.State.QUEUED:  # no page of the report stays in the WAL
+            await self._storage.checkpoint()
         log.info(
             "outbox: report %d %s after %d tries", after.local_id, after.state.value, after.attempts
         )

@@ -3,18 +3,32 @@
 A failure that may pass (network, timeout, 5xx, a garbled reply, a refused API key that staff
 can fix, 408/429) means "try again later": the report must not be lost. A failure the report
 itself causes (unknown category, invalid field: other 4xx) means "refused", with the reason.
+
+`open311_lookup` asks the portal whether it already has a report the kiosk is unsure about
+(services.reports.outbox, "crash window").
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+import time
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
 from typing import Protocol
 
-from kiosk.core.errors import AccessDenied, PortalError, PortalRejected
-from kiosk.core.outbox import Delivered, DeliveryOutcome, Rejected, Report, RetryLater
-from kiosk.core.portal import NewRequest, PostResult
-from kiosk.services.reports.outbox import Deliver
+from kiosk.core.errors import AccessDenied, PortalError, PortalRejected, PortalReplyInvalid
+from kiosk.core.outbox import (
+    Delivered,
+    DeliveryOutcome,
+    LookupOutcome,
+    NotListed,
+    Rejected,
+    Report,
+    RetryLater,
+    reference_in,
+)
+from kiosk.core.portal import NewRequest, PostResult, ServiceRequest
+from kiosk.services.reports.outbox import Deliver, Lookup
 
 log = logging.getLogger(__name__)
 # 4xx statuses that say "not now" rather than "never".
@@ -76,3 +90,49 @@ def open311_deliver(
         return Delivered(result.service_request_id, result.token, result.service_notice)
 
     return deliver
+
+
+class Lister(Protocol):
+    async def requests(
+        self,
+        ids: Sequence[str] = (),
+        service_codes: Sequence[str] = (),
+        start: datetime | None = None,
+        end: datetime | None = None,
+        status: str = "",
+    ) -> list[ServiceRequest]: ...
+
+
+# Clocks differ between the kiosk and the portal: the window opens this much before the first
+# try and closes this much after now.
+CLOCK_SLACK_S = 600.0
+_SPAN_LIMIT_S = 89 * 86400.0  # GeoReport servers commonly refuse a span over 90 days
+
+
+def open311_lookup(client: Lister, clock: Callable[[], float] = time.time) -> Lookup:
+    """The outbox's `lookup` for one Open311 endpoint: GET requests for the report's service
+    in the window since its first try, matched by the kiosk reference in the description."""
+
+    async def lookup(report: Report, since: float) -> LookupOutcome:
+        now = clock()
+        start = max(since - CLOCK_SLACK_S, now - _SPAN_LIMIT_S)
+        try:
+            found = await client.requests(
+                service_codes=[report.service_code],
+                start=datetime.fromtimestamp(start, timezone.utc),
+                end=datetime.fromtimestamp(now + CLOCK_SLACK_S, timezone.utc),
+            )
+        except PortalRejected as error:  # 400/403/404/405: this server does not list requests
+            if error.status in _RETRYABLE_STATUSES:
+                return RetryLater(error.message)
+            return NotListed(f"{type(error).__name__} {error.status or ''}".strip())
+        except PortalReplyInvalid as error:
+            return NotListed(f"the requests list cannot be read ({type(error).__name__})")
+        except PortalError as error:  # network, timeout, 5xx: ask again later
+            return RetryLater(error.message)
+        for request in found:
+            if reference_in(request.description) == report.client_id:
+                return Delivered(request.service_request_id)
+        return None
+
+    return lookup

@@ -149,7 +149,13 @@ class Storage:
             log.error("database %s unusable (%s); working in memory", path, problem.detail)
             return await cls.open(None, migrations), problem
 
-    async def run(self, fn: Callable[[sqlite3.Connection], T], *, durable: bool = False) -> T:
+    async def run(
+        self,
+        fn: Callable[[sqlite3.Connection], T],
+        *,
+        durable: bool = False,
+        transaction: bool = True,
+    ) -> T:
         """Run `fn(conn)` on the database thread inside one transaction and return its result.
 
         sqlite3 errors come back as StorageError subclasses. `durable=True` fsyncs the commit.
@@ -158,7 +164,7 @@ class Storage:
             raise StorageClosed()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._jobs.put((fn, durable, loop, future))
+        self._jobs.put((fn, durable if transaction else None, loop, future))
         return await future
 
     async def execute(self, sql: str, params: Sequence[Any] = (), *, durable: bool = False) -> int:
@@ -174,6 +180,20 @@ class Storage:
 
     async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return await self.run(lambda conn: conn.execute(sql, params).fetchall())
+
+    async def checkpoint(self) -> None:
+        """Copy the WAL into the database file and truncate the WAL to nothing, so no old page
+        (of a report since deleted, say) stays in `-wal` (secure_delete has already zeroed it
+        in the pages written back)."""
+        if self.path is None:
+            return
+
+        def job(conn: sqlite3.Connection) -> None:
+            busy, _frames, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if busy:
+                log.warning("database: the WAL could not be truncated (busy)")
+
+        await self.run(job, transaction=False)
 
     async def close(self) -> None:
         """Finish queued work, close the connection and stop the thread."""
@@ -216,10 +236,12 @@ class Storage:
             with contextlib.suppress(RuntimeError):
                 loop.call_soon_threadsafe(_settle, future, outcome)
 
-    def _transaction(self, fn: Callable[[sqlite3.Connection], Any], durable: bool) -> Any:
+    def _transaction(self, fn: Callable[[sqlite3.Connection], Any], durable: bool | None) -> Any:
         conn = self._conn
         if conn is None:  # only the opening job runs before the connection exists
             return fn(None)  # type: ignore[arg-type]
+        if durable is None:  # a statement that must run outside any transaction (a checkpoint)
+            return fn(conn)
         if durable:
             conn.execute("PRAGMA synchronous=FULL")
         try:

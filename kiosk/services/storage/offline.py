@@ -24,7 +24,7 @@ from kiosk.services.portals.build import Portals
 from kiosk.services.portals.http import HttpLimits, build_client
 from kiosk.services.reports import outbox
 from kiosk.services.reports.outbox import DeliverItem, Outbox
-from kiosk.services.reports.outbox_open311 import open311_deliver
+from kiosk.services.reports.outbox_open311 import open311_deliver, open311_lookup
 from kiosk.services.storage import cache
 from kiosk.services.storage.cache import Cache
 from kiosk.services.storage.database import DB_FILE_NAME, Migration, Storage, StorageError
@@ -76,6 +76,7 @@ async def open_offline(
             if portals.open311 is not None
             else None,
             items=publisher[1] if publisher is not None else None,
+            lookup=open311_lookup(portals.open311) if portals.open311 is not None else None,
             policy=RetryPolicy(
                 settings[s.OUTBOX_RETRY_BASE_SECONDS], settings[s.OUTBOX_RETRY_MAX_SECONDS]
             ),
