@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.e2e.outbox_kill_harness import PortalProcess, Tally, free_port, run_round  # noqa: E402
+from tests.e2e.outbox_kill_harness import PortalProcess, Tally, free_port, run_round
 
 PORTAL_KILL_SHARE = 0.1
 

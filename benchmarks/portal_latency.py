@@ -24,8 +24,8 @@ import uvicorn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kiosk.portal_cli import listening_socket  # noqa: E402
-from kiosk.practice_portal.app import OPEN311_PATH, create_app  # noqa: E402
+from kiosk.portal_cli import listening_socket
+from kiosk.practice_portal.app import OPEN311_PATH, create_app
 
 
 def old_socket(host: str, port: int) -> socket.socket:
