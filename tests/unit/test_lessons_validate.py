@@ -198,6 +198,36 @@ def test_an_installed_kiosk_validates_against_the_compiled_catalog(tmp_path: Pat
     assert [(p.at.line, p.severity) for p in problems] == [(missing_line, "error")]
 
 
+def _compiled(locales: Path, lang: str, translations: dict[str, str]) -> None:
+    catalog = Catalog(locale=lang, domain="lessons")
+    for msgid, msgstr in translations.items():
+        catalog.add(msgid, msgstr)
+    po = locales / lang / "LC_MESSAGES" / "lessons.po"
+    po.parent.mkdir(parents=True)
+    with po.open("wb") as handle:
+        write_po(handle, catalog)
+    with po.with_suffix(".mo").open("wb") as handle:
+        write_mo(handle, catalog)
+
+
+def test_a_translated_lesson_is_checked_with_its_languages_spoken_rules(tmp_path: Path) -> None:
+    strings = list(strings_in(SAMPLE.read_text(encoding="utf-8")))
+    line, hint, _path = next(s for s in strings if s[1] == "Гледайте ръката.")
+    whole = {msgid: "Дивіться уважно." for _line, msgid, _p in strings}
+    whole[hint] = "Подивіться на Blinkenlights."  # a word the Ukrainian voice cannot place
+    _compiled(tmp_path, "uk", whole)
+    problems = validate(SAMPLE, today=TODAY, locales_dir=tmp_path, languages=(), spoken=("uk",))
+    assert [(p.at.line, p.severity) for p in problems] == [(line, "warning")]
+    assert problems[0].message.startswith("uk: ") and "Blinkenlights" in problems[0].message
+
+
+def test_a_partly_translated_lesson_is_not_checked_in_that_language(tmp_path: Path) -> None:
+    # The kiosk shows such a lesson in Bulgarian, so its translation is not spoken yet.
+    strings = list(strings_in(SAMPLE.read_text(encoding="utf-8")))
+    _compiled(tmp_path, "uk", {strings[0][1]: "Подивіться на Blinkenlights."})
+    assert validate(SAMPLE, today=TODAY, locales_dir=tmp_path, languages=(), spoken=("uk",)) == []
+
+
 def test_a_missing_catalog_is_an_error(tmp_path: Path) -> None:
     problems = validate(SAMPLE, today=TODAY, locales_dir=tmp_path)
     assert [p.message for p in problems] == ["there is no en catalog for the lessons"]

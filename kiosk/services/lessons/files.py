@@ -195,7 +195,12 @@ def read_lesson(
     return result
 
 
-def read_any(path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = None) -> ReadResult:
+def read_any(
+    path: Path,
+    lang: str = SOURCE_LANGUAGE,
+    record: Recorder | None = None,
+    locales: Path | None = None,
+) -> ReadResult:
     """A course folder, a course.yaml, or a single lesson file."""
     if not path.exists():
         result = ReadResult(None, root=path.parent)
@@ -204,8 +209,8 @@ def read_any(path: Path, lang: str = SOURCE_LANGUAGE, record: Recorder | None = 
         )
         return result
     if path.is_dir() or path.name == COURSE_FILE:
-        return read_course(path, lang, record)
-    return read_lesson(path, lang, record)
+        return read_course(path, lang, record, locales)
+    return read_lesson(path, lang, record, locales=locales)
 
 
 def read_course(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +20,9 @@ from kiosk.services.lessons.yaml_lines import Problem
 
 # Every lesson string must have a translation in these catalogs (Bulgarian is the source).
 REQUIRED_TRANSLATIONS = ("en",)
+# The voice reads lessons in these languages too: a lesson their catalog translates whole is
+# checked with the spoken-text rules of that language's pronunciation table.
+SPOKEN_TRANSLATIONS = ("en", "uk", "tr")
 
 
 def translated_msgids(po_path: Path) -> set[str] | None:
@@ -64,6 +67,7 @@ def validate(
     today: date | None = None,
     locales_dir: Path = LOCALES_DIR,
     languages: Iterable[str] = REQUIRED_TRANSLATIONS,
+    spoken: Iterable[str] = SPOKEN_TRANSLATIONS,
 ) -> list[Problem]:
     """Everything wrong with a course (folder or course.yaml) or one lesson file, sorted by line."""
     strings: list[tuple[str, Loc, str]] = []
@@ -121,4 +125,53 @@ def validate(
                 problems.append(
                     Problem(at, "error", f"no {lang} translation for {where}: {short!r}")
                 )
+    problems += _spoken_translations(path, strings, locales_dir, spoken, locate)
     return sorted(set(problems), key=lambda p: (p.at.file, p.at.line, p.severity, p.message))
+
+
+def _source_texts(po_path: Path) -> dict[str, str]:
+    """Translation -> its Bulgarian text, to point at the line the translated text comes from."""
+    with po_path.with_suffix(".mo").open("rb") as handle:
+        catalog = read_mo(handle)  # what the kiosk shows, fuzzy entries included
+    return {
+        message.string.strip(): str(message.id)
+        for message in catalog
+        if message.id and isinstance(message.string, str) and message.string.strip()
+    }
+
+
+def _spoken_translations(
+    path: Path,
+    strings: list[tuple[str, Loc, str]],
+    locales_dir: Path,
+    languages: Iterable[str],
+    locate: Callable[[Loc, str], Loc],
+) -> list[Problem]:
+    """The spoken-text rules for each translated language, on the lessons it translates whole
+    (a partly translated lesson is shown in Bulgarian). Needs the compiled catalog, which is
+    what the kiosk reads; the finding names the language and the Bulgarian line."""
+    found: list[Problem] = []
+    by_file: dict[str, set[str]] = {}
+    for msgid, at, _where in strings:
+        by_file.setdefault(at.file, set()).add(msgid)
+    for lang in languages:
+        po = locales_dir / lang / "LC_MESSAGES" / "lessons.po"
+        if not po.with_suffix(".mo").is_file():
+            continue
+        source_of = _source_texts(po)
+        done = set(source_of.values())
+        result = read_any(path, lang, locales=locales_dir)
+        if result.course is None:
+            continue
+        for lesson in result.course.lessons:
+            if not by_file.get(lesson.at.file, set()) <= done:
+                continue
+            found += [
+                Problem(f.at, f.severity, f"{lang}: {f.message}")
+                for f in check_spoken(
+                    lesson,
+                    lang,
+                    lambda at, text, src=source_of: locate(at, src.get(text.strip(), text)),
+                )
+            ]
+    return found
