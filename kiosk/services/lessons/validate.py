@@ -129,12 +129,13 @@ def validate(
     return sorted(set(problems), key=lambda p: (p.at.file, p.at.line, p.severity, p.message))
 
 
-def _source_texts(po_path: Path) -> dict[str, str]:
-    """Translation -> its Bulgarian text, to point at the line the translated text comes from."""
+def _compiled(po_path: Path) -> dict[str, str]:
+    """Bulgarian text -> translation, as the kiosk shows it (the compiled catalog, fuzzy
+    entries included)."""
     with po_path.with_suffix(".mo").open("rb") as handle:
-        catalog = read_mo(handle)  # what the kiosk shows, fuzzy entries included
+        catalog = read_mo(handle)
     return {
-        message.string.strip(): str(message.id)
+        str(message.id): message.string.strip()
         for message in catalog
         if message.id and isinstance(message.string, str) and message.string.strip()
     }
@@ -158,8 +159,9 @@ def _spoken_translations(
         po = locales_dir / lang / "LC_MESSAGES" / "lessons.po"
         if not po.with_suffix(".mo").is_file():
             continue
-        source_of = _source_texts(po)
-        done = set(source_of.values())
+        shown = _compiled(po)
+        done = set(shown)
+        source_of = {text: msgid for msgid, text in shown.items()}  # to point at its line
         result = read_any(path, lang, locales=locales_dir)
         if result.course is None:
             continue
