@@ -123,17 +123,21 @@ def _keep_by_field(po: Path, before: Catalog) -> None:
     catalog = _read(po)
     changed = False
     for message in catalog:
+        # Babel writes an old msgid as "#| msgid ..." but reads it back as a translator comment
+        # ("# | msgid ..."), which then piles up: drop those, and write no "#|" lines below.
+        kept = [c for c in message.user_comments if not c.startswith("| msgid")]
+        if kept != message.user_comments:
+            message.user_comments, changed = kept, True
         if not message.id or message.string:
             continue
         found = next((old[f] for f in _fields(message) if f in old), None)
         if found is not None and found.id != message.id:
             message.string = found.string
             message.flags.add("fuzzy")
-            message.previous_id = [found.id] if isinstance(found.id, str) else list(found.id)
             changed = True
     if changed:
         with po.open("wb") as f:
-            write_po(f, catalog, width=0, ignore_obsolete=True, include_previous=True)
+            write_po(f, catalog, width=0, ignore_obsolete=True)
 
 
 def _fill_source_language(po: Path) -> None:

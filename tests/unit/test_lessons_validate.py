@@ -135,6 +135,29 @@ def test_an_edited_bulgarian_text_keeps_its_last_translation_for_review(tmp_path
     assert kept["Друг текст."].string == ""  # nothing to keep: still untranslated
 
 
+def test_an_edited_line_round_trips_without_piling_up_comments(tmp_path: Path) -> None:
+    from kiosk.i18n_tools import _keep_by_field
+
+    field = "lesson field: l90-sample.intro.body"
+    before = Catalog(locale="uk", domain="lessons")
+    before.add("Стар текст.", "Старий текст.", auto_comments=[field])
+    after = Catalog(locale="uk", domain="lessons")
+    after.add("Нов текст.", "", auto_comments=[field])
+    # what Babel made of an earlier "#| msgid" line when it read the catalog back
+    after.add("Друг текст.", "Інший текст.", user_comments=['| msgid "Стар друг текст."'])
+    po = tmp_path / "lessons.po"
+    with po.open("wb") as handle:
+        write_po(handle, after)
+    for _round in range(2):  # as two runs of i18n update would
+        _keep_by_field(po, before)
+    text = po.read_text(encoding="utf-8")
+    assert "| msgid" not in text
+    with po.open("rb") as handle:
+        kept = read_po(handle)
+    assert kept["Нов текст."].string == "Старий текст." and kept["Нов текст."].fuzzy
+    assert kept["Друг текст."].user_comments == []
+
+
 def test_a_wrapped_field_comment_still_names_its_own_field(tmp_path: Path) -> None:
     from kiosk.i18n_tools import _keep_by_field
 
