@@ -99,12 +99,7 @@ def judge(widget: Widget, state: dict[str, Any], kind: str, value: str) -> Verdi
     if t == "sign_request_sim":
         return _sign(p, state, value)
     if t == "chat_sim":
-        mine = {str(m.get("id")) for m in p.get("script") or [] if m.get("sender") == "me"}
-        sent: set[str] = state.setdefault("sent", set())
-        sent.add(value)
-        if sent >= mine:
-            return Verdict(True, _("Sent. Your message is on the right."), True)
-        return Verdict(True, _("Sent. Now wait for the answer."))
+        return _chat(p, state, kind, value)
     return Verdict(True, _("Well done."), True)
 
 
@@ -120,6 +115,31 @@ def _touch(p: Any, rule: Any, state: dict[str, Any], kind: str, value: str, t: s
     if len(done) >= need:
         return Verdict(True, _("Well done. You did it."), True)
     return Verdict(True, _("Good. {0} done, {1} to go.").format(len(done), need - len(done)))
+
+
+def _chat(p: Any, state: dict[str, Any], kind: str, value: str) -> Verdict:
+    """ "send" with a line id (typed, a photo chosen, a voice message held); "photo" with
+    "line:photo" when a photo is picked in the gallery; "voice" with "line:short" for a touch
+    on the microphone that was not held."""
+    line_id, _sep, detail = value.partition(":")
+    line = _by_id(p.get("script")).get(line_id, {})
+    if kind == "photo":
+        if detail == line.get("photo"):
+            return Verdict(True, _("That is the one. Now touch Send."))
+        return Verdict(
+            False,
+            _("That is “{0}”. Look for “{1}”.").format(
+                _label(p.get("gallery"), detail), _label(p.get("gallery"), str(line.get("photo")))
+            ),
+        )
+    if kind == "voice":
+        return Verdict(False, _("Hold the microphone button while you speak, and let go to send."))
+    mine = {str(m.get("id")) for m in p.get("script") or [] if m.get("sender") == "me"}
+    sent: set[str] = state.setdefault("sent", set())
+    sent.add(line_id)
+    if sent >= mine:
+        return Verdict(True, _("Sent. Your message is on the right."), True)
+    return Verdict(True, _("Sent. Now wait for the answer."))
 
 
 def _video_call(p: Any, state: dict[str, Any], value: str) -> Verdict:

@@ -96,6 +96,17 @@ def _settings_check(params: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+def _chat_check(params: Mapping[str, Any]) -> list[str]:
+    problems = []
+    for line in params.get("script") or []:
+        kind = line.get("kind", "text")
+        if kind == "photo" and line.get("sender") == "me" and not line.get("photo"):
+            problems.append(f"line {line.get('id')!r} sends a photo: say which ('photo')")
+        if kind == "voice" and not line.get("seconds"):
+            problems.append(f"line {line.get('id')!r} is a voice message: give its 'seconds'")
+    return problems
+
+
 def _graph_check(nodes_key: str) -> Callable[[Mapping[str, Any]], list[str]]:
     def check(params: Mapping[str, Any]) -> list[str]:
         nodes = params.get(nodes_key) or []
@@ -310,9 +321,38 @@ SPECS: dict[str, WidgetSpec] = {
         ),
         WidgetSpec(
             "chat_sim",
-            "A pretend chat with scripted replies.",
-            {"contact": text(), "script": items(sender=choice("them", "me"), text=text())},
+            "A pretend messenger chat with scripted replies: the learner types a reply on the "
+            "on-screen keyboard, sends a photo from the gallery and a voice message.",
+            {
+                "contact": text(),
+                "script": items(
+                    sender=choice("them", "me"),
+                    text=text("the message; for a reply typed by the learner, an example"),
+                    kind=choice(
+                        "text",
+                        "photo",
+                        "voice",
+                        doc="what the message is (default text); photo: `photo` from the gallery",
+                        required=False,
+                    ),
+                    photo=Param(
+                        "ref", False, ref="gallery", doc="the photo to send, from the gallery"
+                    ),
+                    seconds=Param(
+                        "int", False, minimum=1, maximum=60, doc="how long a voice message is"
+                    ),
+                ),
+                "gallery": items(
+                    "the pretend phone's photos to choose from",
+                    image=Param("image"),
+                    label=text("what the photo shows (its alt text)"),
+                    required=False,
+                ),
+            },
             {"sent": flag()},
+            _chat_check,
+            parts=("chatField", "chatSend", "chatPhoto", "chatVoice", "chatGallery"),
+            id_parts=("bubble-", "gallery-"),
         ),
         WidgetSpec(
             "video_call_sim",

@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
 
 from tests.integration.conftest import find, settle, tap, walk
 
@@ -82,6 +83,17 @@ def reveal(kiosk: Any, name: str) -> QQuickItem:
 def press(kiosk: Any, name: str) -> None:
     """Tap a control by name after bringing it into view with the Up and Down buttons."""
     tap(kiosk.window, reveal(kiosk, name), reveal=False)
+
+
+def hold(kiosk: Any, name: str) -> None:
+    """Press a part, keep the finger down past the press-and-hold time, let go."""
+    item = reveal(kiosk, name)
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+    button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mousePress(kiosk.window, button, none, centre)
+    settle(QGuiApplication.styleHints().mousePressAndHoldInterval() + 300, 1)
+    QTest.mouseRelease(kiosk.window, button, none, centre)
+    settle()
 
 
 def widget_items(kiosk: Any) -> Iterator[QQuickItem]:

@@ -14,7 +14,7 @@ from kiosk.i18n import _
 from kiosk.services.lessons.files import load_course
 from kiosk.services.lessons.languages import read_languages
 from tests.integration.conftest import find, settle, tap
-from tests.integration.lesson_helpers import open_step_screen, press, visible
+from tests.integration.lesson_helpers import hold, open_step_screen, press, visible
 from tests.unit.lesson_solutions import right_moves, wrong_move
 
 COURSE = load_course(lang="bg")
@@ -64,7 +64,17 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
                 press(kiosk, "callAnswer")
             press(kiosk, f"choice-{value.split(':')[1]}")
         elif widget.type == "chat_sim":
-            press(kiosk, "chatSend")
+            line_id, _sep, photo = value.partition(":")
+            line = next(m for m in widget.params["script"] if m["id"] == line_id)
+            if kind == "photo":
+                press(kiosk, "chatPhoto")
+                press(kiosk, f"gallery-{photo}")
+            elif line.get("kind") == "voice":
+                hold(kiosk, "chatVoice")
+            else:
+                if line.get("kind", "text") == "text":  # typed (the keyboard has its own test)
+                    find(window, "chatField").setProperty("text", "Добре")
+                press(kiosk, "chatSend")
         elif widget.type == "sign_request_sim":
             request_id, _sep, choice = value.partition(":")
             press(kiosk, f"{choice}-{request_id}")

@@ -53,7 +53,13 @@ def right_moves(widget: Widget) -> list[tuple[str, str]]:
             for r in p["requests"]
         ]
     if t == "chat_sim":
-        return [("send", str(m["id"])) for m in p["script"] if m["sender"] == "me"]
+        moves = []
+        for m in p["script"]:
+            if m["sender"] == "me" and m.get("kind") == "photo":
+                moves.append(("photo", f"{m['id']}:{m['photo']}"))
+            if m["sender"] == "me":
+                moves.append(("send", str(m["id"])))
+        return moves
     return [("done", "")]
 
 
@@ -94,6 +100,11 @@ def wrong_move(widget: Widget) -> tuple[str, str] | None:
             "decide",
             f"{next(r['id'] for r in p['requests'] if not r.get('self_started'))}:approve",
         )
+    if t == "chat_sim":
+        for m in p["script"]:
+            if m["sender"] == "me" and m.get("kind") == "voice":
+                return ("voice", f"{m['id']}:short")
+        return None
     if t in ("scenario_branch", "call_sim"):
         bad = _path(widget, good=False)
         return bad[-1] if bad else None

@@ -4,7 +4,7 @@ import "../components"
 
 // A phone's round button in a practice call or chat: a pictogram in a circle, its word under it
 // (never the picture alone). It is a KButton, so the tremor filter, keys and speech apply.
-Column {
+Item {
     id: root
     property alias name: button.objectName
     property string label
@@ -14,48 +14,70 @@ Column {
     property color caption: Theme.callText
     property bool lit: Lessons.hintTarget !== "" && Lessons.hintTarget === button.objectName
     property real maxWidth: Theme.mm(60) // the word under the button wraps beyond this
+    property bool holdable: false // press, hold and let go: a voice message
+    property bool holding: false // held down long enough (recording)
+    property bool wasHeld: false
     signal activated
-    spacing: Theme.gap / 2
-    width: Math.max(button.width, Math.min(words.implicitWidth, maxWidth))
+    signal held // let go after a hold
+    implicitWidth: Math.max(button.width, Math.min(words.implicitWidth, maxWidth))
+    implicitHeight: column.height
 
-    KButton {
-        id: button
-        anchors.horizontalCenter: parent.horizontalCenter
-        width: Theme.targetMain
-        height: Theme.targetMain
-        text: root.label
-        background: Rectangle {
-            radius: width / 2
-            color: root.fill
-            border.color: root.lit ? Theme.focus : root.caption
-            border.width: root.lit ? Theme.focusWidth : Theme.border
-            Rectangle { // the keypad's focus ring, outside the circle
-                anchors.fill: parent
-                anchors.margins: -Theme.focusWidth - 2
-                visible: button.activeFocus
-                color: "transparent"
+    Column {
+        id: column
+        width: root.width
+        spacing: Theme.gap / 2
+        KButton {
+            id: button
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: Theme.targetMain
+            height: Theme.targetMain
+            text: root.label
+            background: Rectangle {
                 radius: width / 2
-                border.color: Theme.focus
-                border.width: Theme.focusWidth
+                color: root.fill
+                border.color: root.lit ? Theme.focus : root.caption
+                border.width: root.lit ? Theme.focusWidth : Theme.border
+                Rectangle { // the keypad's focus ring, outside the circle
+                    anchors.fill: parent
+                    anchors.margins: -Theme.focusWidth - 2
+                    visible: button.activeFocus
+                    color: "transparent"
+                    radius: width / 2
+                    border.color: Theme.focus
+                    border.width: Theme.focusWidth
+                }
+            }
+            contentItem: Item {
+                KIcon {
+                    anchors.centerIn: parent
+                    name: root.icon
+                    size: Math.round(button.width * 0.5)
+                    color: root.ink
+                }
+            }
+            onPressed: root.wasHeld = false
+            onPressAndHold: if (root.holdable) root.holding = true
+            onReleased: {
+                if (root.holding) {
+                    root.holding = false
+                    root.wasHeld = true
+                    root.held()
+                }
+            }
+            onCanceled: root.holding = false
+            onActivated: {
+                if (!root.wasHeld)
+                    root.activated()
             }
         }
-        contentItem: Item {
-            KIcon {
-                anchors.centerIn: parent
-                name: root.icon
-                size: Math.round(button.width * 0.5)
-                color: root.ink
-            }
+        KText {
+            id: words
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: root.width
+            horizontalAlignment: Text.AlignHCenter
+            text: root.label
+            color: root.caption
+            lineHeight: 1.1
         }
-        onActivated: root.activated()
-    }
-    KText {
-        id: words
-        anchors.horizontalCenter: parent.horizontalCenter
-        width: Math.min(implicitWidth, root.maxWidth)
-        horizontalAlignment: Text.AlignHCenter
-        text: root.label
-        color: root.caption
-        lineHeight: 1.1
     }
 }

@@ -45,8 +45,10 @@ ColumnLayout {
         objectName: "callScreen"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.preferredHeight: Math.max(Theme.mm(120), controls.height
-                                         + header.implicitHeight + Theme.mm(60))
+        // tall as a phone held upright where there is room, never taller than most of the window
+        Layout.preferredHeight: Math.max(Theme.mm(120),
+                                         controls.height + header.implicitHeight + Theme.mm(60),
+                                         Math.min(width * 1.2, widget.Window.height * 0.6))
         radius: Theme.radius * 2
         color: Theme.callBackground
         border.color: Theme.phoneFrame
