@@ -368,7 +368,7 @@ STATS_API_KEY = Option(
 
 # --- lessons: the content folders beside the installed content packages ---------------------
 LESSONS_SITE_FOLDER = Option(
-    "lessons.site_folder", str, "/var/lib/silver-kiosk/lessons",
+    "lessons.site_folder", str, "/etc/silver-kiosk/lessons",
     N_("A folder of the site's own lessons: each subfolder a course with its course.yaml, "
        "checked like a content package. The lessons of the installed packages "
        "(/usr/share/silver-kiosk/lessons) are shown too. Empty: no site lessons."))

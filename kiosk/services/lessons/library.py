@@ -6,8 +6,9 @@ folder in two places, in this order:
 
 - `/usr/share/silver-kiosk/lessons/<package>/`: Debian content packages (silver-kiosk-lessons,
   or a city's own), released without a new app;
-- `/var/lib/silver-kiosk/lessons/<name>/` (`lessons.site_folder`): a site's own lessons, put
-  there by the city's IT (the Ansible role, a copy); never touched by a package.
+- `/etc/silver-kiosk/lessons/<name>/` (`lessons.site_folder`): a site's own lessons, put
+  there by the city's IT (a copy, configuration management) beside the site's settings;
+  root's to write, not the kiosk user's; no package ships files there.
 
 A source checkout with no content package installed uses its own `assets/lessons` (with the
 catalogs in `locales/`), so `./dev run` works as before. A lesson is offered in a language when
@@ -45,7 +46,7 @@ from kiosk.services.lessons.languages import CourseLanguages, read_languages
 log = logging.getLogger(__name__)
 
 PACKAGES_DIR = Path("/usr/share/silver-kiosk/lessons")
-SITE_DIR = Path("/var/lib/silver-kiosk/lessons")
+SITE_DIR = Path("/etc/silver-kiosk/lessons")
 SHOWN_PROBLEMS = 3  # problems quoted in a refusal; `lessons validate` lists them all
 
 
