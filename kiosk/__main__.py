@@ -1,5 +1,5 @@
 """Command line: run the kiosk (default), screenshot, doctor, pin, i18n, portal, lessons, stats,
-speech."""
+speech, updates."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ COMMAND_GROUPS = {
     "lessons": "check lesson files",
     "stats": "publish the anonymous statistics to a CKAN DataStore table",
     "speech": "show text as the voice will say it",
+    "updates": "software updates: the update window's check, the kiosk's signed repository",
 }
 
 

@@ -119,6 +119,16 @@ def run(args: argparse.Namespace) -> int:
     from kiosk import health as kiosk_health
 
     monitor = kiosk_health.start(settings, kiosk)  # systemd's watchdog, the metrics file
+    from kiosk import updates as kiosk_updates
+
+    exit_code: list[int] = []
+
+    def restart(code: int) -> None:
+        exit_code.append(code)
+        stop.set()
+
+    # the session lock the update policy waits for; a restart into an upgraded release
+    updates = kiosk_updates.start(settings, kiosk, restart)
     kiosk.show()
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
@@ -126,13 +136,14 @@ def run(args: argparse.Namespace) -> int:
             ready = loop.create_task(_ready(kiosk, stop))
         loop.run_until_complete(_until_stopped(stop, kiosk))
         loop.run_until_complete(monitor.stop())
+        updates.stop()
         if args.smoke_test and not ready.done():
             ready.cancel()
     kiosk.close()
     executor.shutdown(wait=True, cancel_futures=True)
     if args.smoke_test:
         return 0 if _speak_once(settings) else 1
-    return 0
+    return exit_code[0] if exit_code else 0
 
 
 def _first_frame(seen: list[int]) -> None:

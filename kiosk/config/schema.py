@@ -373,6 +373,21 @@ LESSONS_SITE_FOLDER = Option(
        "checked like a content package. The lessons of the installed packages "
        "(/usr/share/silver-kiosk/lessons) are shown too. Empty: no site lessons."))
 
+# --- updates: when the update policy may install a new release (docs/fleet.md, "Updates") ----
+UPDATES_ONLY_WHEN_CLOSED = Option(
+    "updates.only_when_closed", bool, True,
+    N_("Install software updates only while the site is closed (site.opening_hours). Off: at "
+       "any hour, still never during a resident's session."))
+UPDATES_CLOSED_MINUTES = Option(
+    "updates.closed_minutes", int, 60,
+    N_("An update starts only when the site stays closed for at least this many minutes."),
+    minimum=10, maximum=720)
+UPDATES_SESSION_LOCK = Option(
+    "updates.session_lock", str, "",
+    N_("The file the kiosk locks while a resident is in a session; updates wait while it is "
+       "locked. Empty: session.lock in the kiosk user's runtime folder "
+       "(/run/user/<uid>/silver-kiosk/)."))
+
 # --- health: what a city's monitoring reads ------------------------------------------------
 METRICS_FILE = Option(
     "health.metrics_file", str, "",
