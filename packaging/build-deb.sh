@@ -40,6 +40,7 @@ EOF
 install -m 755 packaging/deb/postinst packaging/deb/prerm packaging/deb/postrm "$pkg/DEBIAN/"
 echo /etc/silver-kiosk/kiosk.toml > "$pkg/DEBIAN/conffiles"
 packaging/session/stage.sh "$pkg"  # the kiosk session (greetd + cage), opt-in
+packaging/updates/stage.sh "$pkg"  # the update policy; the repository is opt-in
 
 # The system libraries the bundle needs, and the packages that ship them.
 libs=$(find "$bundle" -type f -name '*.so*' -print0 |
@@ -58,6 +59,8 @@ packages+=(libgl1 libegl1 libpulse0)
 depends=$(printf '%s\n' "${packages[@]}" | sort -u | paste -sd, | sed 's/,/, /g')
 glibc=$(ldd --version | awk 'NR == 1 {print $NF}')
 depends=${depends/libc6/libc6 (>= $glibc)}
+# The lessons are their own package (packaging/build-lessons-deb.sh), released on their own.
+depends="$depends, silver-kiosk-lessons"
 size_kb=$(du -sk "$pkg" | cut -f1)
 
 cat > "$pkg/DEBIAN/control" <<EOF
@@ -67,7 +70,7 @@ Architecture: $arch
 Maintainer: Silver Kiosk project <silver-kiosk@users.noreply.github.com>
 Installed-Size: $size_kb
 Depends: $depends
-Recommends: $(packaging/session/stage.sh --recommends)
+Recommends: $(packaging/session/stage.sh --recommends), $(packaging/updates/stage.sh --recommends)
 Section: misc
 Priority: optional
 Homepage: https://github.com/silver-kiosk/silver-kiosk

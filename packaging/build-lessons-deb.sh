@@ -6,7 +6,7 @@
 # lesson validator checks that folder as the kiosk will (`lessons validate --strict`: a warning,
 # such as a lesson overdue for review, fails the build too) before anything is written.
 # Version: LESSONS_VERSION, else course.yaml's `version` (e.g. 2026.11); raise it for each
-# release of the lessons, with or without a new app.
+# release of the lessons, with or without a new app. OUT_DIR: where the .deb goes (dist/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -55,8 +55,9 @@ Description: digital-skills lessons for the Silver Kiosk
  kiosk checks the lessons again when it reads them.
 CONTROL
 
-out="$root/dist/${name}_${version}_all.deb"
-mkdir -p "$root/dist"
+out_dir=$(realpath -m "${OUT_DIR:-$root/dist}")
+out="$out_dir/${name}_${version}_all.deb"
+mkdir -p "$out_dir"
 dpkg-deb --root-owner-group -Zxz -z6 --build "$pkg" "$out.part" >/dev/null
 mv "$out.part" "$out"
 printf 'package            %s\n' "$out"

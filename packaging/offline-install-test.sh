@@ -20,6 +20,8 @@ suite=${SUITE:-bookworm}
 mirror=${MIRROR:-http://deb.debian.org/debian}
 deb=${1:-$(ls -t dist/silver-kiosk_*.deb 2>/dev/null | head -1)}
 [ -f "$deb" ] || { echo "No .deb: run packaging/build-deb.sh first." >&2; exit 1; }
+lessons_deb=${2:-$(ls -t dist/silver-kiosk-lessons_*.deb 2>/dev/null | head -1)}
+[ -f "$lessons_deb" ] || { echo "No lessons .deb: run packaging/build-lessons-deb.sh first." >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || { echo "Run as root (debootstrap, chroot and unshare need it)." >&2; exit 1; }
 command -v debootstrap >/dev/null || { echo "apt-get install debootstrap" >&2; exit 1; }
 
@@ -33,7 +35,8 @@ cleanup() {
 trap cleanup EXIT
 
 # Depends without version constraints, comma-separated for debootstrap --include.
-depends=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/ //g')
+# (The lessons package is ours, installed with the kiosk below.)
+depends=$(dpkg-deb -f "$deb" Depends | sed 's/([^)]*)//g; s/ //g; s/,silver-kiosk-lessons//')
 source packaging/session/install-test.sh  # the kiosk session's checks (greetd + cage)
 depends="$depends,$(session_packages)"
 echo "== clean Debian root ($suite, minbase + the package's Depends) in $target"
@@ -46,6 +49,7 @@ mount -t proc proc "$target/proc"
 mount --bind /dev "$target/dev"
 mount --bind /dev/pts "$target/dev/pts"
 cp "$deb" "$target/tmp/silver-kiosk.deb"
+cp "$lessons_deb" "$target/tmp/silver-kiosk-lessons.deb"
 
 offline() {  # offline <command...>: run in the chroot, in a network namespace with loopback only
   unshare -n -- sh -c 'ip link set lo up 2>/dev/null || true; root=$1; shift
@@ -57,7 +61,7 @@ interfaces=$(offline sh -c "tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d ' '")
 echo "== network cut: interfaces in the test namespace: $interfaces"
 
 echo "== dpkg -i (offline)"
-offline dpkg -i /tmp/silver-kiosk.deb
+offline dpkg -i /tmp/silver-kiosk-lessons.deb /tmp/silver-kiosk.deb
 offline test -x /usr/bin/silver-kiosk
 offline test -f /etc/silver-kiosk/kiosk.toml
 
@@ -73,6 +77,23 @@ python=$(ls .venv/bin/python 2>/dev/null || command -v python3)
 
 session_installed
 
+echo "== the lessons package: read and checked by the installed kiosk (offline)"
+offline silver-kiosk lessons validate --lang en | tail -1
+offline silver-kiosk doctor > "$target/tmp/doctor.out" 2>&1 || true
+grep -E '^(OK|FAIL) +lessons' "$target/tmp/doctor.out"
+grep -qE '^OK +lessons silver-kiosk-lessons \(package, /usr/share/silver-kiosk/lessons/' \
+  "$target/tmp/doctor.out" || { cat "$target/tmp/doctor.out" >&2; exit 1; }
+if grep -qE '^FAIL +lessons' "$target/tmp/doctor.out"; then exit 1; fi
+
+echo "== the update policy: installed, inert until the repository is enabled"
+offline test -x /usr/libexec/silver-kiosk/update-window
+offline apt-config dump | grep -F 'Unattended-Upgrade::Origins-Pattern:: "origin=Silver Kiosk'
+offline test -f /usr/lib/systemd/system/apt-daily-upgrade.service.d/silver-kiosk.conf
+offline sh -c '/usr/libexec/silver-kiosk/update-window --at 2026-12-07T10:00; [ $? -eq 100 ]'
+offline /usr/libexec/silver-kiosk/update-window --at 2026-12-07T03:00
+offline /usr/libexec/silver-kiosk/update-window --if-unattended  # an admin's apt: never held
+offline test ! -e /etc/apt/sources.list.d/silver-kiosk.sources
+
 echo "== silver-kiosk portal check (offline: the practice portal)"
 offline timeout 60 silver-kiosk portal check > "$target/tmp/check.out"
 tail -1 "$target/tmp/check.out"
@@ -80,7 +101,7 @@ grep -qx OK "$target/tmp/check.out" || { cat "$target/tmp/check.out" >&2; exit 1
 grep -q "practice.portal" "$target/tmp/check.out"
 
 echo "== dpkg --purge: nothing may be left but the residents' data in the home folder"
-offline dpkg --purge silver-kiosk
+offline dpkg --purge silver-kiosk silver-kiosk-lessons
 session_purged
 left=$(offline sh -c 'find / -xdev \( -path /root -o -path /proc -o -path /tmp -o -path /var/lib/dpkg \
   -o -path /var/lib/silver-kiosk \) -prune -o -name "*silver-kiosk*" -print')

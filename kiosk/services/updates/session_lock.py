@@ -20,8 +20,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-import platformdirs
-
 from kiosk import APP_ID
 
 log = logging.getLogger(__name__)
@@ -31,8 +29,9 @@ RUNTIME_PATTERN = f"/run/user/*/{APP_ID}/{LOCK_NAME}"
 
 
 def default_path() -> Path:
-    """This user's lock: in the runtime folder (a tmpfs the session manager empties)."""
-    return platformdirs.user_runtime_path(APP_ID) / LOCK_NAME
+    """This user's lock: in the runtime folder (a tmpfs logind makes for the user's session)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or f"/run/user/{os.getuid()}"
+    return Path(runtime) / APP_ID / LOCK_NAME
 
 
 class SessionLock:
