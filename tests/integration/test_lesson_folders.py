@@ -13,7 +13,7 @@ from tests.lesson_folders import broken, site_course
 
 from .conftest import find, settle, tap, tap_at, walk
 
-PIN = "2468"
+PIN = "24681357"
 
 
 def _kiosk(make_kiosk: Any, tmp_path: Path, site: Path) -> Any:
