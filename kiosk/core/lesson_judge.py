@@ -98,6 +98,8 @@ def judge(widget: Widget, state: dict[str, Any], kind: str, value: str) -> Verdi
         return Verdict(False, _("Not this order yet. Look at the first step again."))
     if t == "sign_request_sim":
         return _sign(p, state, value)
+    if t == "recovery_sim":
+        return _recovery(p, state, value)
     if t == "chat_sim":
         return _chat(p, state, kind, value)
     return Verdict(True, _("Well done."), True)
@@ -115,6 +117,27 @@ def _touch(p: Any, rule: Any, state: dict[str, Any], kind: str, value: str, t: s
     if len(done) >= need:
         return Verdict(True, _("Well done. You did it."), True)
     return Verdict(True, _("Good. {0} done, {1} to go.").format(len(done), need - len(done)))
+
+
+def _recovery(p: Any, state: dict[str, Any], value: str) -> Verdict:
+    """`value` is the id of the move touched: the next step puts it right; a later step is
+    "not yet"; a wrong move says why it does not help."""
+    steps = [s for s in p.get("steps") or [] if isinstance(s, Mapping)]
+    done: list[str] = state.setdefault("done", [])
+    wrong = _by_id(p.get("wrong")).get(value)
+    if wrong is not None:
+        return Verdict(False, str(wrong.get("why", "")))
+    if value in done:
+        return Verdict(True, _("Already done. What comes next?"))
+    following = steps[len(done)] if len(done) < len(steps) else {}
+    if value != following.get("id"):
+        return Verdict(False, _("That comes later. First: {0}").format(following.get("label", "")))
+    done.append(value)
+    if len(done) == len(steps):
+        return Verdict(
+            True, (str(following.get("why", "")) + " " + _("You put it right.")).strip(), True
+        )
+    return Verdict(True, str(following.get("why", "")))
 
 
 def _chat(p: Any, state: dict[str, Any], kind: str, value: str) -> Verdict:

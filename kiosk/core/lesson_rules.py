@@ -95,6 +95,12 @@ def check_lesson(
             yield error(step.at, f"check step {step.id!r} has no question")
         if step.type == "try" and step.widget is None:
             yield error(step.at, f"try step {step.id!r} has no practice widget")
+        if step.type == "common_mistake" and step.widget is None:
+            yield error(
+                step.at,
+                f"common_mistake step {step.id!r} has no practice of the recovery: add a widget "
+                "(recovery_sim, or the lesson's own widget starting from the mistake)",
+            )
         if step.demo_step_seconds < 8:
             yield error(step.at, f"step {step.id!r}: demo_step_seconds must be at least 8")
         if step.widget is not None and step.widget.type == "inbox_sim":

@@ -7,6 +7,7 @@ can highlight exactly the words that give the message away.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -72,9 +73,19 @@ def unplaced_flags(message: Mapping[str, Any]) -> list[str]:
     return [f["id"] for f in inbox_message(message)["red_flags"] if not f["placed"]]
 
 
+def mixed(moves: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The moves in an order that is the same every time but not the order they are written in
+    (the right steps first would give the answer away)."""
+    return sorted(moves, key=lambda m: hashlib.sha1(str(m.get("id")).encode()).hexdigest())
+
+
 def prepare(widget_type: str, params: Mapping[str, Any]) -> dict[str, Any]:
     """The params a widget's QML gets: as written, plus what it draws worked out."""
     result = dict(params)
     if widget_type == "inbox_sim":
         result["messages"] = [inbox_message(m) for m in params.get("messages") or []]
+    if widget_type == "recovery_sim":
+        steps = [dict(s, right=True) for s in params.get("steps") or []]
+        wrong = [dict(w, right=False) for w in params.get("wrong") or []]
+        result["actions"] = mixed([*steps, *wrong])
     return result

@@ -459,6 +459,22 @@ SPECS: dict[str, WidgetSpec] = {
             id_parts=("approve-", "refuse-"),
         ),
         WidgetSpec(
+            "recovery_sim",
+            "The common mistake has happened: do what puts it right, in order (tempting wrong "
+            "moves explain themselves).",
+            {
+                "prompt": text(),
+                "situation": text("what the screen or the moment looks like after the mistake"),
+                "image": Param("image", required=False, doc="a picture of that moment"),
+                "alt": text("the picture's alt text", required=False),
+                "steps": items("what puts it right, in order", label=text(), why=text()),
+                "wrong": items("tempting moves that do not help", label=text(), why=text()),
+            },
+            {"recovered": flag()},
+            parts=("recoverySituation", "recoveryDone"),
+            id_parts=("action-", "done-"),
+        ),
+        WidgetSpec(
             "sequence_order",
             "Put steps in order (written here in the right order; shown shuffled).",
             {"prompt": text(), "items": items(label=text())},

@@ -78,6 +78,8 @@ def do_widget(kiosk: Any, lessons: Any) -> None:
         elif widget.type == "sign_request_sim":
             request_id, _sep, choice = value.partition(":")
             press(kiosk, f"{choice}-{request_id}")
+        elif widget.type == "recovery_sim":
+            press(kiosk, f"action-{value}")
         elif widget.type == "sequence_order":
             for item_id in value.split("|"):
                 press(kiosk, f"order-{item_id}")

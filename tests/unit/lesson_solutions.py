@@ -47,6 +47,8 @@ def right_moves(widget: Widget) -> list[tuple[str, str]]:
         return [("submitted", "PRACTICE-1")]
     if t == "sequence_order":
         return [("order", "|".join(_ids(p["items"])))]
+    if t == "recovery_sim":
+        return [("recover", i) for i in _ids(p["steps"])]
     if t == "sign_request_sim":
         return [
             ("decide", f"{r['id']}:{'approve' if r.get('self_started') else 'refuse'}")
@@ -95,6 +97,8 @@ def wrong_move(widget: Widget) -> tuple[str, str] | None:
         return ("pick", next(x["id"] for x in p["cards"] if not x.get("valid")))
     if t == "sequence_order":
         return ("order", "|".join(reversed(_ids(p["items"]))))
+    if t == "recovery_sim":
+        return ("recover", _ids(p["wrong"])[0])
     if t == "sign_request_sim":
         return (
             "decide",

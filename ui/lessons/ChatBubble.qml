@@ -1,7 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
-import Kiosk
 import "../components"
 
 // One message in a practice chat, as messengers draw it: theirs on the left in white, mine on
@@ -50,7 +49,7 @@ Rectangle {
                 id: wave
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignVCenter
-                height: Theme.fontBody
+                Layout.preferredHeight: Theme.fontBody
                 spacing: Math.max(2, Theme.gap / 3)
                 clip: true
                 Repeater {

@@ -150,15 +150,30 @@ ColumnLayout {
     RowLayout { // the field and Send
         Layout.fillWidth: true
         spacing: Theme.gap
-        KTextField {
-            id: field
+        Item { // the field, and the light a hint puts on it
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignBottom
-            input.objectName: "chatField"
-            // the keyboard's Enter key sends: the keyboard covers the Send button
-            input.onAccepted: if (send.enabled) widget.send()
-            label: qsTr("Message")
-            enabled: widget.nextKind === "text"
+            implicitHeight: field.implicitHeight
+            KTextField {
+                id: field
+                width: parent.width
+                input.objectName: "chatField"
+                // the keyboard's Enter key sends: the keyboard covers the Send button
+                input.onAccepted: if (send.enabled) widget.send()
+                label: qsTr("Message")
+                enabled: widget.nextKind === "text"
+            }
+            Rectangle {
+                visible: Lessons.hintTarget === "chatField"
+                x: field.input.x - Theme.focusWidth
+                y: field.input.y - Theme.focusWidth
+                width: field.input.width + 2 * Theme.focusWidth
+                height: field.input.height + 2 * Theme.focusWidth
+                color: "transparent"
+                radius: Theme.radius
+                border.color: Theme.focus
+                border.width: Theme.focusWidth
+            }
         }
         KButton {
             id: send
@@ -170,16 +185,6 @@ ColumnLayout {
                    : widget.nextKind === "photo" && widget.picked === widget.next.photo
             onActivated: widget.send()
         }
-    }
-    Rectangle { // a hint that points at the field lights it (drawn on the field, not laid out)
-        parent: field.input
-        anchors.fill: parent
-        anchors.margins: -Theme.focusWidth
-        visible: Lessons.hintTarget === "chatField"
-        color: "transparent"
-        radius: Theme.radius
-        border.color: Theme.focus
-        border.width: Theme.focusWidth
     }
     RowLayout { // a photo, a voice message
         Layout.fillWidth: true

@@ -27,7 +27,7 @@ KScreen {
         "settings_sim": "SettingsWidget.qml", "scenario_branch": "BranchWidget.qml",
         "call_sim": "PhoneCallWidget.qml", "pinch_zoom": "ZoomWidget.qml",
         "sequence_order": "OrderWidget.qml", "sign_request_sim": "SignWidget.qml",
-        "chat_sim": "ChatWidget.qml"
+        "chat_sim": "ChatWidget.qml", "recovery_sim": "RecoveryWidget.qml"
     })
     property string loadedKey: ""
 

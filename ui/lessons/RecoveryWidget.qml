@@ -1,0 +1,134 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+import "../components"
+
+// The common mistake has happened: the moment is shown (a notice like the phone's, a picture
+// where there is one), and the learner touches what puts it right, in order. Each right move is
+// ticked off in a numbered list; a tempting wrong move says why it does not help.
+ColumnLayout {
+    id: widget
+    property bool lessonWidget: true
+    property var params: ({})
+    property var done: [] // ids of the steps done, in order
+    readonly property var steps: params.steps || []
+    spacing: Theme.gap * 2
+    Component.onCompleted: params = Lessons.widgetParams
+
+    Connections { // "do it for me": the steps are shown done, in order, as the hint says
+        target: Lessons
+        function onStepChanged(): void {
+            if (Lessons.stepDone && widget.done.length < widget.steps.length)
+                widget.done = widget.steps.map(s => s.id)
+        }
+    }
+
+    function touch(move: var): void {
+        const next = steps[done.length] || ({})
+        if (move.right && move.id === next.id)
+            done = done.concat([move.id])
+        Lessons.act("recover", move.id)
+    }
+
+    Rectangle { // the moment after the mistake
+        objectName: "recoverySituation"
+        Layout.fillWidth: true
+        implicitHeight: moment.implicitHeight + 2 * Theme.padding
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        radius: Theme.radius * 2
+        ColumnLayout {
+            id: moment
+            x: Theme.padding
+            y: Theme.padding
+            width: parent.width - 2 * Theme.padding
+            spacing: Theme.gap
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                KIcon {
+                    Layout.alignment: Qt.AlignTop
+                    name: "warning"
+                    color: Theme.noticeText
+                }
+                KText {
+                    Layout.fillWidth: true
+                    color: Theme.noticeText
+                    font.bold: true
+                    text: widget.params.situation || ""
+                }
+            }
+            Image {
+                Layout.fillWidth: true
+                Layout.preferredHeight: visible ? Math.min(Theme.mm(60), width * 0.5) : 0
+                visible: (widget.params.image || "") !== ""
+                source: widget.params.image ? Lessons.imageUrl(widget.params.image) : ""
+                sourceSize.height: height
+                fillMode: Image.PreserveAspectFit
+                Accessible.role: Accessible.Graphic
+                Accessible.name: widget.params.alt || ""
+            }
+        }
+    }
+    KText {
+        Layout.fillWidth: true
+        font.bold: true
+        text: widget.params.prompt || ""
+    }
+    ColumnLayout { // what is done so far, numbered
+        objectName: "recoveryDone"
+        Layout.fillWidth: true
+        visible: widget.done.length > 0
+        spacing: Theme.gap
+        Repeater {
+            model: widget.done
+            delegate: RowLayout {
+                id: row
+                required property string modelData
+                required property int index
+                objectName: "done-" + modelData
+                Layout.fillWidth: true
+                spacing: Theme.gap
+                Rectangle {
+                    Layout.alignment: Qt.AlignTop
+                    implicitWidth: number.implicitHeight
+                    implicitHeight: implicitWidth
+                    radius: implicitWidth / 2
+                    color: Theme.okBorder
+                    Text {
+                        id: number
+                        anchors.centerIn: parent
+                        text: row.index + 1
+                        color: Theme.lessonInk
+                        font.pixelSize: Theme.fontBody
+                        font.bold: true
+                    }
+                }
+                KText {
+                    Layout.fillWidth: true
+                    text: (widget.steps.find(s => s.id === row.modelData) || {}).label || ""
+                }
+                KIcon {
+                    Layout.alignment: Qt.AlignTop
+                    name: "done"
+                    color: Theme.text
+                }
+            }
+        }
+    }
+    Repeater { // the moves, right and wrong, mixed
+        model: widget.params.actions || []
+        delegate: KButton {
+            required property var modelData
+            objectName: "action-" + modelData.id
+            Layout.fillWidth: true
+            visible: widget.done.indexOf(modelData.id) < 0
+            main: false
+            selected: Lessons.hintTarget === modelData.id
+            text: modelData.label
+            onActivated: widget.touch(modelData)
+        }
+    }
+}
