@@ -42,6 +42,7 @@ ColumnLayout {
         font.bold: true
     }
     Flow {
+        id: flow
         Layout.fillWidth: true
         spacing: Theme.mm(6)
         Repeater {
@@ -50,6 +51,7 @@ ColumnLayout {
                 id: thing
                 required property var modelData
                 objectName: "sortItem-" + modelData.id
+                width: Math.min(implicitWidth, flow.width) // a long card wraps its words
                 main: true
                 text: modelData.label
                 selectable: true
