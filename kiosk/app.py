@@ -238,6 +238,8 @@ def build(
     app.aboutToQuit.connect(bridges.speech.shutdown)
     watcher.on_any_input(bridges.session.activity)
     watcher.on_press(lambda _x, _y: bridges.speech.stop())  # any touch silences the voice
+    watcher.on_key(lambda: bridges.shell.set_keypad_mode(True))  # focus ring: keys only
+    watcher.on_press(lambda _x, _y: bridges.shell.set_keypad_mode(False))
     watcher.on_press(
         lambda x, y: (
             bridges.trainer.corner_tap(x, y, *kiosk_box[0].window_size()) if kiosk_box else None

@@ -28,6 +28,8 @@ Window {
     function moveFocus(forward: bool): void {
         const scope = openOverlay ? openOverlay : window.contentItem
         let item = window.activeFocusItem ? window.activeFocusItem : scope
+        if (!openOverlay && item === root && screenLoader.item)
+            item = screenLoader.item // nothing focused yet: start with the screen, not the bar
         for (let i = 0; i < 500; ++i) {
             item = item.nextItemInFocusChain(forward)
             if (!item)
@@ -41,20 +43,23 @@ Window {
         }
     }
 
+    // A new screen starts with nothing focused (no ring on an answer, nothing chosen by a stray
+    // Enter); the keypad's first Down goes to the screen's first control.
     function focusFirst(): void {
-        const scope = openOverlay ? openOverlay as Item : screenLoader.item as Item
-        if (!scope)
-            return
-        const first = scope.nextItemInFocusChain(true)
-        if (first)
-            first.forceActiveFocus(Qt.OtherFocusReason) // no scrolling: the screen opens at its top
+        if (openOverlay) {
+            const first = (openOverlay as Item).nextItemInFocusChain(true)
+            if (first)
+                first.forceActiveFocus(Qt.OtherFocusReason)
+        } else {
+            root.forceActiveFocus(Qt.OtherFocusReason)
+        }
     }
 
     function goBack(): void {
         if (openOverlay === help || openOverlay === finish || openOverlay === pin)
             openOverlay.close()
-        else if (!openOverlay && Nav.canGoBack)
-            Nav.back()
+        else if (!openOverlay && currentScreen && currentScreen.hasBack)
+            currentScreen.goBack() // the same as the footer's Back
     }
 
     function showOverlay(name: string): void {
@@ -69,7 +74,13 @@ Window {
             Speech.speak(openOverlay.spokenText())
         else if (currentScreen)
             Speech.readScreen(currentScreen.title, currentScreen.instruction,
-                              currentScreen.choices())
+                              currentScreen.choices(), currentScreen.moreChoices())
+    }
+
+    // Home keeps the resident's text size, contrast and language (Finish is what clears them).
+    function goHome(): void {
+        help.close()
+        Nav.go("home")
     }
 
     function openHelp(): void {
@@ -130,42 +141,18 @@ Window {
             anchors.right: parent.right
             anchors.top: parent.top
             visible: Nav.screen !== "attract"
+            onHomeRequested: window.goHome()
             onHelpRequested: window.openHelp()
             onListenRequested: window.readScreen()
             onFinishRequested: finish.open()
-        }
-
-        Rectangle { // the kiosk talks to the practice portal: say so, always
-            id: practiceBanner
-            objectName: "practiceBanner"
-            anchors.left: parent.left
-            anchors.right: parent.right
-            anchors.top: bar.visible ? bar.bottom : parent.top
-            visible: Backend.practice
-            height: visible ? practiceText.implicitHeight + Theme.gap : 0
-            color: Theme.notice
-            border.color: Theme.noticeBorder
-            border.width: Theme.border
-            KText {
-                id: practiceText
-                anchors.fill: parent
-                anchors.leftMargin: Theme.margin
-                anchors.rightMargin: Theme.margin
-                verticalAlignment: Text.AlignVCenter
-                color: Theme.noticeText
-                font.bold: true
-                lineHeight: 1.2
-                text: qsTr("Practice: nothing is sent to the city.")
-            }
         }
 
         Loader {
             id: screenLoader
             anchors.left: parent.left
             anchors.right: parent.right
-            anchors.top: practiceBanner.visible ? practiceBanner.bottom
-                                                : bar.visible ? bar.bottom : parent.top
-            height: (keys.typing ? keys.typingTop : caption.y) - y
+            anchors.top: bar.visible ? bar.bottom : parent.top
+            height: (keys.typing ? keys.typingTop : footer.y) - y
             // with the keys and the typing strip up, a tall screen has little room or none:
             // nothing of it may be drawn, or touched, outside what is left
             clip: true
@@ -176,9 +163,21 @@ Window {
                 Qt.callLater(() => { // after layout, and only if it is still the screen shown
                     const screen = screenLoader.item as KScreen
                     if (screen)
-                        Speech.showScreen(screen.title, screen.instruction, screen.choices())
+                        screen.announce(true)
                 })
             }
+        }
+
+        KFooter {
+            id: footer
+            objectName: "footer"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            y: (keys.shown ? keys.keysTop : parent.height) - height
+            visible: !keys.typing // the typing strip takes its place, with the question
+            screen: window.currentScreen
+            idleHint: Nav.screen === "attract" ? qsTr("Touch the screen to start.")
+                                               : qsTr("Touch Listen to hear this screen.")
         }
 
         HelpOverlay {
@@ -200,17 +199,6 @@ Window {
         ErrorOverlay {
             id: error
             objectName: "error"
-        }
-
-        KCaption {
-            id: caption
-            objectName: "caption"
-            visible: !keys.typing // the strip takes its place while typing
-            anchors.left: parent.left
-            anchors.right: parent.right
-            y: (keys.shown ? keys.keysTop : parent.height) - height
-            idleHint: Nav.screen === "attract" ? qsTr("Touch the screen to start.")
-                                               : qsTr("Touch Listen to hear this screen.")
         }
 
         KKeyboardArea {

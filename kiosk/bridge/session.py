@@ -45,6 +45,7 @@ class SessionBridge(QObject):
         self._default_language = default_language
         self._language = default_language
         self._text_step = 0
+        self._text_grows = True  # what the text-size button does next
         self._high_contrast = False
         self._active = False
         self._data_deleted = False
@@ -81,9 +82,12 @@ class SessionBridge(QObject):
 
     @Slot(int)
     def setTextStep(self, step: int) -> None:
-        step = max(0, min(len(TEXT_SCALES) - 1, step))
+        last = len(TEXT_SCALES) - 1
+        step = max(0, min(last, step))
         if step != self._text_step:
             self._text_step = step
+            if step in (0, last):
+                self._text_grows = step == 0
             self.textStepChanged.emit()
 
     textStep = Property(int, _get_text_step, setTextStep, notify=textStepChanged)
@@ -96,9 +100,22 @@ class SessionBridge(QObject):
     def textScale(self) -> float:
         return TEXT_SCALES[self._text_step]
 
+    @Property(bool, notify=textStepChanged)
+    def textGrows(self) -> bool:
+        """True when the text-size button makes the text larger, False when smaller."""
+        return self._text_grows
+
     @Slot()
     def cycleTextSize(self) -> None:
-        self.setTextStep((self._text_step + 1) % len(TEXT_SCALES))
+        """One step larger, up to the largest; from there one step smaller, down to normal; never
+        a jump from the largest back to the smallest."""
+        last = len(TEXT_SCALES) - 1
+        step = self._text_step + (1 if self._text_grows else -1)
+        step = max(0, min(last, step))
+        self._text_grows = self._text_grows if 0 < step < last else step == 0
+        if step != self._text_step:
+            self._text_step = step
+        self.textStepChanged.emit()
 
     def _get_high_contrast(self) -> bool:
         return self._high_contrast

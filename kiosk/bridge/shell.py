@@ -15,6 +15,7 @@ log = logging.getLogger(__name__)
 class ShellBridge(QObject):
     errorChanged = Signal()
     homeRequested = Signal()
+    keypadModeChanged = Signal()
 
     def __init__(
         self, *, windowed: bool, start_screen: str, venue: str, staff_help: str, tap_filter_ms: int
@@ -26,6 +27,7 @@ class ShellBridge(QObject):
         self._staff_help = staff_help
         self._tap_filter_ms = tap_filter_ms
         self._error = False
+        self._keypad_mode = False
 
     @Property(str, constant=True)
     def appName(self) -> str:
@@ -60,6 +62,17 @@ class ShellBridge(QObject):
     @Property(int, constant=True)
     def tapFilterMs(self) -> int:
         return self._tap_filter_ms
+
+    @Property(bool, notify=keypadModeChanged)
+    def keypadMode(self) -> bool:
+        """True after a key press until the next touch: the focus ring is drawn only then
+        (focus-visible), so a touch never leaves a ring on the first answer of a screen."""
+        return self._keypad_mode
+
+    def set_keypad_mode(self, on: bool) -> None:
+        if on != self._keypad_mode:
+            self._keypad_mode = on
+            self.keypadModeChanged.emit()
 
     @Property(bool, notify=errorChanged)
     def errorShown(self) -> bool:

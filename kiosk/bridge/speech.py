@@ -37,10 +37,11 @@ def _sentence(text: str) -> str:
     return text if not text or text[-1] in ".!?:…" else text + "."
 
 
-def compose_screen(title: str, instruction: str, choices: Sequence[str]) -> str:
-    """What Listen says: "Title. Instruction. 3 choices: a, b, c." in the current language."""
-    parts = [_sentence(title), _sentence(instruction)]
+def compose_choices(choices: Sequence[str], more: bool = False) -> str:
+    """The choices shown: "3 choices: a, b, c." and, when a list goes on to another page, "There
+    are more choices." — exactly what is on the screen, no more, no less."""
     items = [c.strip() for c in choices if c and c.strip()]
+    parts = []
     if items:
         # TRANSLATORS: read aloud after a screen's instruction; {items} is a comma-separated list.
         parts.append(
@@ -48,6 +49,17 @@ def compose_screen(title: str, instruction: str, choices: Sequence[str]) -> str:
                 count=len(items), items=", ".join(items)
             )
         )
+    if more:
+        # TRANSLATORS: read aloud after the choices of a list that has another page
+        parts.append(_("There are more choices on the next page."))
+    return " ".join(parts)
+
+
+def compose_screen(
+    title: str, instruction: str, choices: Sequence[str], more: bool = False
+) -> str:
+    """What Listen says: "Title. Instruction. 3 choices: a, b, c." in the current language."""
+    parts = [_sentence(title), _sentence(instruction), compose_choices(choices, more)]
     return " ".join(p for p in parts if p)
 
 
@@ -72,7 +84,7 @@ class SpeechBridge(QObject):
         self._settings = settings
         self._word = (-1, 0)
         self._auto_read = True
-        self._screen: tuple[str, str, tuple[str, ...]] | None = None
+        self._screen: tuple[str, str, tuple[str, ...], bool] | None = None
         self._resetting = False
         service.speakingChanged.connect(lambda _on: self.speakingChanged.emit())
         service.pausedChanged.connect(lambda _on: self.pausedChanged.emit())
@@ -181,19 +193,35 @@ class SpeechBridge(QObject):
         return neutral_for(value)
 
     @Slot(str, str, "QVariantList")
-    def readScreen(self, title: str, instruction: str, choices: Sequence[Any]) -> None:
-        """Listen: read the screen's title, instruction and choices."""
-        self._screen = (title, instruction, tuple(str(c) for c in choices or ()))
+    @Slot(str, str, "QVariantList", bool)
+    def readScreen(
+        self, title: str, instruction: str, choices: Sequence[Any], more: bool = False
+    ) -> None:
+        """Listen: read the screen's title, instruction and the choices shown."""
+        self._screen = (title, instruction, tuple(str(c) for c in choices or ()), more)
         self.service.speak(compose_screen(*self._screen))
 
     @Slot(str, str, "QVariantList")
-    def showScreen(self, title: str, instruction: str, choices: Sequence[Any]) -> None:
+    @Slot(str, str, "QVariantList", bool)
+    def showScreen(
+        self, title: str, instruction: str, choices: Sequence[Any], more: bool = False
+    ) -> None:
         """A new screen opened: remember it for Listen and Repeat; read it when autoRead is on."""
-        self._screen = (title, instruction, tuple(str(c) for c in choices or ()))
+        self._screen = (title, instruction, tuple(str(c) for c in choices or ()), more)
         if self._auto_read:
             self.service.speak(compose_screen(*self._screen))
         else:
             self.service.stop()
+
+    @Slot(str, str, "QVariantList", bool)
+    def showChoices(
+        self, title: str, instruction: str, choices: Sequence[Any], more: bool
+    ) -> None:
+        """What the screen shows changed (a list arrived, another page): say the choices now
+        shown, so the voice never disagrees with the screen."""
+        self._screen = (title, instruction, tuple(str(c) for c in choices or ()), more)
+        if self._auto_read:
+            self.service.speak(compose_choices(self._screen[2], more))
 
     @Slot(str)
     def warn(self, text: str) -> None:

@@ -18,6 +18,7 @@ class InputWatcher(QObject):
         super().__init__()
         self._on_press: list[Callable[[float, float], None]] = []
         self._on_any: list[Callable[[], None]] = []
+        self._on_key: list[Callable[[], None]] = []
         self._installed = False
 
     def install(self, app: QObject) -> None:
@@ -33,6 +34,10 @@ class InputWatcher(QObject):
     def on_any_input(self, callback: Callable[[], None]) -> None:
         self._on_any.append(callback)
 
+    def on_key(self, callback: Callable[[], None]) -> None:
+        """`callback()` for each key pressed (the tactile keypad or a keyboard)."""
+        self._on_key.append(callback)
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
@@ -40,6 +45,8 @@ class InputWatcher(QObject):
                 return True  # ACCESSIBILITY 11: key auto-repeat off
             if obj.isWindowType():
                 self._notify_any()
+                for key_callback in self._on_key:
+                    key_callback()
         elif kind in _PRESSES and obj.isWindowType():
             pos = None
             if isinstance(event, QMouseEvent):

@@ -1,37 +1,84 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
 
-// The bar on every screen after the attract screen: Help always first (same place everywhere),
-// text size, and Finish always last.
+// The bar on every screen after the attract screen, the same buttons in the same places:
+// Home, Help, Listen, Repeat, text size, and Finish always last. Its labels
+// are chrome (Theme.fontChrome): they grow to the large step only, so the screen keeps its room.
+// On a narrow panel (portrait) the bar takes two rows rather than squeezing words.
 Rectangle {
     id: bar
 
+    signal homeRequested
     signal helpRequested
     signal listenRequested
     signal finishRequested
 
-    // The bar's labels grow up to the large step, not the largest, so the screen keeps its room;
-    // they stay above the large-text minimum (capital H ≥ 7.3 mm).
-    readonly property int fontSize: Math.min(Theme.fontBody, Theme.mm(Theme.bodyEmMm * 1.5))
+    readonly property int fontSize: Theme.fontChrome
+    readonly property var sizeNames: [qsTr("normal"), qsTr("large"), qsTr("largest")]
+    // One row when every button's longest word fits beside the others (words never break;
+    // a description may wrap). Otherwise two rows of three.
+    readonly property bool oneRow: {
+        let need = Theme.gap
+        for (let i = 0; i < grid.children.length; ++i) {
+            const child = grid.children[i] as Item
+            if (child && child.visible)
+                need += minWidth(child, true) + Theme.gap
+        }
+        return need <= width
+    }
+
+    // A button's width with its lines unbroken (or, with `words`, its longest word).
+    function minWidth(item: Item, words: bool): real {
+        const button = item as KButton
+        let widest = 0
+        for (const text of [button?.text ?? "", button?.description ?? ""])
+            for (const part of words ? text.split(/\s+/) : [text])
+                widest = Math.max(widest, metrics.advanceWidth(part))
+        return Math.ceil(widest) + 2 * button.pad + Theme.border * 2
+    }
 
     color: Theme.bar
-    implicitHeight: row.implicitHeight + 2 * Theme.gap
+    implicitHeight: grid.implicitHeight + 2 * Theme.gap
 
-    RowLayout {
-        id: row
+    FontMetrics {
+        id: metrics
+        font.pixelSize: bar.fontSize
+        font.bold: true
+    }
+
+    GridLayout {
+        id: grid
         anchors.fill: parent
         anchors.margins: Theme.gap
-        spacing: Theme.gap
+        columns: bar.oneRow ? 6 : 3
+        rowSpacing: Theme.gap
+        columnSpacing: Theme.gap
 
+        KButton {
+            objectName: "barHome"
+            kind: "bar"
+            //: Goes to the first screen with all the choices; keeps text size and language
+            text: qsTr("Home")
+            Layout.fillWidth: true
+            Layout.preferredWidth: bar.minWidth(this, false)
+            Layout.minimumWidth: bar.minWidth(this, true)
+            Layout.fillHeight: true
+            fontSize: bar.fontSize
+            pad: Theme.gap
+            onActivated: bar.homeRequested()
+        }
         KButton {
             objectName: "barHelp"
             kind: "bar"
             text: qsTr("Help")
             Layout.fillWidth: true
-            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.preferredWidth: bar.minWidth(this, false)
+            Layout.minimumWidth: bar.minWidth(this, true)
             Layout.fillHeight: true
             fontSize: bar.fontSize
+            pad: Theme.gap
             onActivated: bar.helpRequested()
         }
         KButton {
@@ -40,9 +87,11 @@ Rectangle {
             //: Reads the screen aloud
             text: qsTr("Listen")
             Layout.fillWidth: true
-            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.preferredWidth: bar.minWidth(this, false)
+            Layout.minimumWidth: bar.minWidth(this, true)
             Layout.fillHeight: true
             fontSize: bar.fontSize
+            pad: Theme.gap
             onActivated: bar.listenRequested()
         }
         KButton {
@@ -51,25 +100,30 @@ Rectangle {
             //: Says the last sentence again; pressed twice, the whole screen
             text: qsTr("Repeat")
             Layout.fillWidth: true
-            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.preferredWidth: bar.minWidth(this, false)
+            Layout.minimumWidth: bar.minWidth(this, true)
             Layout.fillHeight: true
             fontSize: bar.fontSize
+            pad: Theme.gap
             onActivated: Speech.repeat()
         }
         KButton {
             objectName: "barTextSize"
             kind: "bar"
-            text: qsTr("Text size")
-            //: %1 is the current step, %2 how many steps there are
-            description: qsTr("%1 of %2").arg(Session.textStep + 1).arg(Session.textStepCount)
+            //: The text-size button; under it the size now. A touch makes it one step larger, up
+            //: to the largest, then one step smaller, down to normal.
+            text: qsTr("Text")
+            description: bar.sizeNames[Session.textStep]
             Layout.fillWidth: true
-            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.preferredWidth: bar.minWidth(this, false)
+            Layout.minimumWidth: bar.minWidth(this, true)
             Layout.fillHeight: true
             fontSize: bar.fontSize
-            onActivated: Session.cycleTextSize()
-        }
-        Item { // keeps Finish apart from the others
-            Layout.preferredWidth: Theme.gap * 2
+            pad: Theme.gap
+            onActivated: {
+                Session.cycleTextSize()
+                Speech.speak(qsTr("Text size: %1.").arg(bar.sizeNames[Session.textStep]))
+            }
         }
         KButton {
             objectName: "barFinish"
@@ -78,9 +132,11 @@ Rectangle {
             text: qsTr("Finish")
             description: qsTr("new person")
             Layout.fillWidth: true
-            Layout.preferredWidth: 1 // equal shares of the bar
+            Layout.preferredWidth: bar.minWidth(this, false)
+            Layout.minimumWidth: bar.minWidth(this, true)
             Layout.fillHeight: true
             fontSize: bar.fontSize
+            pad: Theme.gap
             onActivated: bar.finishRequested()
         }
     }

@@ -5,6 +5,11 @@ import Kiosk
 // The one button. It acts on release, sliding off cancels (AbstractButton does both), a second
 // tap within Shell.tapFilterMs is ignored (tremor filter), and Return, Enter or Space select it.
 // Use `activated`, never `clicked`, so the filter applies.
+//
+// States a resident must tell apart at a glance (ACCESSIBILITY, "Visible state"):
+// - selected: a tinted fill, a thick edge and a check mark with the word "selected";
+// - focused: a ring outside the button, in another colour, drawn only once the keypad is used;
+// - not available: not drawn at all, or (with a `reason`) a flat box that says why.
 T.AbstractButton {
     id: control
 
@@ -13,33 +18,44 @@ T.AbstractButton {
     property string description: ""
     property bool selected: false
     property bool selectable: false // a choice among others: says "selected" when it is
+    property string reason: "" // why it cannot be used now; shown while it is disabled
+    property bool compact: false // the words only, no description (a list short of room)
+    property int pad: Theme.padding // room around the words (the bar's buttons have less)
     property int fontSize: Theme.fontBody
     property real lastActivation: 0
+    readonly property bool focusShown: activeFocus && Shell.keypadMode
+    readonly property bool inactive: !enabled
     signal activated
 
-    readonly property color fill: kind === "primary" ? Theme.primary
+    readonly property color fill: inactive ? Theme.background
+                                : kind === "primary" ? Theme.primary
                                 : kind === "danger" ? Theme.danger
                                 : kind === "bar" ? Theme.bar
-                                : selected ? Theme.surfacePressed : Theme.surface
-    readonly property color ink: kind === "primary" ? Theme.primaryText
+                                : selected ? Theme.selectedFill : Theme.surface
+    readonly property color ink: inactive ? Theme.text
+                               : kind === "primary" ? Theme.primaryText
                                : kind === "danger" ? Theme.dangerText
-                               : kind === "bar" ? Theme.barText : Theme.surfaceText
+                               : kind === "bar" ? Theme.barText
+                               : selected ? Theme.selectedText : Theme.surfaceText
     readonly property color edge: kind === "primary" ? Theme.primary
                                 : kind === "danger" ? Theme.dangerBorder
                                 : kind === "bar" ? Theme.barBorder
                                 : selected ? Theme.selected : Theme.surfaceBorder
 
+    opacity: enabled || reason !== "" ? 1 : 0 // a control that cannot be used is not shown
     focusPolicy: Qt.StrongFocus
     activeFocusOnTab: true
     implicitWidth: Math.max(main ? Theme.targetMain : Theme.targetMin,
-                            implicitContentWidth + 2 * Theme.padding)
+                            implicitContentWidth + pad + rightPadding)
     implicitHeight: Math.max(main ? Theme.targetMain : Theme.targetMin,
-                             implicitContentHeight + 2 * Theme.padding)
-    padding: Theme.padding
+                             implicitContentHeight + 2 * pad)
+    padding: pad
+    // room for the "✓ selected" mark, so choosing never moves the words
+    rightPadding: selectable ? pad + mark.width + Theme.gap : pad
 
     Accessible.role: Accessible.Button
     Accessible.name: text
-    Accessible.description: description
+    Accessible.description: inactive && reason !== "" ? reason : description
     Accessible.checkable: selectable
     Accessible.checked: selected
 
@@ -54,30 +70,38 @@ T.AbstractButton {
     Keys.onReturnPressed: trigger()
     Keys.onEnterPressed: trigger()
 
+    readonly property string detailText: inactive && reason !== "" ? reason
+                                       : compact ? "" : description
+
     contentItem: Item {
+        // centred top to bottom when the button is taller than its words (a bar, a footer)
+        readonly property real topGap: Math.max(0, (height - implicitHeight) / 2)
         implicitWidth: Math.max(title.implicitWidth, detail.visible ? detail.implicitWidth : 0)
         implicitHeight: title.height + (detail.visible ? Theme.gap / 2 + detail.height : 0)
         Text {
             id: title
+            y: parent.topGap
             width: parent.width
             text: control.text
             color: control.ink
             font.pixelSize: control.fontSize
             font.bold: true
             wrapMode: Text.WordWrap
-            horizontalAlignment: control.description ? Text.AlignLeft : Text.AlignHCenter
-            lineHeight: 1.15
+            horizontalAlignment: control.detailText !== "" || control.selectable
+                                 ? Text.AlignLeft : Text.AlignHCenter
+            lineHeight: Theme.lineHeightTight
         }
         Text {
             id: detail
-            y: title.height + Theme.gap / 2
+            y: parent.topGap + title.height + Theme.gap / 2
             width: parent.width
-            visible: control.description !== ""
-            text: control.description
+            visible: control.detailText !== ""
+            text: control.detailText
             color: control.ink
             font.pixelSize: control.fontSize
+            font.italic: control.inactive
             wrapMode: Text.WordWrap
-            lineHeight: 1.2
+            lineHeight: Theme.lineHeight
         }
     }
 
@@ -87,16 +111,58 @@ T.AbstractButton {
                                                           : Theme.surfacePressed)
                             : control.fill
         border.color: control.edge
-        border.width: control.selected ? Theme.border * 2 : Theme.border
+        border.width: control.inactive ? 1 : control.selected ? Theme.border * 2 : Theme.border
+
+        Rectangle { // selected: a thick bar along the leading edge as well as the fill
+            visible: control.selected
+            anchors.left: parent.left
+            anchors.top: parent.top
+            anchors.bottom: parent.bottom
+            width: Theme.border * 3
+            radius: Theme.radius
+            color: Theme.selected
+        }
 
         Rectangle { // the one focus indicator, outside the button so it never hides the label
             anchors.fill: parent
             anchors.margins: -Theme.focusWidth - 2
-            visible: control.activeFocus
+            visible: control.focusShown
             color: "transparent"
             radius: Theme.radius + Theme.focusWidth
             border.color: Theme.focus
             border.width: Theme.focusWidth
+        }
+    }
+
+    Rectangle { // "✓ selected", in the top corner; kept in place (invisible) when not selected
+        id: mark
+        objectName: "selectedMark"
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.margins: Theme.border * 2
+        width: markRow.implicitWidth + 2 * Theme.gap
+        height: markRow.implicitHeight + Theme.gap
+        radius: Theme.radius
+        visible: control.selectable
+        opacity: control.selected ? 1 : 0
+        color: Theme.selected
+        Row {
+            id: markRow
+            anchors.centerIn: parent
+            spacing: Theme.gap / 2
+            KCheckMark {
+                anchors.verticalCenter: parent.verticalCenter
+                size: markText.font.pixelSize
+                color: markText.color
+            }
+            Text {
+                id: markText
+                //: Shown on a choice that is selected, beside a check mark
+                text: qsTr("selected")
+                color: Theme.selectedMarkText
+                font.pixelSize: Theme.fontChrome
+                font.bold: true
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 import QtQuick
 import Kiosk
 
-// A one-line caption strip under every screen: the words being spoken, with the current word
+// A one-line caption in the footer of every screen: the words being spoken, with the current word
 // highlighted as the voice says it (it follows Speech.wordStart/wordLength). It always keeps its
 // place, so nothing on the screen moves when the voice starts or stops; when the voice is quiet
 // it says how to hear the screen.
@@ -13,7 +13,7 @@ Rectangle {
     readonly property bool speaking: Speech.speaking && spoken !== ""
     // about how many characters fit on the line at the current text size
     readonly property int room: Math.max(12, Math.floor((width - 2 * Theme.gap)
-                                                        / (Theme.fontBody * 0.62)))
+                                                        / (Theme.fontChrome * 0.62)))
 
     function escapeHtml(text: string): string {
         return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -49,7 +49,7 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.surfaceBorder
     border.width: Theme.border
-    implicitHeight: Math.ceil(Theme.fontBody * 1.5) + 2 * Theme.gap
+    implicitHeight: Math.ceil(Theme.fontChrome * 1.5) + 2 * Theme.gap
 
     Text {
         id: words
@@ -60,7 +60,7 @@ Rectangle {
         textFormat: caption.speaking ? Text.RichText : Text.PlainText
         wrapMode: Text.NoWrap
         color: Theme.surfaceText
-        font.pixelSize: Theme.fontBody
+        font.pixelSize: Theme.fontChrome
         text: caption.speaking ? caption.markup() : caption.idleHint
         Accessible.ignored: true // the same words are being spoken
     }

@@ -88,7 +88,7 @@ Item {
                     color: Theme.surfaceText
                     font.pixelSize: Theme.fontHeading
                     font.bold: true
-                    lineHeight: 1.2
+                    lineHeight: Theme.lineHeightTight
                     Accessible.role: Accessible.Heading
                     Accessible.name: text
                 }

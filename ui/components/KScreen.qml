@@ -1,10 +1,14 @@
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.Templates as T
+import Kiosk
 
-// The frame of every screen: title, one instruction, the content, and "Up"/"Down" buttons when
-// the content is taller than the screen (no drag scrolling: ACCESSIBILITY 9). The item that has
-// keypad focus is always scrolled into view.
+// The frame of every screen: the question (a progress line, the title and one instruction)
+// fixed at the top, the content below it, and the way forward in the window's footer (KFooter):
+// Back in one place, the screen's one primary action in another. Lists in the content are paged
+// (KPager), long text pages itself (KPagedText), so nothing essential is ever below the fold.
+// Only when a screen still does not fit (a very small panel at the largest size) do "Up" and
+// "Down" appear (no drag scrolling: ACCESSIBILITY 9); the screen audit reports that as a fault.
 Item {
     id: screen
 
@@ -13,28 +17,97 @@ Item {
     property string helpText
     property string stepText
     property bool tapAnywhere: false // the attract screen: a touch on the background acts too
-    default property alias content: column.data
     signal backgroundTapped
-    // measured against the whole screen, not the flickable that the scroll buttons shorten
-    readonly property bool scrollable: flick.contentHeight > screen.height + 1
+
+    // The footer: Back (and where it goes), the primary action.
+    property bool hasBack: Nav.canGoBack
+    property bool customBack: false // true: the screen handles backRequested itself
+    property string backText: qsTr("Back")
+    property string backName: "back"
+    signal backRequested
+    property string primaryText: ""
+    property string primaryName: "primary"
+    property string primaryKind: "primary"
+    property bool primaryEnabled: true
+    property string primaryReason: "" // why the primary action is not available yet
+    signal primaryRequested
+    property bool showsFooter: true
+
+    default property alias content: column.data
+    // measured against the whole content area, not the flickable that the scroll buttons shorten
+    readonly property bool scrollable: column.implicitHeight > area.height + 1
     property Item pendingReveal: null // focused while the screen had no room to show it
 
-    // The texts of the visible buttons in the content, for "N choices: ..." when read aloud.
+    function goBack(): void {
+        backRequested()
+        if (!customBack)
+            Nav.back()
+    }
+
+    // The texts of the visible choices in the content, for "N choices: ..." when read aloud
+    // (the pages' own Previous / More buttons are not choices).
     function choices(): list<string> {
         const found = []
         const visit = item => {
             for (let i = 0; i < item.children.length; ++i) {
                 const child = item.children[i]
-                if (!child.visible)
+                if (!child.visible || child.opacity === 0)
                     continue
-                if (child instanceof KButton)
-                    found.push((child as KButton).text)
-                else
+                if (child instanceof KButton) {
+                    if (!(child as KButton).objectName.startsWith("pager"))
+                        found.push((child as KButton).text)
+                } else {
                     visit(child)
+                }
             }
         }
         visit(column)
         return found
+    }
+
+    // True when a paged list on the screen has more choices on a later page.
+    function moreChoices(): bool {
+        const visit = item => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (!child.visible)
+                    continue
+                if (child instanceof KPager) {
+                    if ((child as KPager).hasMore)
+                        return true
+                } else if (visit(child)) {
+                    return true
+                }
+            }
+            return false
+        }
+        return visit(column)
+    }
+
+    // Say the screen (title, instruction, the choices shown) when it opens, and the choices
+    // again whenever what is shown changes: a list that arrives late, another page.
+    property string announced: ""
+    function announce(force: bool): void {
+        const shown = choices()
+        const key = title + "\u0001" + instruction + "\u0001" + shown.join("\u0001")
+                    + (moreChoices() ? "+" : "")
+        if (!force && key === announced)
+            return
+        const first = announced === "" || force
+        announced = key
+        if (first)
+            Speech.showScreen(title, instruction, shown, moreChoices())
+        else
+            Speech.showChoices(title, instruction, shown, moreChoices())
+    }
+    function refreshChoices(): void {
+        if (announced !== "")
+            announceTimer.restart()
+    }
+    Timer { // after a late list or a new page has been laid out
+        id: announceTimer
+        interval: 0
+        onTriggered: screen.announce(false)
     }
 
     function scrollBy(direction: int): void {
@@ -51,8 +124,8 @@ Item {
         }
         pendingReveal = null
         for (let p = item; p; p = p.parent) {
-            if (p === body) {
-                const top = item.mapToItem(body, 0, 0).y - Theme.focusWidth * 2
+            if (p === column) {
+                const top = item.mapToItem(column, 0, 0).y - Theme.focusWidth * 2
                 const bottom = top + item.height + Theme.focusWidth * 4
                 if (top < flick.contentY)
                     flick.contentY = Math.max(0, top)
@@ -64,8 +137,6 @@ Item {
         }
     }
 
-    // When the on-screen keyboard appears the screen gets shorter: keep the field being typed in
-    // above the keyboard.
     onHeightChanged: revealTimer.restart()
 
     Timer { // after the layout settles; it goes with the screen, unlike Qt.callLater
@@ -74,7 +145,7 @@ Item {
         onTriggered: {
             const item = screen.Window.activeFocusItem
             if (screen.pendingReveal && screen.pendingReveal === item)
-                screen.reveal(item) // moved to while there was no room
+                screen.reveal(item)
             else if (item instanceof TextInput) // a field being typed in, not a control touched
                 screen.reveal(item)
         }
@@ -83,8 +154,7 @@ Item {
     Connections {
         target: screen.Window.window
         function onActiveFocusItemChanged(): void {
-            // keys move the focus (Tab/Backtab): follow it; the focus a new screen starts with
-            // does not scroll, so a screen always opens at its title
+            // keys move the focus (Tab/Backtab): follow it
             const control = screen.Window.activeFocusItem as T.Control
             if (!control || control.focusReason === Qt.TabFocusReason
                     || control.focusReason === Qt.BacktabFocusReason)
@@ -99,76 +169,94 @@ Item {
         Accessible.ignored: true
     }
 
-    Flickable {
-        id: flick
-        anchors.left: parent.left
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.bottom: scrollRow.visible ? scrollRow.top : parent.bottom
-        anchors.bottomMargin: scrollRow.visible ? Theme.gap : 0 // a cut-off control never
-                                                                  // touches the Down button
-        contentHeight: body.height + 2 * Theme.margin
-        interactive: false
-        clip: true
+    ColumnLayout { // the question: always at the top, never scrolled away
+        id: header
+        objectName: "screenHeader"
+        x: (screen.width - width) / 2
+        y: Theme.gap * 2
+        width: Math.min(screen.width - 2 * Theme.margin, Theme.contentMaxWidth)
+        spacing: Theme.gap / 2
 
-        ColumnLayout {
-            id: body
-            x: (flick.width - width) / 2
-            y: Theme.margin
-            width: Math.min(flick.width - 2 * Theme.margin, Theme.contentMaxWidth)
-            spacing: Theme.gap * 2
-
-            KText {
-                Layout.fillWidth: true
-                visible: screen.stepText !== ""
-                text: screen.stepText
-            }
-            KText {
-                Layout.fillWidth: true
-                text: screen.title
-                font.pixelSize: Theme.fontTitle
-                font.bold: true
-                lineHeight: 1.2
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
-            }
-            KText {
-                Layout.fillWidth: true
-                visible: screen.instruction !== ""
-                text: screen.instruction
-            }
-            ColumnLayout {
-                id: column
-                Layout.fillWidth: true
-                spacing: Theme.gap * 2
-            }
+        KText {
+            objectName: "screenStep"
+            Layout.fillWidth: true
+            visible: screen.stepText !== ""
+            text: screen.stepText
+            font.pixelSize: Theme.fontChrome
+            font.bold: true
+            lineHeight: Theme.lineHeightTight
+        }
+        KText {
+            objectName: "screenTitle"
+            Layout.fillWidth: true
+            text: screen.title
+            font.pixelSize: Theme.fontTitle
+            font.bold: true
+            lineHeight: Theme.lineHeightTight
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
+        }
+        KText {
+            objectName: "screenInstruction"
+            Layout.fillWidth: true
+            visible: screen.instruction !== ""
+            text: screen.instruction
         }
     }
 
-    RowLayout {
-        id: scrollRow
-        visible: screen.scrollable
+    Item { // the content's room: below the question, down to the footer
+        id: area
         anchors.left: parent.left
         anchors.right: parent.right
+        anchors.top: header.bottom
+        anchors.topMargin: Theme.gap * 1.5
         anchors.bottom: parent.bottom
-        anchors.margins: Theme.gap
-        spacing: Theme.gap
 
-        KButton {
-            objectName: "scrollUp"
-            Layout.fillWidth: true
-            text: qsTr("Up")
-            enabled: flick.contentY > 0
-            opacity: enabled ? 1 : 0 // keeps its place, so Down never moves
-            onActivated: screen.scrollBy(-1)
+        Flickable {
+            id: flick
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            anchors.bottom: scrollRow.visible ? scrollRow.top : parent.bottom
+            anchors.bottomMargin: scrollRow.visible ? Theme.gap : 0
+            contentHeight: column.height
+            interactive: false
+            clip: true
+
+            ColumnLayout {
+                id: column
+                objectName: "screenContent"
+                x: (flick.width - width) / 2
+                width: Math.min(flick.width - 2 * Theme.margin, Theme.contentMaxWidth)
+                // the room that is left goes to what fills it (a paged list)
+                height: Math.max(implicitHeight, flick.height)
+                spacing: Theme.gap * 2
+            }
         }
-        KButton {
-            objectName: "scrollDown"
-            Layout.fillWidth: true
-            text: qsTr("Down")
-            enabled: flick.contentY < flick.contentHeight - flick.height - 1
-            opacity: enabled ? 1 : 0
-            onActivated: screen.scrollBy(1)
+
+        RowLayout {
+            id: scrollRow
+            visible: screen.scrollable
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.gap
+            spacing: Theme.gap
+
+            KButton {
+                objectName: "scrollUp"
+                Layout.fillWidth: true
+                text: qsTr("Up")
+                enabled: flick.contentY > 0
+                onActivated: screen.scrollBy(-1)
+            }
+            KButton {
+                objectName: "scrollDown"
+                Layout.fillWidth: true
+                text: qsTr("Down")
+                enabled: flick.contentY < flick.contentHeight - flick.height - 1
+                onActivated: screen.scrollBy(1)
+            }
         }
     }
 }

@@ -20,8 +20,17 @@ QtObject {
     readonly property real textScale: Session.textScale
     readonly property int fontBody: mm(bodyEmMm * textScale)
     readonly property int fontHeading: Math.ceil(fontBody * 1.3)
-    readonly property int fontTitle: Math.ceil(fontBody * 1.6)
-    readonly property real lineHeight: 1.5
+    // Headings stay ≥ 1.25 × body (ACCESSIBILITY 3) but grow less than body text does, so the
+    // question keeps to a line or two at the largest size.
+    readonly property int fontTitle: Math.ceil(fontBody * (textScale > 1.2 ? 1.25 : 1.5))
+    // The frame around every screen (bar, footer, caption, notices) is chrome: it follows the
+    // text size only up to where its capital H is ≥ 7.3 mm (large-text mode, EN 301 549 5.1.4,
+    // at 1.35 × the normal em), so the content keeps ≥ 60 % of the panel at every size.
+    readonly property int fontChrome: Math.min(fontBody, mm(bodyEmMm * 1.35))
+    // Line spacing as a multiple of the font's own (Noto Sans: 1.362 em): 1.11 gives 1.51 em for
+    // body text (WCAG 1.4.12), 1.0 (1.36 em) for headings and the words on buttons.
+    readonly property real lineHeight: 1.11
+    readonly property real lineHeightTight: 1.0
 
     // Touch targets and spacing.
     readonly property int targetMain: mm(20)
@@ -56,8 +65,14 @@ QtObject {
     readonly property color noticeText: highContrast ? "#ffff00" : "#161616"
     readonly property color noticeBorder: highContrast ? "#ffff00" : "#7a5c00"
     readonly property color scrim: highContrast ? "#e6000000" : "#b3161616"
-    readonly property color focus: highContrast ? "#00e5ff" : "#c2410c"
+    // Focus and selection differ in colour and in shape: focus is a ring outside the control,
+    // drawn only once the keypad is used; a selected choice has a tinted fill, a thick edge and
+    // a check mark with the word "selected".
+    readonly property color focus: highContrast ? "#ff66ff" : "#c2410c"
     readonly property color selected: highContrast ? "#00e5ff" : "#0a3a80"
+    readonly property color selectedFill: highContrast ? "#003b44" : "#dbe7f7"
+    readonly property color selectedText: highContrast ? "#ffffff" : "#161616"
+    readonly property color selectedMarkText: highContrast ? "#000000" : "#ffffff"
     readonly property color highlight: highContrast ? "#ffff00" : "#ffd84d"
     readonly property color highlightText: highContrast ? "#000000" : "#161616"
 

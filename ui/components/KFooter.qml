@@ -1,0 +1,122 @@
+import QtQuick
+import QtQuick.Layouts
+import Kiosk
+
+// The foot of every screen: Back always on the left with the same word, the screen's one
+// primary action always on the right, and between them (on a wide panel) the caption of what
+// the voice is saying. On a narrow panel the caption takes its own line above the buttons.
+// A slot stays in place when the screen has no Back or no primary action.
+Rectangle {
+    id: footer
+
+    property KScreen screen
+    property string idleHint
+    readonly property bool wide: width >= Theme.mm(300)
+    readonly property bool hasBack: screen !== null && screen.hasBack
+    readonly property bool hasPrimary: screen !== null && screen.primaryText !== ""
+
+    color: Theme.background
+    implicitHeight: grid.implicitHeight + 2 * Theme.gap
+
+    Rectangle { // a line that sets the footer apart from the content
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: Theme.border
+        color: Theme.surfaceBorder
+    }
+
+    GridLayout {
+        id: grid
+        anchors.fill: parent
+        anchors.margins: Theme.gap
+        anchors.topMargin: Theme.gap + Theme.border
+        columns: footer.wide ? 3 : 2
+        columnSpacing: Theme.gap * 2
+        rowSpacing: Theme.gap
+
+        RowLayout { // the practice marker and the caption
+            Layout.row: 0
+            Layout.column: footer.wide ? 1 : 0
+            Layout.columnSpan: footer.wide ? 1 : 2
+            Layout.fillWidth: true
+            Layout.preferredWidth: footer.wide ? 4 : 1
+            Layout.fillHeight: footer.wide
+            spacing: Theme.gap
+
+            Rectangle { // the kiosk talks to the practice portal: say so, on every screen
+                objectName: "practiceBanner"
+                visible: Backend.practice
+                Layout.fillHeight: true
+                implicitWidth: practiceWord.implicitWidth + 2 * Theme.gap
+                implicitHeight: practiceWord.implicitHeight + 2 * Theme.gap
+                color: Theme.notice
+                border.color: Theme.noticeBorder
+                border.width: Theme.border
+                radius: Theme.radius
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Practice: nothing is sent to the city.")
+                Text {
+                    id: practiceWord
+                    anchors.centerIn: parent
+                    color: Theme.noticeText
+                    font.pixelSize: Theme.fontChrome
+                    font.bold: true
+                    //: A marker beside the caption: the kiosk only practises, nothing reaches
+                    //: the city
+                    text: qsTr("Practice")
+                }
+            }
+            KCaption {
+                id: caption
+                objectName: "caption"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                idleHint: footer.idleHint
+            }
+        }
+        KButton {
+            id: back
+            objectName: footer.screen ? footer.screen.backName : "back"
+            Layout.row: footer.wide ? 0 : 1
+            Layout.column: 0
+            Layout.fillWidth: true
+            Layout.preferredWidth: footer.wide ? 2 : 1
+            Layout.fillHeight: true
+            visible: footer.hasBack
+            fontSize: Theme.fontChrome
+            text: footer.screen ? footer.screen.backText : ""
+            onActivated: footer.screen.goBack()
+        }
+        Item { // keeps the primary action in its place when there is no Back
+            Layout.row: footer.wide ? 0 : 1
+            Layout.column: 0
+            Layout.fillWidth: true
+            Layout.preferredWidth: footer.wide ? 2 : 1
+            visible: !footer.hasBack
+        }
+        KButton {
+            id: primary
+            objectName: footer.screen ? footer.screen.primaryName : "primary"
+            Layout.row: footer.wide ? 0 : 1
+            Layout.column: footer.wide ? 2 : 1
+            Layout.fillWidth: true
+            Layout.preferredWidth: footer.wide ? 3 : 1
+            Layout.fillHeight: true
+            visible: footer.hasPrimary
+            kind: footer.screen ? footer.screen.primaryKind : "primary"
+            enabled: footer.screen !== null && footer.screen.primaryEnabled
+            reason: footer.screen ? footer.screen.primaryReason : ""
+            fontSize: Theme.fontChrome
+            text: footer.screen ? footer.screen.primaryText : ""
+            onActivated: footer.screen.primaryRequested()
+        }
+        Item {
+            Layout.row: footer.wide ? 0 : 1
+            Layout.column: footer.wide ? 2 : 1
+            Layout.fillWidth: true
+            Layout.preferredWidth: footer.wide ? 3 : 1
+            visible: !footer.hasPrimary
+        }
+    }
+}

@@ -1,0 +1,241 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import Kiosk
+
+// A list of choices shown a page at a time: as many whole choices as fit in the room it is
+// given (in one or two columns), then "More choices (2 of 3)" and "Previous" below them. Never
+// half a tile, never scrolling (ACCESSIBILITY, "Nothing essential below the fold"). Give it the
+// room that is left on the screen (Layout.fillHeight) and a model and delegate as a Repeater.
+Item {
+    id: pager
+
+    property alias model: repeater.model
+    property alias delegate: repeater.delegate
+    property int maxColumns: 2
+    // two columns when each is still about 20 letters wide at the current size (and ≥ 15 cm)
+    readonly property int columns: Math.max(1, Math.min(maxColumns,
+        Math.floor((width + spacing) / (Math.max(Theme.mm(150), Theme.fontBody * 11) + spacing))))
+    property int minRows: 2 // fewer rows than this on a page: the choices show their words only
+    property int spacing: Theme.gap * 2
+    property int page: 0
+    property int pageCount: 1
+    readonly property int count: repeater.count
+    readonly property bool hasMore: page < pageCount - 1
+    // a page of one row at least, however small the room
+    // its least need: one row, with "Previous" / "More" beside it where the width allows
+    readonly property bool canSideNav: width >= Theme.mm(250)
+    implicitHeight: firstRow + (pageCount > 1 && !canSideNav ? spacing + nav.bottomHeight : 0)
+    implicitWidth: Theme.targetMain
+    property real firstRow: 0
+    property bool sideNav: false // "Previous" and "More" beside the list, not under it
+    property var pageOf: [] // the page each item is on
+    signal pageShown
+
+    function itemAt(index: int): Item {
+        return repeater.itemAt(index)
+    }
+
+    function showPage(n: int): void {
+        page = Math.max(0, Math.min(pageCount - 1, n))
+        relayout()
+        pageShown()
+    }
+
+    // Show the page that holds item `index` (e.g. the selected choice when a screen opens).
+    function reveal(index: int): void {
+        if (index >= 0 && index < pageOf.length && pageOf[index] !== page)
+            showPage(pageOf[index])
+    }
+
+    function schedule(): void {
+        layoutTimer.restart()
+    }
+
+    // Rows of `columns` items; a row is as tall as its tallest item; rows go onto pages while
+    // they fit. The navigation row takes its room only when there is more than one page.
+    // When fewer than `minRows` rows would fit on a page with their descriptions (a large text
+    // size, a small panel), the choices show their words only ("compact"): more of them at once.
+    // When not even one row fits above "Previous" / "More", those go beside the list instead.
+    function relayout(): void {
+        sideNav = false
+        let rows = arrange(width, height - spacing - nav.bottomHeight)
+        if (rows === null)
+            return // not built yet: the next itemAdded lays out again
+        const fits = rows.length <= 1 || rows.length > 0
+                     && rows[0].height + spacing + nav.bottomHeight <= height + 0.5
+        if (!fits && canSideNav) {
+            sideNav = true
+            rows = arrange(width - nav.sideWidth - spacing, height)
+        }
+        firstRow = rows.length > 0 ? rows[0].height : 0
+        place(rows)
+        laidOut = signature()
+    }
+
+    // What the layout depends on; measuring itself changes the items' heights and asks for
+    // another layout, which is skipped when nothing else changed.
+    property string laidOut: ""
+    function signature(): string {
+        const parts = [width, height, columns, repeater.count]
+        for (let i = 0; i < repeater.count; ++i) {
+            const item = repeater.itemAt(i)
+            parts.push(item ? item.implicitHeight : -1)
+        }
+        return parts.join(",")
+    }
+
+    function arrange(across: real, room: real): var {
+        let rows = measure(false, across)
+        if (rows === null)
+            return null
+        let fit = 0
+        for (let used = 0; fit < Math.min(minRows, rows.length); ++fit) {
+            used += (fit > 0 ? spacing : 0) + rows[fit].height
+            if (used > room + 0.5)
+                break
+        }
+        if (fit < Math.min(minRows, rows.length))
+            rows = measure(true, across)
+        return rows
+    }
+
+    function measure(compact: bool, across: real): var {
+        const n = repeater.count
+        const cols = columns
+        const itemWidth = (across - (cols - 1) * spacing) / cols
+        const rows = []
+        for (let i = 0; i < n; i += cols) {
+            let tallest = 0
+            for (let j = i; j < Math.min(n, i + cols); ++j) {
+                const item = repeater.itemAt(j)
+                if (!item)
+                    return null
+                item.visible = true // a hidden Text does not lay out its lines: it would mismeasure
+                item.width = itemWidth
+                if ("compact" in item)
+                    item.compact = compact
+                tallest = Math.max(tallest, item.implicitHeight)
+            }
+            rows.push({ first: i, last: Math.min(n, i + cols) - 1, height: tallest })
+        }
+        return rows
+    }
+
+    function place(rows: var): void {
+        const cols = columns
+        const across = sideNav ? width - nav.sideWidth - spacing : width
+        const itemWidth = (across - (cols - 1) * spacing) / cols
+        const paginate = room => {
+            const pages = [[]]
+            let used = 0
+            for (const row of rows) {
+                const need = (pages[pages.length - 1].length > 0 ? spacing : 0) + row.height
+                if (used + need > room + 0.5 && pages[pages.length - 1].length > 0) {
+                    pages.push([row])
+                    used = row.height
+                } else {
+                    pages[pages.length - 1].push(row)
+                    used += need
+                }
+            }
+            return pages
+        }
+        let pages = paginate(height)
+        if (pages.length > 1 && !sideNav)
+            pages = paginate(height - spacing - nav.bottomHeight)
+        pageCount = Math.max(1, pages.length)
+        if (page > pageCount - 1)
+            page = pageCount - 1
+        const where = []
+        for (let p = 0; p < pages.length; ++p) {
+            let y = 0
+            for (const row of pages[p]) {
+                for (let j = row.first; j <= row.last; ++j) {
+                    const item = repeater.itemAt(j)
+                    item.x = (j - row.first) * (itemWidth + spacing)
+                    item.y = y
+                    item.height = row.height // a row's tiles line up
+                    where[j] = p
+                    item.visible = p === page
+                }
+                y += row.height + spacing
+            }
+        }
+        pageOf = where
+    }
+
+    // what the screen shows changed: the voice says the choices now shown
+    onPageShown: {
+        for (let p = parent; p; p = p.parent) {
+            if (p instanceof KScreen) {
+                (p as KScreen).refreshChoices()
+                return
+            }
+        }
+    }
+    onWidthChanged: schedule()
+    onHeightChanged: schedule()
+    onColumnsChanged: schedule()
+
+    Timer { // after the bindings of a change have settled; it goes with the pager
+        id: layoutTimer
+        interval: 0
+        onTriggered: {
+            if (pager.signature() === pager.laidOut)
+                return
+            pager.relayout()
+            pager.pageShown()
+        }
+    }
+
+    Repeater {
+        id: repeater
+        onItemAdded: (index, item) => {
+            item.visible = false
+            item.implicitHeightChanged.connect(pager.schedule)
+            pager.schedule()
+        }
+        onItemRemoved: pager.schedule()
+    }
+
+    Item { // "Previous" and "More choices (2 of 3)", always in the same places: under the list
+        // (Previous left, More right) or, when there is no room under it, beside it (More below)
+        id: nav
+        readonly property real bottomHeight: Math.max(previous.implicitHeight, more.implicitHeight)
+        readonly property real sideWidth: Math.max(Theme.mm(60), pager.width * 0.28)
+        readonly property real half: pager.sideNav ? (height - pager.spacing) / 2
+                                                   : (width - pager.spacing) / 2
+        x: pager.sideNav ? pager.width - width : 0
+        y: pager.sideNav ? 0 : pager.height - height
+        width: pager.sideNav ? sideWidth : pager.width
+        height: pager.sideNav ? pager.height : bottomHeight
+        visible: pager.pageCount > 1
+
+        KButton {
+            id: previous
+            objectName: "pagerPrevious"
+            width: pager.sideNav ? nav.width : nav.half
+            height: pager.sideNav ? nav.half : nav.height
+            enabled: pager.page > 0
+            fontSize: Theme.fontChrome
+            //: Shows the choices before these
+            text: qsTr("Previous")
+            onActivated: pager.showPage(pager.page - 1)
+        }
+        KButton {
+            id: more
+            objectName: "pagerMore"
+            x: pager.sideNav ? 0 : nav.half + pager.spacing
+            y: pager.sideNav ? nav.half + pager.spacing : 0
+            width: pager.sideNav ? nav.width : nav.half
+            height: pager.sideNav ? nav.half : nav.height
+            enabled: pager.hasMore
+            fontSize: Theme.fontChrome
+            //: %1 is the page it shows, %2 how many pages of choices there are; the short form
+            //: is used beside a list where there is little room
+            text: (pager.sideNav ? qsTr("More (%1 of %2)") : qsTr("More choices (%1 of %2)"))
+                  .arg(pager.page + 2).arg(pager.pageCount)
+            onActivated: pager.showPage(pager.page + 1)
+        }
+    }
+}
