@@ -1,5 +1,6 @@
-"""`Places` in QML: "Find help nearby" — places of a kind, nearest first, paged, spoken, and a
-slip to take away. Offline it shows the kiosk's saved copy and says how old it is."""
+"""`Places` in QML: "Find help nearby" — places of a kind, nearest first, spoken, and a slip to
+take away. Offline it shows the kiosk's saved copy and says how old it is. The screen pages the
+list to fit the room it has (KPager)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from kiosk.bridge.tasks import cancel, running
 from kiosk.config import Settings
 from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
-from kiosk.core.nearby import map_link, page_bounds
+from kiosk.core.nearby import map_link
 from kiosk.core.portal import PLACE_CATEGORIES, PLACE_CATEGORY_LABELS, Place
 from kiosk.i18n import _
 from kiosk.services.storage.cache import Cached, Codec
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from kiosk.services.nearby.places import NearbyPlaces
 
 log = logging.getLogger(__name__)
-PER_PAGE = 3  # three places fill a screen in the largest text; Up/Down are not needed
 LIMIT = 12  # nearest places kept: more is a list nobody reads on a kiosk
 BUSY_SPEAK_AFTER_S = 1.0
 DATASET_OPTIONS = {
@@ -81,7 +81,6 @@ class PlacesBridge(QObject):
         self._category = ""
         self._result: Cached[NearbyPlaces] | None = None
         self._problem = ""
-        self._page = 0
         self._chosen = -1
         self._slip_message = ""
         self.changed.emit()
@@ -133,27 +132,9 @@ class PlacesBridge(QObject):
         return len(self._places())
 
     @Property("QVariantList", notify=changed)
-    def page(self) -> list[dict[str, Any]]:
-        first, end, _page = page_bounds(self.count, self._page, PER_PAGE)
-        places = self._places()
-        return [place_card(i, *places[i]) for i in range(first, end)]
-
-    @Property(str, notify=changed)
-    def pageText(self) -> str:
-        first, end, _page = page_bounds(self.count, self._page, PER_PAGE)
-        if not self.count:
-            return ""
-        return _("Places {first} to {last} of {count}, nearest first.").format(
-            first=first + 1, last=end, count=self.count
-        )
-
-    @Property(bool, notify=changed)
-    def hasMore(self) -> bool:
-        return (self._page + 1) * PER_PAGE < self.count
-
-    @Property(bool, notify=changed)
-    def hasEarlier(self) -> bool:
-        return self._page > 0
+    def all(self) -> list[dict[str, Any]]:
+        """Every place found, nearest first, as cards (the screen shows as many as fit)."""
+        return [place_card(i, *entry) for i, entry in enumerate(self._places())]
 
     @Property("QVariantMap", notify=changed)
     def chosen(self) -> dict[str, Any]:
@@ -187,20 +168,6 @@ class PlacesBridge(QObject):
             code, self._category = self._category, ""
             self.choose(code)
 
-    @Slot()
-    def nextPage(self) -> None:
-        if self.hasMore:
-            self._page += 1
-            self.changed.emit()
-            self.speakPage()
-
-    @Slot()
-    def previousPage(self) -> None:
-        if self.hasEarlier:
-            self._page -= 1
-            self.changed.emit()
-            self.speakPage()
-
     @Slot(int)
     def select(self, index: int) -> None:
         """Show one place in detail (index in the whole list, as the cards carry it)."""
@@ -208,24 +175,13 @@ class PlacesBridge(QObject):
             self._chosen, self._slip_message = index, ""
             self.changed.emit()
 
-    @Slot()
-    def speakPage(self) -> None:
-        """Read this page of places: name, distance, address, hours (public places only)."""
+    def _speak_outcome(self) -> None:
+        """Say what is not a choice: a problem, an empty list. The places themselves are
+        announced by the screen as they appear, a page at a time."""
         if self._problem:
             self._speak(self._problem)
-            return
-        if self._result is None:
-            return
-        if not self.count:
+        elif self._result is not None and not self.count:
             self._speak(self.emptyText)
-            return
-        parts = [self.categoryLabel + ".", self.pageText]
-        for card in self.page:
-            parts.append(f"{card['number']}. {card['name']}. {card['distance']}.")
-            if card["address"]:
-                parts.append(card["address"] + ".")
-        parts.append(self.sourceText)
-        self._speak(" ".join(parts))
 
     @Slot()
     def speakChosen(self) -> None:
@@ -296,4 +252,4 @@ class PlacesBridge(QObject):
             waiting.cancel()
         self._task = None
         self.changed.emit()
-        self.speakPage()
+        self._speak_outcome()

@@ -37,11 +37,3 @@ def map_link(lat: float, lon: float) -> str:
 def geo_uri(lat: float, lon: float) -> str:
     """RFC 5870 geo: URI (phone map apps open it directly)."""
     return f"geo:{lat:.5f},{lon:.5f}"
-
-
-def page_bounds(count: int, page: int, per_page: int) -> tuple[int, int, int]:
-    """(first, end, page) of a page of `count` items, the page clamped to those that exist."""
-    pages = max(1, math.ceil(count / per_page))
-    page = min(max(0, page), pages - 1)
-    first = page * per_page
-    return first, min(count, first + per_page), page

@@ -1,4 +1,4 @@
-"""Distances, walking times, minutes to a departure, map links and pages, as people say them."""
+"""Distances, walking times, minutes to a departure, map links, as people say them."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from kiosk.core.nearby import (
     geo_uri,
     map_link,
     minutes_until,
-    page_bounds,
     rounded_metres,
     walking_minutes,
 )
@@ -47,10 +46,3 @@ def test_map_links() -> None:
         "https://www.openstreetmap.org/?mlat=42.69360&mlon=23.32290#map=18/42.69360/23.32290"
     )
     assert geo_uri(42.6936, 23.3229) == "geo:42.69360,23.32290"
-
-
-def test_pages_are_clamped() -> None:
-    assert page_bounds(7, 0, 3) == (0, 3, 0)
-    assert page_bounds(7, 2, 3) == (6, 7, 2)
-    assert page_bounds(7, 9, 3) == (6, 7, 2)
-    assert page_bounds(0, 0, 3) == (0, 0, 0)

@@ -16,6 +16,7 @@ T.AbstractButton {
     property string kind: "normal" // normal | primary | danger | bar
     property bool main: true // main buttons are 20 mm, others 15 mm
     property string description: ""
+    property string spokenText: text // what the voice says when it lists this choice
     property bool selected: false
     property bool selectable: false // a choice among others: says "selected" when it is
     property string reason: "" // why it cannot be used now; shown while it is disabled

@@ -62,63 +62,67 @@ Item {
         id: panel
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * Theme.margin, Theme.contentMaxWidth)
-        height: Math.min(parent.height - 2 * Theme.margin, content.implicitHeight + 2 * Theme.margin)
+        // as tall as its words need, never taller than the window: then the message pages
+        // itself and the buttons stay pinned at the foot, always on screen (no dialog is a trap)
+        height: Math.min(parent.height - 2 * Theme.gap,
+                         heading.implicitHeight + (message.visible ? message.naturalHeight
+                                                                   + content.spacing : 0)
+                         + (noticeBox.visible ? noticeBox.implicitHeight + content.spacing : 0)
+                         + buttonColumn.implicitHeight + content.spacing + 2 * Theme.margin)
         color: Theme.surface
         border.color: Theme.surfaceBorder
         border.width: Theme.border
         radius: Theme.radius
-        clip: true
 
-        Flickable {
-            id: flick
+        ColumnLayout {
+            id: content
             anchors.fill: parent
             anchors.margins: Theme.margin
-            contentHeight: content.implicitHeight
-            interactive: false
-            clip: true
+            spacing: Theme.gap * 2
 
-            ColumnLayout {
-                id: content
-                width: flick.width
-                spacing: Theme.gap * 2
-
+            KText {
+                id: heading
+                Layout.fillWidth: true
+                text: dialog.title
+                color: Theme.surfaceText
+                font.pixelSize: Theme.fontHeading
+                font.bold: true
+                lineHeight: Theme.lineHeightTight
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            KPagedText {
+                id: message
+                objectName: "dialogMessage"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.maximumHeight: naturalHeight
+                visible: dialog.message !== ""
+                text: dialog.message
+                color: Theme.surfaceText
+            }
+            Rectangle {
+                id: noticeBox
+                Layout.fillWidth: true
+                visible: dialog.notice !== ""
+                implicitHeight: noticeText.implicitHeight + 2 * Theme.gap
+                color: Theme.notice
+                border.color: Theme.noticeBorder
+                border.width: Theme.border
                 KText {
-                    Layout.fillWidth: true
-                    text: dialog.title
-                    color: Theme.surfaceText
-                    font.pixelSize: Theme.fontHeading
+                    id: noticeText
+                    anchors.fill: parent
+                    anchors.margins: Theme.gap
+                    text: dialog.notice
+                    color: Theme.noticeText
                     font.bold: true
-                    lineHeight: Theme.lineHeightTight
-                    Accessible.role: Accessible.Heading
-                    Accessible.name: text
                 }
-                KText {
-                    Layout.fillWidth: true
-                    visible: dialog.message !== ""
-                    text: dialog.message
-                    color: Theme.surfaceText
-                }
-                Rectangle {
-                    Layout.fillWidth: true
-                    visible: dialog.notice !== ""
-                    implicitHeight: noticeText.implicitHeight + 2 * Theme.gap
-                    color: Theme.notice
-                    border.color: Theme.noticeBorder
-                    border.width: Theme.border
-                    KText {
-                        id: noticeText
-                        anchors.fill: parent
-                        anchors.margins: Theme.gap
-                        text: dialog.notice
-                        color: Theme.noticeText
-                        font.bold: true
-                    }
-                }
-                ColumnLayout {
-                    id: buttonColumn
-                    Layout.fillWidth: true
-                    spacing: Theme.gap
-                }
+            }
+            ColumnLayout {
+                id: buttonColumn
+                objectName: "dialogButtons"
+                Layout.fillWidth: true
+                spacing: Theme.gap
             }
         }
     }

@@ -24,10 +24,15 @@ Item {
     // a page of one row at least, however small the room
     // its least need: one row, with "Previous" / "More" beside it where the width allows
     readonly property bool canSideNav: width >= Theme.mm(250)
-    implicitHeight: firstRow + (pageCount > 1 && !canSideNav ? spacing + nav.bottomHeight : 0)
+    // (beside it, "Previous" and "More" still need their full height each)
+    implicitHeight: pageCount <= 1 ? firstRow
+                  : canSideNav ? Math.max(firstRow, 2 * Theme.targetMain + spacing)
+                  : firstRow + spacing + nav.bottomHeight
     implicitWidth: Theme.targetMain
     property real firstRow: 0
     property bool sideNav: false // "Previous" and "More" beside the list, not under it
+    // set with the layout, not bound: the label's size must not feed back into the layout
+    property string moreText: ""
     property var pageOf: [] // the page each item is on
     signal pageShown
 
@@ -38,6 +43,7 @@ Item {
     function showPage(n: int): void {
         page = Math.max(0, Math.min(pageCount - 1, n))
         relayout()
+        updateMoreText()
         pageShown()
     }
 
@@ -162,6 +168,14 @@ Item {
             }
         }
         pageOf = where
+        updateMoreText()
+    }
+
+    function updateMoreText(): void {
+        //: %1 is the page it shows, %2 how many pages of choices there are; the short form
+        //: is used beside a list where there is little room
+        moreText = (sideNav ? qsTr("More (%1 of %2)") : qsTr("More choices (%1 of %2)"))
+                   .arg(page + 2).arg(pageCount)
     }
 
     // what the screen shows changed: the voice says the choices now shown
@@ -201,7 +215,13 @@ Item {
     Item { // "Previous" and "More choices (2 of 3)", always in the same places: under the list
         // (Previous left, More right) or, when there is no room under it, beside it (More below)
         id: nav
-        readonly property real bottomHeight: Math.max(previous.implicitHeight, more.implicitHeight)
+        // one line of chrome text, or two when the label is wider than half the list (never
+        // from the buttons' own heights: their size must not feed back into themselves)
+        readonly property real lineHeight: Math.ceil(Theme.fontChrome * 1.4)
+        readonly property int lines: metrics.advanceWidth(pager.moreText)
+                                     > (pager.width - pager.spacing) / 2 - 2 * Theme.padding ? 2 : 1
+        readonly property real bottomHeight: Math.max(Theme.targetMain,
+                                                      lines * lineHeight + 2 * Theme.padding)
         readonly property real sideWidth: Math.max(Theme.mm(60), pager.width * 0.28)
         readonly property real half: pager.sideNav ? (height - pager.spacing) / 2
                                                    : (width - pager.spacing) / 2
@@ -211,6 +231,11 @@ Item {
         height: pager.sideNav ? pager.height : bottomHeight
         visible: pager.pageCount > 1
 
+        FontMetrics {
+            id: metrics
+            font.pixelSize: Theme.fontChrome
+            font.bold: true
+        }
         KButton {
             id: previous
             objectName: "pagerPrevious"
@@ -231,10 +256,7 @@ Item {
             height: pager.sideNav ? nav.half : nav.height
             enabled: pager.hasMore
             fontSize: Theme.fontChrome
-            //: %1 is the page it shows, %2 how many pages of choices there are; the short form
-            //: is used beside a list where there is little room
-            text: (pager.sideNav ? qsTr("More (%1 of %2)") : qsTr("More choices (%1 of %2)"))
-                  .arg(pager.page + 2).arg(pager.pageCount)
+            text: pager.moreText
             onActivated: pager.showPage(pager.page + 1)
         }
     }

@@ -9,6 +9,7 @@ ColumnLayout {
     property string value: ""
     property int maxLength: 12
     property bool masked: true
+    property bool footerActions: false // OK and Cancel are the screen's footer, not the pad's
     signal submitted(string value)
     signal cancelled
 
@@ -31,7 +32,7 @@ ColumnLayout {
             horizontalAlignment: Text.AlignHCenter
             color: Theme.surfaceText
             font.pixelSize: Theme.fontHeading
-            font.letterSpacing: Theme.gap
+            font.letterSpacing: pad.value === "" ? 0 : Theme.gap
             //: Shown in the PIN field before any digit is typed
             text: pad.value === "" ? qsTr("Type the digits")
                                    : (pad.masked ? "\u25cf".repeat(pad.value.length) : pad.value)
@@ -68,6 +69,7 @@ ColumnLayout {
         }
         KButton {
             Layout.fillWidth: true
+            visible: !pad.footerActions
             kind: "primary"
             text: qsTr("OK")
             enabled: pad.value.length > 0
@@ -76,6 +78,7 @@ ColumnLayout {
     }
     KButton {
         Layout.fillWidth: true
+        visible: !pad.footerActions
         text: qsTr("Cancel")
         onActivated: pad.cancelled()
     }

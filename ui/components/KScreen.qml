@@ -55,7 +55,7 @@ Item {
                     continue
                 if (child instanceof KButton) {
                     if (!(child as KButton).objectName.startsWith("pager"))
-                        found.push((child as KButton).text)
+                        found.push((child as KButton).spokenText)
                 } else {
                     visit(child)
                 }

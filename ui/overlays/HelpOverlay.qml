@@ -11,7 +11,13 @@ KDialog {
 
     title: qsTr("Help")
     message: {
-        let parts = [help.screenHelp]
+        let parts = [help.screenHelp,
+                     qsTr("The buttons at the top are the same on every screen. Home: back to the "
+                          + "first choices, keeping your text size and language. Help: this "
+                          + "explanation. Listen: the screen read aloud. Repeat: the last "
+                          + "sentence again. Text: larger or smaller text. Finish: deletes what "
+                          + "you entered, for the next person."),
+                     qsTr("At the bottom: Back on the left, and on the right the way forward.")]
         if (Shell.staffHelp !== "")
             parts.push(qsTr("If you would like a person to help you: %1").arg(Shell.staffHelp))
         else

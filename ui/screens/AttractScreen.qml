@@ -38,21 +38,17 @@ KScreen {
         }
     }
 
-    GridLayout {
+    KPager {
+        objectName: "languages"
         Layout.fillWidth: true
-        columns: Session.textStep > 0 ? 1 : 2
-        columnSpacing: Theme.gap * 2
-        rowSpacing: Theme.gap * 2
-        Repeater {
-            model: I18n.languages
-            KButton {
-                required property var modelData
-                objectName: "language_" + modelData.code
-                Layout.fillWidth: true
-                kind: "primary"
-                text: modelData.name
-                onActivated: attract.start(modelData.code)
-            }
+        Layout.fillHeight: true
+        model: I18n.languages
+        delegate: KButton {
+            required property var modelData
+            objectName: "language_" + modelData.code
+            kind: "primary"
+            text: modelData.name
+            onActivated: attract.start(modelData.code)
         }
     }
 

@@ -65,39 +65,50 @@ KScreen {
         font.bold: true
         text: Departures.emptyText
     }
-    Repeater {
+    KPager {
+        objectName: "stopList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: Departures.stops
-        ColumnLayout {
+        delegate: Rectangle {
             id: stop
             required property var modelData
             required property int index
-            Layout.fillWidth: true
-            spacing: Theme.gap
-            KText {
-                objectName: "stop" + stop.index
-                Layout.fillWidth: true
-                font.pixelSize: Theme.fontHeading
-                font.bold: true
-                text: stop.modelData.title
-            }
-            KText {
-                Layout.fillWidth: true
-                text: stop.modelData.distance
-            }
-            KText {
-                Layout.fillWidth: true
-                visible: text !== ""
-                text: stop.modelData.none
-            }
-            Repeater {
-                model: stop.modelData.lines
+            implicitHeight: stopColumn.implicitHeight + 2 * Theme.padding
+            color: Theme.surface
+            border.color: Theme.surfaceBorder
+            border.width: Theme.border
+            radius: Theme.radius
+            ColumnLayout {
+                id: stopColumn
+                x: Theme.padding
+                y: Theme.padding
+                width: stop.width - 2 * Theme.padding
+                spacing: Theme.gap / 2
                 KText {
-                    required property var modelData
-                    required property int index
-                    objectName: "line" + stop.index + "_" + index
+                    objectName: "stop" + stop.index
                     Layout.fillWidth: true
-                    text: modelData.title + ": "
-                          + modelData.times.map(time => time.text).join(", ")
+                    color: Theme.surfaceText
+                    font.bold: true
+                    text: stop.modelData.title + " · " + stop.modelData.distance
+                }
+                KText {
+                    Layout.fillWidth: true
+                    visible: text !== ""
+                    color: Theme.surfaceText
+                    text: stop.modelData.none
+                }
+                Repeater {
+                    model: stop.modelData.lines
+                    KText {
+                        required property var modelData
+                        required property int index
+                        objectName: "line" + stop.index + "_" + index
+                        Layout.fillWidth: true
+                        color: Theme.surfaceText
+                        text: modelData.title + ": "
+                              + modelData.times.map(time => time.text).join(", ")
+                    }
                 }
             }
         }

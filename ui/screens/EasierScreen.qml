@@ -4,146 +4,118 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// "Make it easier for me": text size, contrast and language for this person only.
+// "Make it easier for me": text size, colours, the voice and the language, for this person
+// only. Each setting is a group of choices; the groups are paged to fit the screen.
 KScreen {
     id: easier
     title: qsTr("Make it easier for me")
-    instruction: qsTr("Choose what helps you. It changes at once, and only for you.")
+    instruction: qsTr("Choose what helps you. It is only for you.")
     helpText: qsTr("Touch a text size, a colour scheme, how the voice reads, or a language. The "
-                   + "chosen one has a thick border. Everything goes back to normal when you "
-                   + "finish.")
+                   + "chosen one has a check mark and the word selected. Everything goes back "
+                   + "to normal when you finish.")
+    primaryText: qsTr("Done")
+    primaryName: "easierDone"
+    onPrimaryRequested: Nav.back()
 
-    KText {
-        Layout.fillWidth: true
-        text: qsTr("Text size")
-        font.pixelSize: Theme.fontHeading
-        font.bold: true
+    readonly property string volumeText: qsTr("Volume %1 of %2").arg(Speech.volumeStep + 1)
+                                                                .arg(Speech.volumeCount)
+
+    // Which choice of a group is selected now (-1: none, e.g. the volume buttons).
+    function chosenIn(group: string): int {
+        switch (group) {
+        case "size": return Session.textStep
+        case "colours": return Session.highContrast ? 1 : 0
+        case "reading": return Speech.autoRead ? 0 : 1
+        case "rate": return Speech.rateStep
+        case "headphones": return Speech.headset ? 0 : -1
+        case "language": return I18n.languages.findIndex(l => l.code === Session.language)
+        }
+        return -1
     }
-    Repeater {
-        model: [qsTr("Normal text"), qsTr("Large text"), qsTr("Largest text")]
-        KButton {
-            required property string modelData
-            required property int index
-            objectName: "textStep" + index
-            Layout.fillWidth: true
-            text: modelData
-            selectable: true
-            selected: Session.textStep === index
-            onActivated: Session.setTextStep(index)
+
+    function pick(group: string, index: int): void {
+        switch (group) {
+        case "size": Session.setTextStep(index); break
+        case "colours": Session.setHighContrast(index === 1); break
+        case "reading": Speech.setAutoRead(index === 0); break
+        case "rate": Speech.setRateStep(index); break
+        case "volume": index === 0 ? Speech.volumeDown() : Speech.volumeUp(); break
+        case "headphones": Speech.setHeadset(!Speech.headset); break
+        case "language": Session.setLanguage(I18n.languages[index].code); break
         }
     }
 
-    KText {
-        Layout.fillWidth: true
-        text: qsTr("Colours")
-        font.pixelSize: Theme.fontHeading
-        font.bold: true
-    }
-    KButton {
-        objectName: "contrastNormal"
-        Layout.fillWidth: true
-        text: qsTr("Dark text on a light background")
-        selectable: true
-        selected: !Session.highContrast
-        onActivated: Session.setHighContrast(false)
-    }
-    KButton {
-        objectName: "contrastHigh"
-        Layout.fillWidth: true
-        text: qsTr("Light text on a black background")
-        selectable: true
-        selected: Session.highContrast
-        onActivated: Session.setHighContrast(true)
-    }
+    component Group: ColumnLayout {
+        id: group
+        required property var modelData
+        readonly property var options: modelData.options
+        spacing: Theme.gap
 
-    KText {
-        Layout.fillWidth: true
-        text: qsTr("Reading aloud")
-        font.pixelSize: Theme.fontHeading
-        font.bold: true
-    }
-    KButton {
-        objectName: "autoReadOn"
-        Layout.fillWidth: true
-        text: qsTr("Read each new screen aloud")
-        selectable: true
-        selected: Speech.autoRead
-        onActivated: Speech.setAutoRead(true)
-    }
-    KButton {
-        objectName: "autoReadOff"
-        Layout.fillWidth: true
-        text: qsTr("Read only when I touch Listen")
-        selectable: true
-        selected: !Speech.autoRead
-        onActivated: Speech.setAutoRead(false)
-    }
-    Repeater {
-        model: [qsTr("Slow voice"), qsTr("Normal voice"), qsTr("Fast voice")]
-        KButton {
-            required property string modelData
-            required property int index
-            objectName: "rate" + index
+        KText {
             Layout.fillWidth: true
-            text: modelData
-            selectable: true
-            selected: Speech.rateStep === index
-            onActivated: Speech.setRateStep(index)
+            text: group.modelData.heading
+            font.pixelSize: Theme.fontHeading
+            font.bold: true
+            lineHeight: Theme.lineHeightTight
+            Accessible.role: Accessible.Heading
+            Accessible.name: text
         }
-    }
-    RowLayout {
-        Layout.fillWidth: true
-        spacing: Theme.gap * 2
-        KButton {
-            objectName: "volumeDown"
+        GridLayout {
+            id: row
             Layout.fillWidth: true
-            text: qsTr("Quieter")
-            description: qsTr("Volume %1 of %2").arg(Speech.volumeStep + 1).arg(Speech.volumeCount)
-            onActivated: Speech.volumeDown()
-        }
-        KButton {
-            objectName: "volumeUp"
-            Layout.fillWidth: true
-            text: qsTr("Louder")
-            description: qsTr("Volume %1 of %2").arg(Speech.volumeStep + 1).arg(Speech.volumeCount)
-            onActivated: Speech.volumeUp()
-        }
-    }
-    KButton {
-        objectName: "headphones"
-        Layout.fillWidth: true
-        text: qsTr("I am using headphones")
-        description: Speech.headset ? qsTr("On: private details can be read to you")
-                                    : qsTr("Off: private details are never read aloud")
-        selectable: true
-        selected: Speech.headset
-        onActivated: Speech.setHeadset(!Speech.headset)
-    }
-
-    KText {
-        Layout.fillWidth: true
-        text: qsTr("Language")
-        font.pixelSize: Theme.fontHeading
-        font.bold: true
-    }
-    Repeater {
-        model: I18n.languages
-        KButton {
-            required property var modelData
-            objectName: "lang_" + modelData.code
-            Layout.fillWidth: true
-            text: modelData.name
-            selectable: true
-            selected: Session.language === modelData.code
-            onActivated: Session.setLanguage(modelData.code)
+            // side by side while each choice keeps about 12 letters beside its "selected" mark
+            columns: width >= group.options.length * Theme.fontBody * 14 ? group.options.length : 1
+            columnSpacing: Theme.gap * 2
+            rowSpacing: Theme.gap
+            Repeater {
+                model: group.options
+                KButton {
+                    required property var modelData
+                    required property int index
+                    objectName: modelData.name
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    text: modelData.text
+                    description: modelData.description ?? ""
+                    selectable: group.modelData.id !== "volume"
+                    selected: easier.chosenIn(group.modelData.id) === index
+                    onActivated: easier.pick(group.modelData.id, index)
+                }
+            }
         }
     }
 
-    KButton {
-        objectName: "easierDone"
+    KPager {
+        objectName: "settingGroups"
         Layout.fillWidth: true
-        kind: "primary"
-        text: qsTr("Done")
-        onActivated: Nav.back()
+        Layout.fillHeight: true
+        maxColumns: 1
+        minRows: 1
+        model: [
+            { id: "size", heading: qsTr("Text size"), options: [
+                { name: "textStep0", text: qsTr("Normal text") },
+                { name: "textStep1", text: qsTr("Large text") },
+                { name: "textStep2", text: qsTr("Largest text") }] },
+            { id: "colours", heading: qsTr("Colours"), options: [
+                { name: "contrastNormal", text: qsTr("Dark text on a light background") },
+                { name: "contrastHigh", text: qsTr("Light text on a black background") }] },
+            { id: "reading", heading: qsTr("Reading aloud"), options: [
+                { name: "autoReadOn", text: qsTr("Read each new screen aloud") },
+                { name: "autoReadOff", text: qsTr("Read only when I touch Listen") }] },
+            { id: "rate", heading: qsTr("Voice speed"), options: [
+                { name: "rate0", text: qsTr("Slow voice") },
+                { name: "rate1", text: qsTr("Normal voice") },
+                { name: "rate2", text: qsTr("Fast voice") }] },
+            { id: "volume", heading: qsTr("Volume"), options: [
+                { name: "volumeDown", text: qsTr("Quieter"), description: easier.volumeText },
+                { name: "volumeUp", text: qsTr("Louder"), description: easier.volumeText }] },
+            { id: "headphones", heading: qsTr("Headphones"), options: [
+                { name: "headphones", text: qsTr("I am using headphones"),
+                  description: Speech.headset ? qsTr("On: private details can be read to you")
+                                              : qsTr("Off: private details are never read aloud") }] },
+            { id: "language", heading: qsTr("Language"),
+              options: I18n.languages.map(l => ({ name: "lang_" + l.code, text: l.name })) }
+        ]
+        delegate: Group {}
     }
 }

@@ -13,12 +13,14 @@ KScreen {
                    + "print a slip to take with you.")
     stepText: qsTr("Step %1 of %2").arg(1).arg(3)
 
-    Repeater {
+    KPager {
+        objectName: "categoryList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: Places.categories
-        KButton {
+        delegate: KButton {
             required property var modelData
             objectName: "category_" + modelData.code
-            Layout.fillWidth: true
             text: modelData.label
             onActivated: {
                 Places.choose(modelData.code)

@@ -66,10 +66,4 @@ KScreen {
         description: qsTr("Deletes your card's progress from this kiosk")
         onActivated: Learner.forgetMe()
     }
-    KButton {
-        objectName: "learnerBack"
-        Layout.fillWidth: true
-        text: qsTr("Back")
-        onActivated: Nav.back()
-    }
 }

@@ -5,15 +5,36 @@ import Kiosk
 import "../components"
 import "../lessons"
 
-// One step of a lesson per screen: "Step 3 of 9", the text, a picture, a practice or a question,
-// a hint that is always one touch away, and Back, Repeat and Next.
+// One step of a lesson per screen: "Step 3 of 9", the text, a picture, a practice or a question.
+// Back and Next are in the footer like on every screen; on the step itself there are at most two
+// more controls: "Give me a hint" and "More…" (start the practice again, skip it, stop here).
+// The bar's Repeat is the only "repeat".
 KScreen {
     id: screen
     stepText: qsTr("Step %1 of %2").arg(Lessons.stepNumber).arg(Lessons.stepCount)
     title: Lessons.stepTitle
-    helpText: qsTr("Read the text or listen to it. Repeat says it again. Hint helps when you "
-                   + "are not sure. Next goes on; Back goes one step back. "
+    helpText: qsTr("Read the text or listen to it. Repeat at the top says it again. Give me a "
+                   + "hint helps when you are not sure. Next goes on; Back goes one step back. "
                    + "Practice cannot break anything, and you can try as often as you like.")
+    hasBack: true
+    backName: "stepBack"
+    customBack: true
+    onBackRequested: {
+        if (Lessons.stepNumber > 1) {
+            Lessons.back()
+        } else { // the first step: Back leaves the lesson, keeping the place
+            Lessons.leave()
+            Nav.backTo("lessons")
+        }
+    }
+    primaryName: "stepNext"
+    primaryText: Lessons.isLast ? qsTr("Finish the lesson") : qsTr("Next")
+    onPrimaryRequested: {
+        const last = Lessons.isLast
+        Lessons.next()
+        if (last)
+            Nav.backTo("lessons")
+    }
 
     readonly property var widgets: ({
         "touch_target": "TapWidget.qml", "double_tap": "TapWidget.qml",
@@ -65,9 +86,11 @@ KScreen {
         text: Lessons.languageNotice
         font.bold: true
     }
-    KText {
+    KPagedText {
         objectName: "stepBody"
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.maximumHeight: naturalHeight
         visible: text !== ""
         text: Lessons.stepBody
     }
@@ -87,6 +110,8 @@ KScreen {
         id: widgetLoader
         objectName: "widgetLoader"
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.preferredHeight: item ? item.implicitHeight : 0
         visible: Lessons.widgetType !== ""
     }
 
@@ -97,24 +122,32 @@ KScreen {
         text: Lessons.questionStem
         font.bold: true
     }
-    Repeater {
+    KPager {
+        objectName: "options"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        visible: Lessons.questionType !== ""
         model: Lessons.options
         delegate: KButton {
             required property var modelData
             objectName: "option-" + modelData.id
-            Layout.fillWidth: true
             main: false
             text: modelData.text
             selectable: true
             selected: modelData.picked
-            onActivated: Lessons.pick(modelData.id)
+            // one answer: touching it is answering (its feedback shows at once); several
+            // answers: touch each, then "Check my answer"
+            onActivated: {
+                Lessons.pick(modelData.id)
+                if (Lessons.questionType !== "multi_choice")
+                    Lessons.checkAnswer()
+            }
         }
     }
     KButton {
         objectName: "checkAnswer"
         Layout.fillWidth: true
-        visible: Lessons.questionType !== ""
-        kind: "primary"
+        visible: Lessons.questionType === "multi_choice"
         text: qsTr("Check my answer")
         onActivated: Lessons.checkAnswer()
     }
@@ -131,79 +164,63 @@ KScreen {
         text: Lessons.hint
     }
 
-    RowLayout {
+    RowLayout { // the step's own two controls
         Layout.fillWidth: true
         spacing: Theme.gap * 2
-        visible: Lessons.widgetType !== ""
+        KButton {
+            objectName: "hintButton"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            main: false
+            text: qsTr("Give me a hint")
+            onActivated: Lessons.askHint()
+        }
+        KButton {
+            objectName: "stepMore"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            main: false
+            //: Opens a short list: start the practice again, skip it, stop the lesson here
+            text: qsTr("More…")
+            onActivated: more.open()
+        }
+    }
+
+    KDialog {
+        id: more
+        objectName: "stepMoreDialog"
+        parent: screen.Window.window ? screen.Window.window.contentItem : screen
+        title: qsTr("More for this step")
         KButton {
             objectName: "resetWidget"
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.preferredWidth: 1
-            main: false
+            visible: Lessons.widgetType !== ""
             text: qsTr("Start this practice again")
-            onActivated: Lessons.resetWidget()
+            onActivated: { more.close(); Lessons.resetWidget() }
         }
         KButton {
             objectName: "skipWidget"
             Layout.fillWidth: true
-            Layout.fillHeight: true
-            Layout.preferredWidth: 1
-            main: false
+            visible: Lessons.widgetType !== ""
             text: qsTr("Skip this practice")
-            onActivated: Lessons.skip()
-        }
-    }
-    KButton {
-        objectName: "hintButton"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Give me a hint")
-        onActivated: Lessons.askHint()
-    }
-
-    RowLayout {
-        Layout.fillWidth: true
-        spacing: Theme.gap * 2
-        KButton {
-            objectName: "stepBack"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            enabled: Lessons.stepNumber > 1
-            text: qsTr("Back")
-            onActivated: Lessons.back()
+            onActivated: { more.close(); Lessons.skip() }
         }
         KButton {
-            objectName: "stepRepeat"
+            objectName: "leaveLesson"
             Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            text: qsTr("Repeat")
-            onActivated: Lessons.narrate()
-        }
-        KButton {
-            objectName: "stepNext"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            kind: "primary"
-            text: Lessons.isLast ? qsTr("Finish the lesson") : qsTr("Next")
+            text: qsTr("Stop here and come back later")
             onActivated: {
-                if (Lessons.isLast) {
-                    Lessons.next()
-                    Nav.backTo("lessons")
-                } else {
-                    Lessons.next()
-                }
+                more.close()
+                Lessons.leave()
+                Nav.backTo("lessons")
             }
         }
-    }
-    KButton {
-        objectName: "leaveLesson"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Stop here and come back later")
-        onActivated: {
-            Lessons.leave()
-            Nav.backTo("lessons")
+        KButton {
+            objectName: "moreClose"
+            Layout.fillWidth: true
+            kind: "primary"
+            text: qsTr("Back to the lesson")
+            onActivated: more.close()
         }
     }
 }

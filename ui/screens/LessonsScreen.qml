@@ -23,44 +23,36 @@ KScreen {
         font.bold: true
     }
 
-    Repeater {
-        model: Lessons.modules
-        delegate: ColumnLayout {
-            id: moduleColumn
+    KPager {
+        objectName: "lessonList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        // the course as one list: each lesson says its module, its minutes and how far you got
+        model: {
+            const all = []
+            for (const module of Lessons.modules)
+                for (const lesson of module.lessons)
+                    all.push(Object.assign({ module: module.title }, lesson))
+            return all
+        }
+        delegate: KButton {
             required property var modelData
-            required property int index
-            Layout.fillWidth: true
-            spacing: Theme.gap * 2
-
-            KText {
-                Layout.fillWidth: true
-                text: moduleColumn.modelData.title
-                font.pixelSize: Theme.fontHeading
-                font.bold: true
-                Accessible.role: Accessible.Heading
-                Accessible.name: text
+            objectName: "lesson-" + modelData.id
+            text: modelData.title
+            description: {
+                const parts = [modelData.module, qsTr("About %1 minutes").arg(modelData.minutes),
+                               modelData.languages]
+                if (modelData.done)
+                    parts.push(qsTr("Finished"))
+                else if (modelData.started)
+                    parts.push(qsTr("Started: it goes on where you stopped"))
+                return parts.join(" · ")
             }
-            Repeater {
-                model: moduleColumn.modelData.lessons
-                delegate: KButton {
-                    required property var modelData
-                    objectName: "lesson-" + modelData.id
-                    Layout.fillWidth: true
-                    text: modelData.title
-                    description: {
-                        const minutes = qsTr("About %1 minutes").arg(modelData.minutes) + " · " + modelData.languages
-                        if (modelData.done)
-                            return minutes + " · " + qsTr("Finished")
-                        if (modelData.started)
-                            return minutes + " · " + qsTr("Started: it goes on where you stopped")
-                        return minutes
-                    }
-                    selected: modelData.done
-                    onActivated: {
-                        Lessons.start(modelData.id)
-                        Nav.go("lesson-step")
-                    }
-                }
+            selectable: modelData.done
+            selected: modelData.done
+            onActivated: {
+                Lessons.start(modelData.id)
+                Nav.go("lesson-step")
             }
         }
     }

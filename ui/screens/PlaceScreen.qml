@@ -17,6 +17,8 @@ KScreen {
                    + "that shows the place on a map on a phone. Touch Back to the list to "
                    + "choose another place.")
     stepText: qsTr("Step %1 of %2").arg(3).arg(3)
+    customBack: true
+    onBackRequested: screen.known ? Nav.back() : Nav.go("helpNearby")
 
     KButton {
         objectName: "placePrint"
@@ -57,11 +59,5 @@ KScreen {
         main: false
         text: qsTr("Read it aloud")
         onActivated: Places.speakChosen()
-    }
-    KButton {
-        objectName: "placeBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the list")
-        onActivated: screen.known ? Nav.back() : Nav.go("helpNearby")
     }
 }

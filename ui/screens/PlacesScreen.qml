@@ -4,12 +4,12 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// "Find help nearby", step 2: the nearest places of one kind, three at a time.
+// "Find help nearby", step 2: the nearest places of one kind, as many as fit, nearest first.
 KScreen {
     title: Places.categoryLabel !== "" ? Places.categoryLabel : qsTr("Places near this kiosk")
     instruction: qsTr("The nearest are first. Touch a place to see more and to take it with you.")
-    helpText: qsTr("Each button is one place, with how far it is on foot. Touch More places "
-                   + "to see the next ones. Touch Read the list aloud to hear them again.")
+    helpText: qsTr("Each button is one place, with how far it is on foot. Touch More choices "
+                   + "to see the next ones. Touch Listen to hear them again.")
     stepText: qsTr("Step %1 of %2").arg(2).arg(3)
 
     KText {
@@ -45,20 +45,17 @@ KScreen {
         visible: Places.category === ""
         text: qsTr("First choose what kind of place you are looking for.")
     }
-    KButton {
-        objectName: "placesChooseKind"
+    KPager {
+        objectName: "placesList"
         Layout.fillWidth: true
-        visible: Places.category === ""
-        text: qsTr("Choose a kind of place")
-        onActivated: Nav.backTo("helpNearby")
-    }
-    Repeater {
-        model: Places.page
-        KButton {
+        Layout.fillHeight: true
+        maxColumns: 1 // a place's address and distance read best on one wide line
+        model: Places.all
+        delegate: KButton {
             required property var modelData
             objectName: "place" + modelData.number
-            Layout.fillWidth: true
             text: modelData.number + ". " + modelData.name
+            spokenText: modelData.name + ", " + modelData.distance
             description: [modelData.distance, modelData.address, modelData.sampleText]
                 .filter(line => line !== "").join("\n")
             onActivated: {
@@ -68,44 +65,10 @@ KScreen {
         }
     }
     KText {
-        objectName: "placesPageText"
-        Layout.fillWidth: true
-        visible: Places.count > 0
-        text: Places.pageText
-    }
-    RowLayout {
-        Layout.fillWidth: true
-        spacing: Theme.gap * 2
-        visible: Places.hasEarlier || Places.hasMore
-        KButton {
-            objectName: "placesEarlier"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            enabled: Places.hasEarlier
-            text: qsTr("Earlier places")
-            onActivated: Places.previousPage()
-        }
-        KButton {
-            objectName: "placesMore"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            enabled: Places.hasMore
-            text: qsTr("More places")
-            onActivated: Places.nextPage()
-        }
-    }
-    KButton {
-        objectName: "placesRead"
-        Layout.fillWidth: true
-        visible: Places.loaded || Places.problem !== ""
-        main: false
-        text: qsTr("Read the list aloud")
-        onActivated: Places.speakPage()
-    }
-    KText {
         objectName: "placesSource"
         Layout.fillWidth: true
         visible: text !== ""
         text: Places.sourceText
+        font.pixelSize: Theme.fontChrome
     }
 }

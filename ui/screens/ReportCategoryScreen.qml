@@ -12,17 +12,21 @@ KScreen {
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
     helpText: qsTr("Touch the tile that fits your problem best, then touch Next. If none fits, "
                    + "choose Other. You can also report by phone to Call Sofia on 0700 17 310.")
+    primaryName: "reportNext"
+    primaryText: Report.loaded ? qsTr("Next") : ""
+    onPrimaryRequested: Report.next()
+    backName: "reportBack"
+    customBack: true
+    onBackRequested: Report.back()
 
     Connections {
         target: Report
         function onStepMoved(): void {
-            Qt.callLater(() => {
-                // as for a new screen: the top is in view, the first control has the focus
+            Qt.callLater(() => { // as for a new screen: the first page, nothing focused
                 screen.scrollBy(-1000)
-                const first = screen.nextItemInFocusChain(true)
-                if (first)
-                    first.forceActiveFocus(Qt.OtherFocusReason)
-                Speech.showScreen(screen.title, screen.instruction, screen.choices())
+                tiles.showPage(0)
+                screen.forceActiveFocus(Qt.OtherFocusReason)
+                screen.announce(true)
             })
         }
     }
@@ -50,32 +54,20 @@ KScreen {
             text: [Report.problem, Report.error, Report.ageText].filter(t => t !== "").join("\n")
         }
     }
-    Repeater {
+    KPager {
+        id: tiles
+        objectName: "reportTiles"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: Report.step.options
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "reportTile" + index
-            Layout.fillWidth: true
             text: modelData.label
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)
         }
-    }
-    KButton {
-        objectName: "reportNext"
-        Layout.fillWidth: true
-        kind: "primary"
-        visible: Report.loaded
-        text: qsTr("Next")
-        onActivated: Report.next()
-    }
-    KButton {
-        objectName: "reportBack"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back")
-        onActivated: Report.back()
     }
 }

@@ -12,6 +12,12 @@ KScreen {
     helpText: qsTr("If you say yes, you can give your name, phone or e-mail on the next "
                    + "screens. Only the city's staff who handle your report see them. They are "
                    + "never read aloud on the loudspeaker and are deleted from this kiosk.")
+    primaryName: "contactNext"
+    primaryText: qsTr("Next")
+    onPrimaryRequested: Report.next()
+    backName: "contactBack"
+    customBack: true
+    onBackRequested: Report.back()
 
     KText {
         objectName: "contactExplanation"
@@ -34,31 +40,20 @@ KScreen {
             text: Report.error
         }
     }
-    Repeater {
+    KPager {
+        id: tiles
+        objectName: "contactTiles"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: Report.step.options
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "contactTile" + index
-            Layout.fillWidth: true
             text: modelData.label
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)
         }
-    }
-    KButton {
-        objectName: "contactNext"
-        Layout.fillWidth: true
-        kind: "primary"
-        text: qsTr("Next")
-        onActivated: Report.next()
-    }
-    KButton {
-        objectName: "contactBack"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back")
-        onActivated: Report.back()
     }
 }

@@ -12,6 +12,12 @@ KScreen {
     helpText: qsTr("If the problem is near this kiosk, choose Here. Otherwise you can type an "
                    + "address or a landmark, like a shop or a bus stop, or choose a nearby "
                    + "street.")
+    primaryName: "locationNext"
+    primaryText: qsTr("Next")
+    onPrimaryRequested: Report.next()
+    backName: "locationBack"
+    customBack: true
+    onBackRequested: Report.back()
 
     Rectangle {
         objectName: "locationError"
@@ -30,31 +36,20 @@ KScreen {
             text: Report.error
         }
     }
-    Repeater {
+    KPager {
+        id: tiles
+        objectName: "locationTiles"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: Report.step.options
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "locationTile" + index
-            Layout.fillWidth: true
             text: modelData.label
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)
         }
-    }
-    KButton {
-        objectName: "locationNext"
-        Layout.fillWidth: true
-        kind: "primary"
-        text: qsTr("Next")
-        onActivated: Report.next()
-    }
-    KButton {
-        objectName: "locationBack"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back")
-        onActivated: Report.back()
     }
 }

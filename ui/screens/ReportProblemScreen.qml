@@ -11,19 +11,10 @@ KScreen {
                                        : qsTr("Please choose another kind of problem.")
     helpText: qsTr("The kiosk could not get the questions for this kind of problem. You can "
                    + "choose another kind, or call Call Sofia on 0700 17 310, day and night.")
+    primaryName: "problemAnother"
+    primaryText: qsTr("Choose another kind of problem")
+    onPrimaryRequested: Report.chooseAnother()
+    customBack: true
+    onBackRequested: Nav.go("home")
 
-    KButton {
-        objectName: "problemAnother"
-        Layout.fillWidth: true
-        kind: "primary"
-        text: qsTr("Choose another kind of problem")
-        onActivated: Report.chooseAnother()
-    }
-    KButton {
-        objectName: "problemHome"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back to the start")
-        onActivated: Nav.go("home")
-    }
 }

@@ -21,6 +21,12 @@ KScreen {
     helpText: qsTr("Answer the question on the screen. Questions marked as optional can be "
                    + "skipped with Next. Back takes you to the question before; your answers "
                    + "are kept.")
+    primaryName: "questionNext"
+    primaryText: qsTr("Next")
+    onPrimaryRequested: Report.next()
+    backName: "questionBack"
+    customBack: true
+    onBackRequested: Report.back()
 
     function refresh(): void {
         field.text = Report.value
@@ -31,13 +37,11 @@ KScreen {
         target: Report
         function onStepMoved(): void {
             screen.refresh()
-            Qt.callLater(() => {
-                // as for a new screen: the top is in view, the first control has the focus
+            Qt.callLater(() => { // as for a new screen: the first page, nothing focused
                 screen.scrollBy(-1000)
-                const first = screen.nextItemInFocusChain(true)
-                if (first)
-                    first.forceActiveFocus(Qt.OtherFocusReason)
-                Speech.showScreen(screen.title, screen.instruction, screen.choices())
+                tiles.showPage(0)
+                screen.forceActiveFocus(Qt.OtherFocusReason)
+                screen.announce(true)
             })
         }
     }
@@ -147,13 +151,16 @@ KScreen {
     }
 
     // answers as big tiles
-    Repeater {
+    KPager {
+        id: tiles
+        objectName: "questionTiles"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: screen.kind === "choices" || screen.kind === "multi" ? Report.step.options : []
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "questionTile" + index
-            Layout.fillWidth: true
             text: modelData.label
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
@@ -162,18 +169,4 @@ KScreen {
         }
     }
 
-    KButton {
-        objectName: "questionNext"
-        Layout.fillWidth: true
-        kind: "primary"
-        text: qsTr("Next")
-        onActivated: Report.next()
-    }
-    KButton {
-        objectName: "questionBack"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back")
-        onActivated: Report.back()
-    }
 }

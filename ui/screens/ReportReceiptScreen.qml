@@ -11,6 +11,10 @@ KScreen {
     helpText: qsTr("Keep the number: with it you can ask about your report here with Track my "
                    + "report, or by phone to Call Sofia on 0700 17 310. Print the slip to take "
                    + "it with you.")
+    hasBack: false // the report is made: Back would not unmake it
+    primaryName: "receiptDone"
+    primaryText: qsTr("Done")
+    onPrimaryRequested: Nav.go("home")
 
     KText {
         objectName: "receiptLabel"
@@ -72,12 +76,5 @@ KScreen {
         visible: Report.receipt.number !== ""
         text: qsTr("Hear the number again")
         onActivated: Report.speakNumber()
-    }
-    KButton {
-        objectName: "receiptHome"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back to the start")
-        onActivated: Nav.go("home")
     }
 }

@@ -14,15 +14,23 @@ KScreen {
                                        + "change it.")
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
     helpText: qsTr("Each line shows one of your answers. Touch a line to change that answer. "
-                   + "When everything is right, touch the Send button at the bottom.")
+                   + "When everything is right, touch Send the report at the bottom right.")
+    primaryName: "reviewSend"
+    primaryText: Report.handoff ? qsTr("Prepare my slip") : qsTr("Send the report")
+    onPrimaryRequested: Report.submit()
+    backName: "reviewBack"
+    customBack: true
+    onBackRequested: Report.back()
 
-    Repeater {
+    KPager {
+        objectName: "reviewLines"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
         model: Report.review
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "reviewLine" + index
-            Layout.fillWidth: true
             main: false
             text: modelData.label
             description: modelData.value
@@ -45,19 +53,5 @@ KScreen {
             color: Theme.noticeText
             text: Report.busy
         }
-    }
-    KButton {
-        objectName: "reviewSend"
-        Layout.fillWidth: true
-        kind: "primary"
-        text: Report.handoff ? qsTr("Prepare my slip") : qsTr("Send the report")
-        onActivated: Report.submit()
-    }
-    KButton {
-        objectName: "reviewBack"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back")
-        onActivated: Report.back()
     }
 }

@@ -10,6 +10,9 @@ KScreen {
     instruction: Track.result.status || qsTr("Type a report number first.")
     helpText: qsTr("This is what the city's service says about your report now. Touch Hear it "
                    + "again to listen once more.")
+    primaryName: "trackDone"
+    primaryText: qsTr("Done")
+    onPrimaryRequested: Nav.go("home")
 
     Repeater {
         model: Track.result.number
@@ -46,19 +49,5 @@ KScreen {
         visible: !!Track.result.spoken
         text: qsTr("Hear it again")
         onActivated: Speech.speak(Track.result.spoken)
-    }
-    KButton {
-        objectName: "trackAnother"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Track another report")
-        onActivated: Nav.back()
-    }
-    KButton {
-        objectName: "trackHome"
-        Layout.fillWidth: true
-        main: false
-        text: qsTr("Back to the start")
-        onActivated: Nav.go("home")
     }
 }

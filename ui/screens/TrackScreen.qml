@@ -6,9 +6,13 @@ import "../components"
 // Track my report: the number from the receipt on a big keypad.
 KScreen {
     title: qsTr("Track my report")
-    instruction: qsTr("Type the number from your receipt, then touch OK.")
+    instruction: qsTr("Type the number from your receipt, then touch Look it up.")
     helpText: qsTr("The number is on your receipt, in a box. Type only its digits; leave out "
                    + "any dash. Correct removes the last digit.")
+    primaryName: "trackLookup"
+    //: Looks up a report by its number
+    primaryText: qsTr("Look it up")
+    onPrimaryRequested: Track.lookup(pad.value)
 
     Rectangle {
         objectName: "trackNotice"
@@ -28,11 +32,11 @@ KScreen {
         }
     }
     KPinPad {
+        id: pad
         objectName: "trackPad"
         Layout.fillWidth: true
         masked: false
         maxLength: 16
-        onSubmitted: value => Track.lookup(value)
-        onCancelled: Nav.back()
+        footerActions: true // its confirmation is the screen's primary action
     }
 }

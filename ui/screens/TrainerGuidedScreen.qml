@@ -15,6 +15,7 @@ KScreen {
                    + "jumps over practice steps when people practise on their own kiosks.")
     stepText: Guided.running ? qsTr("Step %1 of %2").arg(Guided.stepNumber).arg(Guided.stepCount)
                              : ""
+    backName: "guidedMenu"
 
     Component.onCompleted: Guided.openCourse()
 
@@ -96,13 +97,6 @@ KScreen {
         visible: Guided.running
         text: qsTr("Stop the lesson")
         onActivated: Guided.stop()
-    }
-    KButton {
-        objectName: "guidedMenu"
-        Layout.fillWidth: true
-        visible: !Guided.running
-        text: qsTr("Back to the trainer menu")
-        onActivated: Nav.back()
     }
 
     // The presenter view: on the second screen, for the trainer's eyes only.

@@ -9,6 +9,7 @@ KScreen {
     instruction: qsTr("Counts only. The reports themselves are not shown.")
     helpText: qsTr("Reports wait here when the city's server cannot be reached. The kiosk "
                    + "tries again by itself; 'Send now' tries at once.")
+    backName: "outboxBack"
 
     Component.onCompleted: TrainerDesk.refreshOutbox()
 
@@ -22,11 +23,5 @@ KScreen {
         Layout.fillWidth: true
         text: qsTr("Send now")
         onActivated: TrainerDesk.sendNow()
-    }
-    KButton {
-        objectName: "outboxBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the trainer menu")
-        onActivated: Nav.back()
     }
 }

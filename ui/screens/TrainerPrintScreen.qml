@@ -11,6 +11,7 @@ KScreen {
     helpText: qsTr("A learner card has a code and a QR code, and no name. The kiosk keeps only "
                    + "which lessons were finished with that code. The name on a certificate "
                    + "is printed and never kept.")
+    backName: "printBack"
 
     KButton {
         objectName: "printNewCard"
@@ -65,11 +66,5 @@ KScreen {
         Layout.fillWidth: true
         visible: text !== ""
         text: TrainerDesk.message
-    }
-    KButton {
-        objectName: "printBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the trainer menu")
-        onActivated: Nav.back()
     }
 }

@@ -9,6 +9,7 @@ KScreen {
     instruction: qsTr("Totals only. No card and no person can be seen here.")
     helpText: qsTr("Cards not used for a long time are deleted with their progress. Small "
                    + "numbers are shown as 'less than' so nobody can be picked out.")
+    backName: "progressBack"
 
     Component.onCompleted: TrainerDesk.refreshProgress()
 
@@ -16,11 +17,5 @@ KScreen {
         objectName: "progressText"
         Layout.fillWidth: true
         text: TrainerDesk.progressText !== "" ? TrainerDesk.progressText : qsTr("Counting…")
-    }
-    KButton {
-        objectName: "progressBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the trainer menu")
-        onActivated: Nav.back()
     }
 }

@@ -10,6 +10,7 @@ KScreen {
     instruction: TrainerSettings.explanation
     helpText: qsTr("Choose or type the new value, then touch 'Use this value'. A value that is "
                    + "not allowed is refused with the reason.")
+    backName: "settingBack"
 
     KText {
         objectName: "settingAllowed"
@@ -63,11 +64,5 @@ KScreen {
         Layout.fillWidth: true
         visible: text !== ""
         text: TrainerSettings.message
-    }
-    KButton {
-        objectName: "settingBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the settings")
-        onActivated: Nav.back()
     }
 }

@@ -10,6 +10,7 @@ KScreen {
     instruction: qsTr("Touch a setting to change it. Changes are used when the kiosk starts again.")
     helpText: qsTr("Only the settings meant for trainers are here. Each says what it does. "
                    + "Touch 'Save settings' to keep your changes.")
+    backName: "settingsBack"
 
     Repeater {
         model: TrainerSettings.options
@@ -40,11 +41,5 @@ KScreen {
         visible: TrainerSettings.hasChanges
         text: qsTr("Save settings")
         onActivated: TrainerSettings.save()
-    }
-    KButton {
-        objectName: "settingsBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the trainer menu")
-        onActivated: Nav.back()
     }
 }

@@ -10,6 +10,7 @@ KScreen {
     instruction: qsTr("Plug in a USB stick, then touch it below, or type a folder.")
     helpText: qsTr("The file holds daily counts only: sessions, languages, session lengths, "
                    + "lessons and services. Counts that are too small are shown as 'less than'.")
+    backName: "statsBack"
 
     Repeater {
         model: TrainerDesk.drives
@@ -61,11 +62,5 @@ KScreen {
         Layout.fillWidth: true
         visible: text !== ""
         text: TrainerDesk.message
-    }
-    KButton {
-        objectName: "statsBack"
-        Layout.fillWidth: true
-        text: qsTr("Back to the trainer menu")
-        onActivated: Nav.back()
     }
 }
