@@ -73,7 +73,9 @@ Window {
         if (openOverlay)
             Speech.speak(openOverlay.spokenText())
         else if (currentScreen)
-            Speech.readScreen(currentScreen.title, currentScreen.instruction,
+            Speech.readScreen(currentScreen.title,
+                              [currentScreen.instruction].concat(currentScreen.contents())
+                                                         .filter(t => t !== "").join(" "),
                               currentScreen.choices(), currentScreen.moreChoices())
     }
 
@@ -137,6 +139,7 @@ Window {
 
         KBar {
             id: bar
+            objectName: "bar"
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.top: parent.top
@@ -163,9 +166,16 @@ Window {
                 Qt.callLater(() => { // after layout, and only if it is still the screen shown
                     const screen = screenLoader.item as KScreen
                     if (screen)
-                        screen.announce(true)
+                        screen.announceSoon()
                 })
             }
+        }
+
+        Binding { // the screen stays quiet while a dialog over it speaks
+            target: screenLoader.item
+            property: "quiet"
+            value: window.openOverlay !== null
+            when: screenLoader.item !== null
         }
 
         KFooter {
@@ -207,6 +217,7 @@ Window {
             z: 200
             contentTop: screenLoader.y
             focusItem: window.activeFocusItem
+            screen: window.currentScreen
         }
     }
 

@@ -93,6 +93,8 @@ def group(board: Board, now: datetime, window_minutes: int = 30) -> list[dict[st
             "lines": lines,
             "none": "" if lines else no_departures_text(window_minutes),
         })  # fmt: skip
+    for entry in shown:  # what the voice says of this stop when it is on the screen
+        entry["spoken"] = " ".join(spoken([entry], window_minutes))
     return shown
 
 

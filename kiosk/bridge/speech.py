@@ -221,7 +221,11 @@ class SpeechBridge(QObject):
         shown, so the voice never disagrees with the screen."""
         self._screen = (title, instruction, tuple(str(c) for c in choices or ()), more)
         if self._auto_read:
-            self.service.speak(compose_choices(self._screen[2], more))
+            # still saying the screen: say it again whole, not only the choices
+            whole = self.service.speaking
+            self.service.speak(
+                compose_screen(*self._screen) if whole else compose_choices(self._screen[2], more)
+            )
 
     @Slot(str)
     def warn(self, text: str) -> None:

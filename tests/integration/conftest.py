@@ -48,6 +48,48 @@ def find(window: QQuickWindow, name: str) -> QQuickItem:
     raise AssertionError(f"no visible item named {name!r}")
 
 
+def shown(item: QQuickItem) -> bool:
+    """Visible and not transparent, itself and every ancestor (a control that cannot be used is
+    transparent, not hidden, so that its neighbours keep their places)."""
+    node: QQuickItem | None = item
+    while node is not None:
+        if not node.isVisible() or node.opacity() <= 0:
+            return False
+        node = node.parentItem()
+    return True
+
+
+def find_paged(window: QQuickWindow, name: str) -> QQuickItem:
+    """The item named `name` in a paged list, turning the list's pages with "Previous" and "More
+    choices" as a resident would (by touch) until it is shown."""
+    backwards = True
+    for _ in range(60):
+        items = [i for i in walk(window.contentItem()) if i.objectName() == name]
+        for item in items:
+            if shown(item):
+                return item
+        pager = next(
+            (p for i in items for p in ancestors(i) if p.property("pageOf") is not None), None
+        )
+        if pager is None:
+            break
+        previous = next(c for c in walk(pager) if c.objectName() == "pagerPrevious")
+        more = next(c for c in walk(pager) if c.objectName() == "pagerMore")
+        backwards = backwards and shown(previous)
+        turn = previous if backwards else more
+        if not shown(turn):
+            break
+        tap(window, turn, reveal=False)
+    raise AssertionError(f"no item named {name!r} on any page")
+
+
+def ancestors(item: QQuickItem) -> Iterator[QQuickItem]:
+    node = item.parentItem()
+    while node is not None:
+        yield node
+        node = node.parentItem()
+
+
 def walk(item: QQuickItem) -> Iterator[QQuickItem]:
     yield item
     for child in item.childItems():

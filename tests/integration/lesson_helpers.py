@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
-from tests.integration.conftest import find, settle, tap, walk
+from tests.integration.conftest import find, find_paged, settle, tap, walk
 
 # Hue ranges (degrees) of the colours a lesson may name (kiosk.core.lesson_widgets.COLOURS).
 HUES = {
@@ -80,9 +80,21 @@ def reveal(kiosk: Any, name: str) -> QQuickItem:
     return find(window, name)
 
 
+MORE_MENU = {"resetWidget", "skipWidget", "leaveLesson"}
+
+
 def press(kiosk: Any, name: str) -> None:
-    """Tap a control by name after bringing it into view with the Up and Down buttons."""
-    tap(kiosk.window, reveal(kiosk, name), reveal=False)
+    """Tap a control by name as a resident would: an answer on another page is reached with
+    "More choices", a rare control through the step's "More…", and (only where a widget is
+    taller than the screen) the Up and Down buttons."""
+    window = kiosk.window
+    if name in MORE_MENU:
+        tap(window, find(window, "stepMore"), reveal=False)
+        tap(window, find(window, name), reveal=False)
+    elif name.startswith("option-"):
+        tap(window, find_paged(window, name), reveal=False)
+    else:
+        tap(window, reveal(kiosk, name), reveal=False)
 
 
 def hold(kiosk: Any, name: str) -> None:

@@ -70,8 +70,14 @@ def type_text(kiosk: Any, field_input: QQuickItem, text: str) -> None:
 
 
 def pad_ok(kiosk: Any, pad_name: str) -> None:
-    """The keypad's OK key (its one primary button, whatever the language)."""
-    for item in walk(find(kiosk.window, pad_name)):
+    """The keypad's OK: the screen's primary action in the footer when the pad has none of its
+    own, else its one primary key (whatever the language)."""
+    pad = find(kiosk.window, pad_name)
+    if pad.property("footerActions"):
+        screen_item = find(kiosk.window, "screenHeader").parentItem()
+        press(kiosk, find(kiosk.window, str(screen_item.property("primaryName"))))
+        return
+    for item in walk(pad):
         if item.isVisible() and item.property("kind") == "primary":
             press(kiosk, item)
             return

@@ -94,9 +94,9 @@ def test_what_a_resident_types_never_reaches_the_log(kiosk: Any, tmp_path: Any) 
 
 @pytest.mark.parametrize("step", [0, 1, 2])
 def test_what_is_typed_stays_in_view_above_the_keys(kiosk: Any, step: int) -> None:
-    """The keys take the lower part of the window; the field's label and the text typed so
-    far show right above them at every text size, nothing of the screen is left half-drawn,
-    and the practice notice and the bar stay whole."""
+    """The keys take the lower part of the window; the question, the field's label, the text
+    typed so far and the way forward show right above them at every text size, nothing of the
+    screen is left half-drawn, and the bar stays whole."""
     session = kiosk.bridges.session
     session.begin()
     session.setLanguage("bg")
@@ -119,9 +119,10 @@ def test_what_is_typed_stays_in_view_above_the_keys(kiosk: Any, step: int) -> No
     strip = find(kiosk.window, "typingStrip")
     texts = [str(i.property("text")) for i in walk(strip) if i.inherits("QQuickText")]
     assert "Кодът на картата ви" in texts and typed + "|" in texts
+    assert "Моята карта на курсист" in texts  # the question stays above the keys
     keys_top = keyboard.mapToScene(QPointF(0, 0)).y()
     strip_top = strip.mapToScene(QPointF(0, 0)).y()
-    banner = find(kiosk.window, "practiceBanner")
+    banner = find(kiosk.window, "bar")
     banner_bottom = banner.mapToScene(QPointF(0, banner.height())).y()
     assert strip_top + strip.height() <= keys_top + 1 and strip_top >= banner_bottom - 1
     caption = next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == "caption")

@@ -128,7 +128,7 @@ def test_a_resident_reports_in_bulgarian_then_tracks_it(make_kiosk: Any, tmp_pat
     import time
 
     time.sleep(2.2)
-    press(kiosk, find(kiosk.window, "receiptHome"))
+    press(kiosk, find(kiosk.window, "receiptDone"))
     press(kiosk, find(kiosk.window, "tileTrack"))
     assert screen(kiosk) == "track"
     pad_digits(kiosk, "trackPad", number.replace("-", ""))

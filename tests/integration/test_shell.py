@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.config import Settings
-from tests.integration.conftest import find, key, settle, tap, tap_at
+from tests.integration.conftest import find, find_paged, key, settle, shown, tap, tap_at
 
 
 def test_touch_a_language_starts_a_session_in_it(kiosk: Any) -> None:
@@ -33,32 +33,30 @@ def test_make_it_easier_changes_text_contrast_and_language(kiosk: Any) -> None:
     assert kiosk.bridges.nav.screen == "easier"
     tap(kiosk.window, find(kiosk.window, "textStep2"))
     assert kiosk.bridges.session.textScale == 2.0
-    tap(kiosk.window, find(kiosk.window, "contrastHigh"))
+    tap(kiosk.window, find_paged(kiosk.window, "contrastHigh"))
     assert kiosk.bridges.session.highContrast
-    tap(kiosk.window, find(kiosk.window, "lang_uk"))
+    tap(kiosk.window, find_paged(kiosk.window, "lang_uk"))
     assert kiosk.bridges.session.language == "uk"
     assert kiosk.bridges.session.textScale == 2.0  # the other choices stay
 
 
-def test_a_long_page_scrolls_with_up_and_down_buttons(kiosk: Any) -> None:
+def test_a_long_list_pages_and_the_way_forward_stays_in_view(kiosk: Any) -> None:
     tap(kiosk.window, find(kiosk.window, "language_bg"))
     kiosk.bridges.session.setTextStep(2)
     kiosk.bridges.nav.go("easier")
     settle()
     done = find(kiosk.window, "easierDone")
-    assert done.mapToScene(done.boundingRect().topLeft()).y() > kiosk.window.height()
-    down = find(kiosk.window, "scrollDown")
-    for _ in range(40):
-        if not down.isEnabled():
-            break
-        tap(kiosk.window, down)
     bottom = done.mapToScene(done.boundingRect().bottomLeft()).y()
-    assert (
-        bottom
-        <= find(kiosk.window, "scrollDown")
-        .mapToScene(find(kiosk.window, "scrollDown").boundingRect().topLeft())
-        .y()
-    )
+    assert bottom <= kiosk.window.height()  # Done is in the footer, at the largest size too
+    assert not find(kiosk.window, "screenHeader").parentItem().property("scrollable")
+    more = find(kiosk.window, "pagerMore")
+    pages = 1
+    while more.isEnabled() and pages < 20:
+        tap(kiosk.window, more, reveal=False)
+        pages += 1
+    assert pages > 2 and shown(find(kiosk.window, "lang_tr"))  # the last group, by touch
+    previous = find(kiosk.window, "pagerPrevious")
+    assert shown(previous) and not shown(more)  # at the end: Previous only
 
 
 def test_bar_text_size_cycles_through_three_steps(kiosk: Any) -> None:
@@ -67,7 +65,7 @@ def test_bar_text_size_cycles_through_three_steps(kiosk: Any) -> None:
     for _ in range(3):
         tap(kiosk.window, find(kiosk.window, "barTextSize"))
         steps.append(kiosk.bridges.session.textStep)
-    assert steps == [1, 2, 0]
+    assert steps == [1, 2, 1]  # up to the largest, then one step down: never a jump
 
 
 def test_tremor_filter_ignores_a_second_tap_within_half_a_second(make_kiosk: Any) -> None:
@@ -192,13 +190,15 @@ def test_help_is_in_the_same_place_on_every_screen_and_explains_it(kiosk: Any) -
 
 def test_keys_alone_reach_every_control(kiosk: Any) -> None:
     window = kiosk.window
-    key(window, Qt.Key.Key_Return)  # Bulgarian has the focus first
+    assert window.activeFocusItem().objectName() not in ("language_bg", "language_en")
+    key(window, Qt.Key.Key_Down)  # nothing starts focused: the first Down goes to Bulgarian
+    key(window, Qt.Key.Key_Return)
     assert kiosk.bridges.nav.screen == "home"
     seen = set()
     for _ in range(40):  # round the whole screen: bar, tiles, Up/Down
         key(window, Qt.Key.Key_Down)
         seen.add(window.activeFocusItem().objectName())
-    assert {"barHelp", "barTextSize", "barFinish", "tileEasier"} <= seen
+    assert {"barHome", "barHelp", "barTextSize", "barFinish", "tileEasier"} <= seen
     while window.activeFocusItem().objectName() != "tileEasier":
         key(window, Qt.Key.Key_Down)
     key(window, Qt.Key.Key_Return)
@@ -257,9 +257,10 @@ def test_trainer_gesture_and_pin_unlock_the_way_out(make_kiosk: Any, clock: Any)
     assert kiosk.bridges.trainer.secondsLocked == 300
     assert not kiosk.bridges.trainer.tryPin("246813")  # locked: even the right PIN is refused
     clock.advance(301)
+    kiosk.bridges.session.activity()  # the five minutes of waiting were not idle ones
     assert kiosk.bridges.trainer.tryPin("246813")
     settle()
-    find(kiosk.window, "trainerExit")
+    find_paged(kiosk.window, "trainerExit")
 
 
 def test_the_pin_lock_holds_across_a_restart(make_kiosk: Any, clock: Any, tmp_path: Any) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.config import Settings
-from tests.integration.conftest import find, settle, tap, tap_at
+from tests.integration.conftest import find, find_paged, settle, tap, tap_at
 
 
 def test_each_new_screen_is_read_aloud_in_its_language(kiosk: Any) -> None:
@@ -65,9 +65,9 @@ def test_the_wipe_silences_and_resets_rate_and_volume(kiosk: Any) -> None:
     default_rate, default_volume = speech.rateStep, speech.volumeStep
     kiosk.bridges.nav.go("easier")
     settle()
-    tap(kiosk.window, find(kiosk.window, "rate0"))
-    tap(kiosk.window, find(kiosk.window, "volumeUp"))
-    tap(kiosk.window, find(kiosk.window, "autoReadOff"))
+    tap(kiosk.window, find_paged(kiosk.window, "rate0"))
+    tap(kiosk.window, find_paged(kiosk.window, "volumeUp"))
+    tap(kiosk.window, find_paged(kiosk.window, "autoReadOff"))
     assert (speech.rateStep, speech.volumeStep, speech.autoRead) == (0, default_volume + 1, False)
     speech.speak("Something long")
     kiosk.bridges.session.wipe()

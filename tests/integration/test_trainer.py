@@ -16,7 +16,7 @@ from kiosk.config import Settings
 from kiosk.config.loader import load_settings
 from kiosk.core.pin import hash_pin
 
-from .conftest import find, settle, tap, tap_at
+from .conftest import find, find_paged, settle, tap, tap_at
 
 PIN = "246813"
 NAME = "Радка Стефанова Илиева"
@@ -58,7 +58,7 @@ def test_pin_opens_the_trainer_menu_and_leaving_it_locks(
     assert kiosk.bridges.nav.screen == "trainer"
     assert kiosk.window.property("overlay") == ""  # the PIN pad closed, the menu stays open
     assert kiosk.bridges.trainer.unlocked
-    find(kiosk.window, "trainerExit")  # "Leave the kiosk" is in the menu
+    find_paged(kiosk.window, "trainerExit")  # "Leave the kiosk" is in the menu
     tap(kiosk.window, find(kiosk.window, "trainerStats"))
     assert kiosk.bridges.nav.screen == "trainerStats" and kiosk.bridges.trainer.unlocked
     tap(kiosk.window, find(kiosk.window, "statsBack"))
@@ -257,7 +257,7 @@ def test_outbox_status_shows_counts_only_and_send_now(make_kiosk: Any, tmp_path:
     kiosk = _trainer_kiosk(make_kiosk, tmp_path)
     _wait(lambda: kiosk.bridges.backend.started)
     _unlock(kiosk)
-    tap(kiosk.window, find(kiosk.window, "trainerOutbox"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerOutbox"))
     desk = kiosk.bridges.trainer_desk
     _wait(lambda: desk.outboxText != "", what=lambda: desk.outboxText)
     assert desk.outboxText.startswith("Waiting to be sent: 0.")

@@ -74,35 +74,62 @@ T.AbstractButton {
     readonly property string detailText: inactive && reason !== "" ? reason
                                        : compact ? "" : description
 
+    // A pictogram beside the words (never instead of them): `icon.name: "help"` (the names are
+    // in docs/pictograms.md). Words that fit on one line are centred together with it.
     contentItem: Item {
-        // centred top to bottom when the button is taller than its words (a bar, a footer)
-        readonly property real topGap: Math.max(0, (height - implicitHeight) / 2)
-        implicitWidth: Math.max(title.implicitWidth, detail.visible ? detail.implicitWidth : 0)
-        implicitHeight: title.height + (detail.visible ? Theme.gap / 2 + detail.height : 0)
-        Text {
-            id: title
-            y: parent.topGap
+        id: words
+        readonly property bool hasIcon: control.icon.name !== ""
+        readonly property real iconSize: hasIcon ? Math.round(control.fontSize * 1.3) : 0
+        readonly property real iconRoom: hasIcon ? iconSize + Theme.gap : 0
+        readonly property bool centred: control.detailText === "" && !control.selectable
+        readonly property real textWidth: Math.max(0, width - iconRoom)
+        readonly property real groupX: centred ? Math.max(0, (textWidth
+                                                 - Math.min(title.implicitWidth, textWidth)) / 2)
+                                               : 0
+        implicitWidth: iconRoom + Math.max(title.implicitWidth,
+                                           detail.visible ? detail.implicitWidth : 0)
+        implicitHeight: group.height
+
+        Item { // centred top to bottom when the button is taller than its words (bar, footer)
+            id: group
             width: parent.width
-            text: control.text
-            color: control.ink
-            font.pixelSize: control.fontSize
-            font.bold: true
-            wrapMode: Text.WordWrap
-            horizontalAlignment: control.detailText !== "" || control.selectable
-                                 ? Text.AlignLeft : Text.AlignHCenter
-            lineHeight: Theme.lineHeightTight
-        }
-        Text {
-            id: detail
-            y: parent.topGap + title.height + Theme.gap / 2
-            width: parent.width
-            visible: control.detailText !== ""
-            text: control.detailText
-            color: control.ink
-            font.pixelSize: control.fontSize
-            font.italic: control.inactive
-            wrapMode: Text.WordWrap
-            lineHeight: Theme.lineHeight
+            height: Math.max(words.iconSize, title.height
+                             + (detail.visible ? Theme.gap / 2 + detail.height : 0))
+            anchors.verticalCenter: parent.verticalCenter
+
+            KIcon {
+                x: words.groupX
+                y: Math.max(0, (control.fontSize * 1.36 - height) / 2)
+                visible: words.hasIcon
+                name: control.icon.name
+                size: words.iconSize
+                color: control.ink
+            }
+            Text {
+                id: title
+                x: words.groupX + words.iconRoom
+                width: words.centred ? Math.min(implicitWidth, words.textWidth) : words.textWidth
+                text: control.text
+                color: control.ink
+                font.pixelSize: control.fontSize
+                font.bold: true
+                wrapMode: Text.WordWrap
+                horizontalAlignment: words.centred ? Text.AlignHCenter : Text.AlignLeft
+                lineHeight: Theme.lineHeightTight
+            }
+            Text {
+                id: detail
+                x: words.iconRoom
+                y: title.height + Theme.gap / 2
+                width: words.textWidth
+                visible: control.detailText !== ""
+                text: control.detailText
+                color: control.ink
+                font.pixelSize: control.fontSize
+                font.italic: control.inactive
+                wrapMode: Text.WordWrap
+                lineHeight: Theme.lineHeight
+            }
         }
     }
 

@@ -65,7 +65,7 @@ Item {
         // as tall as its words need, never taller than the window: then the message pages
         // itself and the buttons stay pinned at the foot, always on screen (no dialog is a trap)
         height: Math.min(parent.height - 2 * Theme.gap,
-                         heading.implicitHeight + (message.visible ? message.naturalHeight
+                         heading.implicitHeight + (messageText.visible ? messageText.naturalHeight
                                                                    + content.spacing : 0)
                          + (noticeBox.visible ? noticeBox.implicitHeight + content.spacing : 0)
                          + buttonColumn.implicitHeight + content.spacing + 2 * Theme.margin)
@@ -92,7 +92,7 @@ Item {
                 Accessible.name: text
             }
             KPagedText {
-                id: message
+                id: messageText
                 objectName: "dialogMessage"
                 Layout.fillWidth: true
                 Layout.fillHeight: true

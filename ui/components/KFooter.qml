@@ -16,7 +16,7 @@ Rectangle {
     readonly property bool hasPrimary: screen !== null && screen.primaryText !== ""
 
     color: Theme.background
-    implicitHeight: grid.implicitHeight + 2 * Theme.gap
+    implicitHeight: grid.implicitHeight + 2 * Theme.gap + Theme.border
 
     Rectangle { // a line that sets the footer apart from the content
         anchors.left: parent.left
@@ -78,6 +78,7 @@ Rectangle {
         KButton {
             id: back
             objectName: footer.screen ? footer.screen.backName : "back"
+            icon.name: "back"
             Layout.row: footer.wide ? 0 : 1
             Layout.column: 0
             Layout.fillWidth: true
@@ -98,6 +99,7 @@ Rectangle {
         KButton {
             id: primary
             objectName: footer.screen ? footer.screen.primaryName : "primary"
+            icon.name: footer.screen ? footer.screen.primaryIcon : ""
             Layout.row: footer.wide ? 0 : 1
             Layout.column: footer.wide ? 2 : 1
             Layout.fillWidth: true

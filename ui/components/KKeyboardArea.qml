@@ -8,6 +8,7 @@ Item {
 
     property real contentTop // where the screen starts (below the bar and the practice notice)
     property Item focusItem // the window's active focus item
+    property KScreen screen // the screen being typed on: its question shows above the keys
     readonly property bool shown: keyboard.item ? (keyboard.item as KKeyboard).active : false
     readonly property bool typing: strip.visible
     readonly property real keysTop: keyboard.y
@@ -29,6 +30,7 @@ Item {
     KTypingStrip {
         id: strip
         objectName: "typingStrip"
+        screen: area.screen
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: keyboard.top

@@ -1,5 +1,4 @@
 import QtQuick
-import Kiosk
 
 // Long text (help, a lesson's explanation, a place's details) in the room it is given, a page of
 // whole lines at a time, with "Previous part" and "Next part (2 of 3)" under it when it does not
@@ -49,13 +48,16 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.bottom: parent.bottom
-        height: Math.max(previous.implicitHeight, next.implicitHeight)
+        // one line of chrome text: never from the buttons' own heights, whose labels count the
+        // pages that this height decides
+        height: Math.max(Theme.targetMain, Math.ceil(Theme.fontChrome * 1.4) + 2 * Theme.padding)
         visible: box.paged
         readonly property real half: (width - Theme.gap * 2) / 2
 
         KButton {
             id: previous
             objectName: "textPrevious"
+            icon.name: "up"
             width: nav.half
             height: nav.height
             fontSize: Theme.fontChrome
@@ -67,6 +69,7 @@ Item {
         KButton {
             id: next
             objectName: "textNext"
+            icon.name: "down"
             x: nav.half + Theme.gap * 2
             width: nav.half
             height: nav.height

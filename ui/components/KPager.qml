@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import Kiosk
 
 // A list of choices shown a page at a time: as many whole choices as fit in the room it is
 // given (in one or two columns), then "More choices (2 of 3)" and "Previous" below them. Never
@@ -219,10 +218,11 @@ Item {
         // from the buttons' own heights: their size must not feed back into themselves)
         readonly property real lineHeight: Math.ceil(Theme.fontChrome * 1.4)
         readonly property int lines: metrics.advanceWidth(pager.moreText)
+                                     + Math.round(Theme.fontChrome * 1.3) + Theme.gap
                                      > (pager.width - pager.spacing) / 2 - 2 * Theme.padding ? 2 : 1
         readonly property real bottomHeight: Math.max(Theme.targetMain,
                                                       lines * lineHeight + 2 * Theme.padding)
-        readonly property real sideWidth: Math.max(Theme.mm(60), pager.width * 0.28)
+        readonly property real sideWidth: Math.max(Theme.mm(60), pager.width * 0.34)
         readonly property real half: pager.sideNav ? (height - pager.spacing) / 2
                                                    : (width - pager.spacing) / 2
         x: pager.sideNav ? pager.width - width : 0
@@ -239,6 +239,7 @@ Item {
         KButton {
             id: previous
             objectName: "pagerPrevious"
+            icon.name: pager.sideNav ? "" : "up" // beside the list there is room for words only
             width: pager.sideNav ? nav.width : nav.half
             height: pager.sideNav ? nav.half : nav.height
             enabled: pager.page > 0
@@ -250,6 +251,7 @@ Item {
         KButton {
             id: more
             objectName: "pagerMore"
+            icon.name: pager.sideNav ? "" : "down"
             x: pager.sideNav ? 0 : nav.half + pager.spacing
             y: pager.sideNav ? nav.half + pager.spacing : 0
             width: pager.sideNav ? nav.width : nav.half

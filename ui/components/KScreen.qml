@@ -28,6 +28,7 @@ Item {
     property string primaryText: ""
     property string primaryName: "primary"
     property string primaryKind: "primary"
+    property string primaryIcon: "next" // its pictogram (docs/pictograms.md): next, done, send…
     property bool primaryEnabled: true
     property string primaryReason: "" // why the primary action is not available yet
     signal primaryRequested
@@ -65,6 +66,25 @@ Item {
         return found
     }
 
+    // What the shown content says that is not a choice (a departures board's stops): items
+    // with a `spokenText` that are not buttons, read with the screen after its instruction.
+    function contents(): list<string> {
+        const found = []
+        const visit = item => {
+            for (let i = 0; i < item.children.length; ++i) {
+                const child = item.children[i]
+                if (!child.visible || child.opacity === 0 || child instanceof KButton)
+                    continue
+                if (typeof child.spokenText === "string" && child.spokenText !== "")
+                    found.push(child.spokenText)
+                else
+                    visit(child)
+            }
+        }
+        visit(column)
+        return found
+    }
+
     // True when a paged list on the screen has more choices on a later page.
     function moreChoices(): bool {
         const visit = item => {
@@ -87,27 +107,43 @@ Item {
     // Say the screen (title, instruction, the choices shown) when it opens, and the choices
     // again whenever what is shown changes: a list that arrives late, another page.
     property string announced: ""
+    property bool opening: false
+    property bool quiet: false // a dialog is open over the screen: it speaks, not the screen
+    // A new screen: say it once its lists have been laid out (their pages fill the room left).
+    function announceSoon(): void {
+        opening = true
+        announceTimer.restart()
+    }
     function announce(force: bool): void {
+        if (quiet)
+            return
         const shown = choices()
-        const key = title + "\u0001" + instruction + "\u0001" + shown.join("\u0001")
-                    + (moreChoices() ? "+" : "")
+        const more = moreChoices()
+        const said = [instruction].concat(contents()).filter(t => t !== "").join(" ")
+        const head = title + "\u0001" + said
+        const key = head + "\u0001" + shown.join("\u0001") + (more ? "+" : "")
         if (!force && key === announced)
             return
-        const first = announced === "" || force
+        // the title or instruction changed too (a list arrived with a note): say it all again
+        const whole = force || announced === "" || !announced.startsWith(head + "\u0001")
         announced = key
-        if (first)
-            Speech.showScreen(title, instruction, shown, moreChoices())
+        if (whole)
+            Speech.showScreen(title, said, shown, more)
         else
-            Speech.showChoices(title, instruction, shown, moreChoices())
+            Speech.showChoices(title, said, shown, more)
     }
     function refreshChoices(): void {
         if (announced !== "")
             announceTimer.restart()
     }
+    onInstructionChanged: refreshChoices()
     Timer { // after a late list or a new page has been laid out
         id: announceTimer
         interval: 0
-        onTriggered: screen.announce(false)
+        onTriggered: {
+            screen.announce(screen.opening)
+            screen.opening = false
+        }
     }
 
     function scrollBy(direction: int): void {

@@ -29,6 +29,7 @@ KDialog {
 
     KButton {
         objectName: "helpClose"
+        icon.name: "back"
         Layout.fillWidth: true
         kind: "primary"
         text: qsTr("Back to what I was doing")

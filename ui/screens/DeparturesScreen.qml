@@ -74,6 +74,7 @@ KScreen {
             id: stop
             required property var modelData
             required property int index
+            readonly property string spokenText: modelData.spoken // read with the screen
             implicitHeight: stopColumn.implicitHeight + 2 * Theme.padding
             color: Theme.surface
             border.color: Theme.surfaceBorder

@@ -14,6 +14,7 @@ KScreen {
                    + "chosen one has a check mark and the word selected. Everything goes back "
                    + "to normal when you finish.")
     primaryText: qsTr("Done")
+    primaryIcon: "done"
     primaryName: "easierDone"
     onPrimaryRequested: Nav.back()
 

@@ -30,24 +30,25 @@ KScreen {
         Layout.fillWidth: true
         Layout.fillHeight: true
         model: [
-            { name: "tileReport", go: "report", text: qsTr("Report a problem to the city"),
+            { name: "tileReport", go: "report", icon: "report", text: qsTr("Report a problem to the city"),
               description: qsTr("A hole in the road, a broken street lamp, rubbish") },
-            { name: "tileHelpNearby", go: "helpNearby", text: qsTr("Find help nearby"),
+            { name: "tileHelpNearby", go: "helpNearby", icon: "help-nearby", text: qsTr("Find help nearby"),
               description: qsTr("Pharmacies, doctors, offices, clubs, water and toilets") },
-            { name: "tileDepartures", go: "departures", text: qsTr("Next bus and tram"),
+            { name: "tileDepartures", go: "departures", icon: "departures", text: qsTr("Next bus and tram"),
               description: qsTr("When they leave from the stops near here") },
-            { name: "tileLessons", go: "lessons", text: qsTr("Lessons"),
+            { name: "tileLessons", go: "lessons", icon: "lessons", text: qsTr("Lessons"),
               description: qsTr("Touch screens, the internet, staying safe: with practice") },
-            { name: "tileTrack", go: "track", text: qsTr("Track my report"),
+            { name: "tileTrack", go: "track", icon: "track", text: qsTr("Track my report"),
               description: qsTr("What the city has done with a report you made") },
-            { name: "tileEasier", go: "easier", text: qsTr("Make it easier for me"),
+            { name: "tileEasier", go: "easier", icon: "easier", text: qsTr("Make it easier for me"),
               description: qsTr("Text size, colours, the voice, the language") },
-            { name: "tileLearnerCard", go: "learnerCard", text: qsTr("I have a learner card"),
+            { name: "tileLearnerCard", go: "learnerCard", icon: "learner-card", text: qsTr("I have a learner card"),
               description: qsTr("Carry on with the lessons where you stopped") }
         ]
         delegate: KButton {
             required property var modelData
             objectName: modelData.name
+            icon.name: modelData.icon
             text: modelData.text
             description: modelData.description
             onActivated: home.open(modelData.go)

@@ -51,6 +51,9 @@ KScreen {
         "chat_sim": "ChatWidget.qml", "recovery_sim": "RecoveryWidget.qml"
     })
     property string loadedKey: ""
+    // one answer to give: touching it answers (its feedback shows at once)
+    readonly property bool oneTouch: ["single_choice", "true_false", "self_rating"]
+                                     .indexOf(Lessons.questionType) >= 0
 
     // Rebuild the practice only when the step or the attempt changes, not on every answer.
     function reloadWidget(): void {
@@ -111,7 +114,7 @@ KScreen {
         objectName: "widgetLoader"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.preferredHeight: item ? item.implicitHeight : 0
+        Layout.preferredHeight: item ? (item as Item).implicitHeight : 0
         visible: Lessons.widgetType !== ""
     }
 
@@ -139,7 +142,7 @@ KScreen {
             // answers: touch each, then "Check my answer"
             onActivated: {
                 Lessons.pick(modelData.id)
-                if (Lessons.questionType !== "multi_choice")
+                if (screen.oneTouch)
                     Lessons.checkAnswer()
             }
         }
@@ -147,7 +150,7 @@ KScreen {
     KButton {
         objectName: "checkAnswer"
         Layout.fillWidth: true
-        visible: Lessons.questionType === "multi_choice"
+        visible: Lessons.questionType !== "" && !screen.oneTouch
         text: qsTr("Check my answer")
         onActivated: Lessons.checkAnswer()
     }

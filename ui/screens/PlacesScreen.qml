@@ -7,7 +7,9 @@ import "../components"
 // "Find help nearby", step 2: the nearest places of one kind, as many as fit, nearest first.
 KScreen {
     title: Places.categoryLabel !== "" ? Places.categoryLabel : qsTr("Places near this kiosk")
+    // an old copy (the portal not answering) says so in the words read aloud
     instruction: qsTr("The nearest are first. Touch a place to see more and to take it with you.")
+                 + (Places.stale ? " " + Places.sourceText : "")
     helpText: qsTr("Each button is one place, with how far it is on foot. Touch More choices "
                    + "to see the next ones. Touch Listen to hear them again.")
     stepText: qsTr("Step %1 of %2").arg(2).arg(3)

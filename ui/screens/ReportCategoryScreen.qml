@@ -26,7 +26,7 @@ KScreen {
                 screen.scrollBy(-1000)
                 tiles.showPage(0)
                 screen.forceActiveFocus(Qt.OtherFocusReason)
-                screen.announce(true)
+                screen.announceSoon()
             })
         }
     }

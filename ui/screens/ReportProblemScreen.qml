@@ -1,5 +1,4 @@
 import QtQuick
-import QtQuick.Layouts
 import Kiosk
 import "../components"
 
@@ -11,6 +10,7 @@ KScreen {
                                        : qsTr("Please choose another kind of problem.")
     helpText: qsTr("The kiosk could not get the questions for this kind of problem. You can "
                    + "choose another kind, or call Call Sofia on 0700 17 310, day and night.")
+    primaryIcon: "report"
     primaryName: "problemAnother"
     primaryText: qsTr("Choose another kind of problem")
     onPrimaryRequested: Report.chooseAnother()

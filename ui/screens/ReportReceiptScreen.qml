@@ -12,6 +12,7 @@ KScreen {
                    + "report, or by phone to Call Sofia on 0700 17 310. Print the slip to take "
                    + "it with you.")
     hasBack: false // the report is made: Back would not unmake it
+    primaryIcon: "done"
     primaryName: "receiptDone"
     primaryText: qsTr("Done")
     onPrimaryRequested: Nav.go("home")

@@ -15,6 +15,7 @@ KScreen {
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
     helpText: qsTr("Each line shows one of your answers. Touch a line to change that answer. "
                    + "When everything is right, touch Send the report at the bottom right.")
+    primaryIcon: "send"
     primaryName: "reviewSend"
     primaryText: Report.handoff ? qsTr("Prepare my slip") : qsTr("Send the report")
     onPrimaryRequested: Report.submit()

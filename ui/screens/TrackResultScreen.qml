@@ -10,6 +10,7 @@ KScreen {
     instruction: Track.result.status || qsTr("Type a report number first.")
     helpText: qsTr("This is what the city's service says about your report now. Touch Hear it "
                    + "again to listen once more.")
+    primaryIcon: "done"
     primaryName: "trackDone"
     primaryText: qsTr("Done")
     onPrimaryRequested: Nav.go("home")

@@ -9,6 +9,7 @@ KScreen {
     instruction: qsTr("Type the number from your receipt, then touch Look it up.")
     helpText: qsTr("The number is on your receipt, in a box. Type only its digits; leave out "
                    + "any dash. Correct removes the last digit.")
+    primaryIcon: "track"
     primaryName: "trackLookup"
     //: Looks up a report by its number
     primaryText: qsTr("Look it up")
