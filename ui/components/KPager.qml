@@ -15,18 +15,16 @@ Item {
     readonly property int columns: Math.max(1, Math.min(maxColumns,
         Math.floor((width + spacing) / (Math.max(Theme.mm(150), Theme.fontBody * 11) + spacing))))
     property int minRows: 2 // fewer rows than this on a page: the choices show their words only
+    property bool compactable: true // false: descriptions are essential (a review's answers)
     property int spacing: Theme.gap * 2
     property int page: 0
     property int pageCount: 1
     readonly property int count: repeater.count
     readonly property bool hasMore: page < pageCount - 1
     // a page of one row at least, however small the room
-    // its least need: one row, with "Previous" / "More" beside it where the width allows
+    // its least need: one row, with "Previous" / "More" under it or beside it (see relayout)
     readonly property bool canSideNav: width >= Theme.mm(250)
-    // (beside it, "Previous" and "More" still need their full height each)
-    implicitHeight: pageCount <= 1 ? firstRow
-                  : canSideNav ? Math.max(firstRow, 2 * Theme.targetMain + spacing)
-                  : firstRow + spacing + nav.bottomHeight
+    implicitHeight: need
     implicitWidth: Theme.targetMain
     property real firstRow: 0
     property bool sideNav: false // "Previous" and "More" beside the list, not under it
@@ -61,21 +59,29 @@ Item {
     // When fewer than `minRows` rows would fit on a page with their descriptions (a large text
     // size, a small panel), the choices show their words only ("compact"): more of them at once.
     // When not even one row fits above "Previous" / "More", those go beside the list instead.
+    // The pager asks for the least room either way needs (`need`), so what it is given never
+    // depends on the way it chose.
     function relayout(): void {
-        sideNav = false
-        let rows = arrange(width, height - spacing - nav.bottomHeight)
-        if (rows === null)
+        const bottomRoom = height - spacing - nav.bottomHeight
+        const full = arrange(width, bottomRoom)
+        if (full === null)
             return // not built yet: the next itemAdded lays out again
-        const fits = rows.length <= 1 || rows.length > 0
-                     && rows[0].height + spacing + nav.bottomHeight <= height + 0.5
-        if (!fits && canSideNav) {
-            sideNav = true
-            rows = arrange(width - nav.sideWidth - spacing, height)
+        const needFull = full.length > 1 ? full[0].height + spacing + nav.bottomHeight
+                                         : (full.length > 0 ? full[0].height : 0)
+        let needSide = Infinity
+        if (canSideNav && full.length > 1) {
+            const side = arrange(width - nav.sideWidth - spacing, height)
+            needSide = Math.max(side[0].height, 2 * Theme.targetMain + spacing)
         }
+        need = Math.min(needFull, needSide)
+        sideNav = needFull > height + 0.5 && needSide <= Math.max(height, needFull)
+        const rows = sideNav ? arrange(width - nav.sideWidth - spacing, height)
+                             : arrange(width, full.length > 1 ? bottomRoom : height)
         firstRow = rows.length > 0 ? rows[0].height : 0
         place(rows)
         laidOut = signature()
     }
+    property real need: 0
 
     // What the layout depends on; measuring itself changes the items' heights and asks for
     // another layout, which is skipped when nothing else changed.
@@ -99,7 +105,7 @@ Item {
             if (used > room + 0.5)
                 break
         }
-        if (fit < Math.min(minRows, rows.length))
+        if (compactable && fit < Math.min(minRows, rows.length))
             rows = measure(true, across)
         return rows
     }

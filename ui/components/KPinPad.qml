@@ -2,8 +2,9 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 
-// A big numeric keypad with a masked display. Digits are never shown or spoken.
-ColumnLayout {
+// A big numeric keypad with a masked display. Digits are never shown or spoken. On a wide
+// screen the display stands beside the keys, so the keypad fits under a question at any size.
+GridLayout {
     id: pad
 
     property string value: ""
@@ -13,7 +14,10 @@ ColumnLayout {
     signal submitted(string value)
     signal cancelled
 
-    spacing: Theme.gap
+    readonly property bool sideBySide: width >= Theme.mm(250)
+    columns: sideBySide ? 2 : 1
+    columnSpacing: Theme.gap * 2
+    rowSpacing: Theme.gap
 
     function clear(): void {
         value = ""
@@ -21,6 +25,8 @@ ColumnLayout {
 
     Rectangle {
         Layout.fillWidth: true
+        Layout.preferredWidth: 2 // beside the keys: two fifths of the width
+        Layout.fillHeight: pad.sideBySide
         implicitHeight: shown.implicitHeight + 2 * Theme.gap
         color: Theme.surface
         border.color: Theme.surfaceBorder
@@ -28,6 +34,7 @@ ColumnLayout {
         KText {
             id: shown
             anchors.fill: parent
+            verticalAlignment: Text.AlignVCenter
             anchors.margins: Theme.gap
             horizontalAlignment: Text.AlignHCenter
             color: Theme.surfaceText
@@ -43,6 +50,7 @@ ColumnLayout {
 
     GridLayout {
         Layout.fillWidth: true
+        Layout.preferredWidth: 3
         columns: 3
         columnSpacing: Theme.gap
         rowSpacing: Theme.gap
@@ -52,23 +60,31 @@ ColumnLayout {
             KButton {
                 required property string modelData
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1 // three equal columns
+                fontSize: Theme.fontChrome // keys stay ≥ 20 mm; their digits need not grow more
                 text: modelData
                 onActivated: if (pad.value.length < pad.maxLength) pad.value += modelData
             }
         }
         KButton {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            fontSize: Theme.fontChrome
             //: Deletes the last digit typed
             text: qsTr("Correct")
             onActivated: pad.value = pad.value.slice(0, -1)
         }
         KButton {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            fontSize: Theme.fontChrome
             text: "0"
             onActivated: if (pad.value.length < pad.maxLength) pad.value += "0"
         }
         KButton {
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            fontSize: Theme.fontChrome
             visible: !pad.footerActions
             kind: "primary"
             text: qsTr("OK")
@@ -78,6 +94,7 @@ ColumnLayout {
     }
     KButton {
         Layout.fillWidth: true
+        Layout.columnSpan: pad.columns
         visible: !pad.footerActions
         text: qsTr("Cancel")
         onActivated: pad.cancelled()

@@ -209,7 +209,7 @@ Item {
         id: header
         objectName: "screenHeader"
         x: (screen.width - width) / 2
-        y: Theme.gap * 2
+        y: Theme.gap
         width: Math.min(screen.width - 2 * Theme.margin, Theme.contentMaxWidth)
         spacing: Theme.gap / 2
 
@@ -245,7 +245,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
-        anchors.topMargin: Theme.gap * 1.5
+        anchors.topMargin: Theme.gap
         anchors.bottom: parent.bottom
 
         Flickable {

@@ -46,14 +46,33 @@ KScreen {
         }
     }
 
-    component Group: ColumnLayout {
+    // A setting: its heading and its choices, side by side where they fit. Placed by bindings,
+    // not a Layout, so its height follows its width at once (the pager measures it).
+    component Group: Item {
         id: group
         required property var modelData
         readonly property var options: modelData.options
-        spacing: Theme.gap
+        readonly property real spacing: Theme.gap * 2
+        // side by side while each choice keeps about 12 letters beside its "selected" mark
+        readonly property int columns: Math.max(1, Math.min(options.length,
+            Math.floor((width + spacing) / (Theme.fontBody * 14 + spacing))))
+        readonly property int rows: Math.ceil(options.length / columns)
+        readonly property real cellWidth: (width - (columns - 1) * spacing) / columns
+        readonly property real rowHeight: {
+            let tallest = 0
+            for (let i = 0; i < choices.count; ++i) {
+                const button = choices.itemAt(i)
+                if (button)
+                    tallest = Math.max(tallest, button.implicitHeight)
+            }
+            return tallest
+        }
+        implicitHeight: heading.implicitHeight + Theme.gap + rows * rowHeight
+                        + (rows - 1) * Theme.gap
 
         KText {
-            Layout.fillWidth: true
+            id: heading
+            width: group.width
             text: group.modelData.heading
             font.pixelSize: Theme.fontHeading
             font.bold: true
@@ -61,27 +80,23 @@ KScreen {
             Accessible.role: Accessible.Heading
             Accessible.name: text
         }
-        GridLayout {
-            id: row
-            Layout.fillWidth: true
-            // side by side while each choice keeps about 12 letters beside its "selected" mark
-            columns: width >= group.options.length * Theme.fontBody * 14 ? group.options.length : 1
-            columnSpacing: Theme.gap * 2
-            rowSpacing: Theme.gap
-            Repeater {
-                model: group.options
-                KButton {
-                    required property var modelData
-                    required property int index
-                    objectName: modelData.name
-                    Layout.fillWidth: true
-                    Layout.preferredWidth: 1
-                    text: modelData.text
-                    description: modelData.description ?? ""
-                    selectable: group.modelData.id !== "volume"
-                    selected: easier.chosenIn(group.modelData.id) === index
-                    onActivated: easier.pick(group.modelData.id, index)
-                }
+        Repeater {
+            id: choices
+            model: group.options
+            KButton {
+                required property var modelData
+                required property int index
+                objectName: modelData.name
+                x: (index % group.columns) * (group.cellWidth + group.spacing)
+                y: heading.height + Theme.gap
+                   + Math.floor(index / group.columns) * (group.rowHeight + Theme.gap)
+                width: group.cellWidth
+                height: group.rowHeight
+                text: modelData.text
+                description: modelData.description ?? ""
+                selectable: group.modelData.id !== "volume"
+                selected: easier.chosenIn(group.modelData.id) === index
+                onActivated: easier.pick(group.modelData.id, index)
             }
         }
     }

@@ -25,6 +25,7 @@ KScreen {
 
     KPager {
         objectName: "reviewLines"
+        compactable: false // each line's answer is what is being checked
         Layout.fillWidth: true
         Layout.fillHeight: true
         model: Report.review
