@@ -52,13 +52,15 @@ def visible(kiosk: Any, name: str) -> bool:
 
 def viewport(item: QQuickItem) -> tuple[float, float]:
     """The top and bottom (scene y) of the scrolled area an item is shown in."""
-    parent = item.parentItem()
+    parent, root = item.parentItem(), item
     while parent is not None:
         if parent.property("contentY") is not None and parent.property("interactive") is not None:
             top = parent.mapToScene(QPointF(0, 0)).y()
             return top, top + parent.height()
-        parent = parent.parentItem()
-    return 0.0, float(item.window().height())
+        root, parent = parent, parent.parentItem()
+    # the window's content item, not item.window(): a second Python wrapper of the window, once
+    # collected, leaves the test's own wrapper pointing at nothing (shiboken)
+    return 0.0, float(root.height())
 
 
 def reveal(kiosk: Any, name: str) -> QQuickItem:

@@ -35,6 +35,8 @@ Item {
     property bool showsFooter: true
 
     default property alias content: column.data
+    // Dialogs of the screen's own (a lesson step's "More…"): over the screen, under the bar.
+    property alias dialogs: dialogLayer.data
     // measured against the whole content area, not the flickable that the scroll buttons shorten
     readonly property bool scrollable: column.implicitHeight > area.height + 1
     property Item pendingReveal: null // focused while the screen had no room to show it
@@ -294,5 +296,11 @@ Item {
                 onActivated: screen.scrollBy(1)
             }
         }
+    }
+
+    Item {
+        id: dialogLayer
+        anchors.fill: parent
+        z: 100
     }
 }

@@ -189,41 +189,42 @@ KScreen {
         }
     }
 
-    KDialog {
-        id: more
-        objectName: "stepMoreDialog"
-        parent: screen.Window.window ? screen.Window.window.contentItem : screen
-        title: qsTr("More for this step")
-        KButton {
-            objectName: "resetWidget"
-            Layout.fillWidth: true
-            visible: Lessons.widgetType !== ""
-            text: qsTr("Start this practice again")
-            onActivated: { more.close(); Lessons.resetWidget() }
-        }
-        KButton {
-            objectName: "skipWidget"
-            Layout.fillWidth: true
-            visible: Lessons.widgetType !== ""
-            text: qsTr("Skip this practice")
-            onActivated: { more.close(); Lessons.skip() }
-        }
-        KButton {
-            objectName: "leaveLesson"
-            Layout.fillWidth: true
-            text: qsTr("Stop here and come back later")
-            onActivated: {
-                more.close()
-                Lessons.leave()
-                Nav.backTo("lessons")
+    dialogs: [
+        KDialog {
+            id: more
+            objectName: "stepMoreDialog"
+            title: qsTr("More for this step")
+            KButton {
+                objectName: "resetWidget"
+                Layout.fillWidth: true
+                visible: Lessons.widgetType !== ""
+                text: qsTr("Start this practice again")
+                onActivated: { more.close(); Lessons.resetWidget() }
+            }
+            KButton {
+                objectName: "skipWidget"
+                Layout.fillWidth: true
+                visible: Lessons.widgetType !== ""
+                text: qsTr("Skip this practice")
+                onActivated: { more.close(); Lessons.skip() }
+            }
+            KButton {
+                objectName: "leaveLesson"
+                Layout.fillWidth: true
+                text: qsTr("Stop here and come back later")
+                onActivated: {
+                    more.close()
+                    Lessons.leave()
+                    Nav.backTo("lessons")
+                }
+            }
+            KButton {
+                objectName: "moreClose"
+                Layout.fillWidth: true
+                kind: "primary"
+                text: qsTr("Back to the lesson")
+                onActivated: more.close()
             }
         }
-        KButton {
-            objectName: "moreClose"
-            Layout.fillWidth: true
-            kind: "primary"
-            text: qsTr("Back to the lesson")
-            onActivated: more.close()
-        }
-    }
+    ]
 }
