@@ -120,9 +120,12 @@ def _shown_rect(item: QQuickItem) -> QRectF:
 
 
 def _scrolled_away_allowed(item: QQuickItem) -> bool:
-    """Inside a Flickable whose content is taller than it: the Up/Down buttons reveal it."""
+    """Inside a Flickable whose content is taller than it (the Up/Down buttons reveal it), or a
+    long text's page window (its page buttons show the other lines; KPagedText)."""
     node = item.parentItem()
     while node is not None:
+        if node.objectName() == "pagedTextWindow":
+            return True
         if _is(node, "QQuickFlickable"):
             content = node.property("contentHeight") or 0
             if content > node.height() + 1:

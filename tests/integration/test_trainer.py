@@ -59,7 +59,7 @@ def test_pin_opens_the_trainer_menu_and_leaving_it_locks(
     assert kiosk.window.property("overlay") == ""  # the PIN pad closed, the menu stays open
     assert kiosk.bridges.trainer.unlocked
     find_paged(kiosk.window, "trainerExit")  # "Leave the kiosk" is in the menu
-    tap(kiosk.window, find(kiosk.window, "trainerStats"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerStats"))
     assert kiosk.bridges.nav.screen == "trainerStats" and kiosk.bridges.trainer.unlocked
     tap(kiosk.window, find(kiosk.window, "statsBack"))
     tap(kiosk.window, find(kiosk.window, "trainerBack"))
@@ -116,7 +116,7 @@ def test_guided_lesson_then_certificate_leaves_no_name_behind(
     kiosk = _trainer_kiosk(make_kiosk, tmp_path)
     _wait(lambda: kiosk.bridges.backend.started)
     _unlock(kiosk)
-    tap(kiosk.window, find(kiosk.window, "trainerGuided"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerGuided"))
     guided = kiosk.bridges.guided
     _wait(lambda: len(guided.lessons) > 0)
     tap(kiosk.window, find(kiosk.window, "guidedLesson0"))  # touch basics
@@ -140,7 +140,7 @@ def test_guided_lesson_then_certificate_leaves_no_name_behind(
         settle(10, 1)
     assert kiosk.bridges.trainer_desk.guided_today == ["l01-touch"]
     tap(kiosk.window, find(kiosk.window, "guidedMenu"))
-    tap(kiosk.window, find(kiosk.window, "trainerPrint"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerPrint"))
 
     field = find(kiosk.window, "certificateName")
     field.setProperty("text", NAME)
@@ -168,7 +168,7 @@ def test_learner_card_is_made_printed_and_resumes(make_kiosk: Any, tmp_path: Pat
     kiosk = _trainer_kiosk(make_kiosk, tmp_path)
     _wait(lambda: kiosk.bridges.backend.started)
     _unlock(kiosk)
-    tap(kiosk.window, find(kiosk.window, "trainerPrint"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerPrint"))
     tap(kiosk.window, find(kiosk.window, "printNewCard"))
     desk = kiosk.bridges.trainer_desk
     _wait(lambda: desk.cardCode != "" and not desk.busy)
@@ -195,7 +195,7 @@ def test_sessions_are_counted_and_exported_with_small_counts_hidden(
         kiosk.bridges.session.wipe()
     settle(30, 5)
     _unlock(kiosk)
-    tap(kiosk.window, find(kiosk.window, "trainerStats"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerStats"))
     stick = tmp_path / "stick"
     stick.mkdir()
     tap(kiosk.window, find(kiosk.window, "statsTypeFolder"))
@@ -264,7 +264,7 @@ def test_outbox_status_shows_counts_only_and_send_now(make_kiosk: Any, tmp_path:
     tap(kiosk.window, find(kiosk.window, "outboxSend"))
     _wait(lambda: "trying to send" in desk.message)
     tap(kiosk.window, find(kiosk.window, "outboxBack"))
-    tap(kiosk.window, find(kiosk.window, "trainerProgress"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerProgress"))
     _wait(lambda: desk.progressText != "")
     assert desk.progressText.startswith("0 learner cards in use")
 
@@ -276,7 +276,7 @@ def test_resident_carries_on_with_a_card_and_can_be_forgotten(
     _wait(lambda: kiosk.bridges.backend.started)
     desk, learner = kiosk.bridges.trainer_desk, kiosk.bridges.learner
     _unlock(kiosk)
-    tap(kiosk.window, find(kiosk.window, "trainerPrint"))
+    tap(kiosk.window, find_paged(kiosk.window, "trainerPrint"))
     tap(kiosk.window, find(kiosk.window, "printNewCard"))
     _wait(lambda: desk.cardCode != "" and not desk.busy)
     code = desk.cardCode
@@ -287,7 +287,7 @@ def test_resident_carries_on_with_a_card_and_can_be_forgotten(
         kiosk.bridges.session.begin()
         kiosk.bridges.nav.go("home")
         settle()
-        tap(kiosk.window, find(kiosk.window, "tileLearnerCard"))
+        tap(kiosk.window, find_paged(kiosk.window, "tileLearnerCard"))
         tap(kiosk.window, find(kiosk.window, "learnerType"))
         find(kiosk.window, "learnerCode").setProperty("text", code.lower().replace("-", " "))
         tap(kiosk.window, find(kiosk.window, "learnerResume"))

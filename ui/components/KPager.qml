@@ -12,8 +12,11 @@ Item {
     property alias delegate: repeater.delegate
     property int maxColumns: 2
     // two columns when each is still about 20 letters wide at the current size (and ≥ 15 cm)
-    readonly property int columns: Math.max(1, Math.min(maxColumns,
-        Math.floor((width + spacing) / (Math.max(Theme.mm(150), Theme.fontBody * 11) + spacing))))
+    readonly property int columns: columnsFor(width)
+    function columnsFor(across: real): int {
+        return Math.max(1, Math.min(maxColumns, Math.floor((across + spacing)
+                        / (Math.max(Theme.mm(150), Theme.fontBody * 11) + spacing))))
+    }
     property int minRows: 2 // fewer rows than this on a page: the choices show their words only
     property bool compactable: true // false: descriptions are essential (a review's answers)
     property int spacing: Theme.gap * 2
@@ -112,7 +115,7 @@ Item {
 
     function measure(compact: bool, across: real): var {
         const n = repeater.count
-        const cols = columns
+        const cols = columnsFor(across)
         const itemWidth = (across - (cols - 1) * spacing) / cols
         const rows = []
         for (let i = 0; i < n; i += cols) {
@@ -133,8 +136,8 @@ Item {
     }
 
     function place(rows: var): void {
-        const cols = columns
         const across = sideNav ? width - nav.sideWidth - spacing : width
+        const cols = columnsFor(across)
         const itemWidth = (across - (cols - 1) * spacing) / cols
         const paginate = room => {
             const pages = [[]]
@@ -211,6 +214,7 @@ Item {
         id: repeater
         onItemAdded: (index, item) => {
             item.visible = false
+            pager.laidOut = "" // a new item (a new model): it must be placed whatever else holds
             item.implicitHeightChanged.connect(pager.schedule)
             pager.schedule()
         }

@@ -119,9 +119,9 @@ KScreen {
     }
 
     // A question: its options, then "Check my answer".
-    KText {
+    KText { // the question, unless the step's text already is it
         Layout.fillWidth: true
-        visible: Lessons.questionType !== ""
+        visible: Lessons.questionType !== "" && Lessons.questionStem !== Lessons.stepBody
         text: Lessons.questionStem
         font.bold: true
     }

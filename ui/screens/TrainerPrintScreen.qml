@@ -12,6 +12,14 @@ KScreen {
                    + "which lessons were finished with that code. The name on a certificate "
                    + "is printed and never kept.")
     backName: "printBack"
+    primaryName: "printCertificate"
+    primaryIcon: "print"
+    primaryText: qsTr("Print the certificate")
+    primaryEnabled: !TrainerDesk.busy
+    onPrimaryRequested: {
+        TrainerDesk.printCertificate(nameField.text, codeField.text)
+        nameField.text = "" // the name leaves the screen at once
+    }
 
     KButton {
         objectName: "printNewCard"
@@ -41,16 +49,6 @@ KScreen {
         Layout.fillWidth: true
         label: qsTr("Learner card code (leave empty for today's class)")
         example: qsTr("For example: K7MW-3QXD")
-    }
-    KButton {
-        objectName: "printCertificate"
-        Layout.fillWidth: true
-        enabled: !TrainerDesk.busy
-        text: qsTr("Print the certificate")
-        onActivated: {
-            TrainerDesk.printCertificate(nameField.text, codeField.text)
-            nameField.text = "" // the name leaves the screen at once
-        }
     }
     KButton {
         objectName: "forgetCard"

@@ -11,14 +11,27 @@ KScreen {
     helpText: qsTr("Only the settings meant for trainers are here. Each says what it does. "
                    + "Touch 'Save settings' to keep your changes.")
     backName: "settingsBack"
+    primaryName: "settingsSave"
+    primaryIcon: "done"
+    primaryText: TrainerSettings.hasChanges ? qsTr("Save settings") : ""
+    onPrimaryRequested: TrainerSettings.save()
 
-    Repeater {
+    KText {
+        objectName: "settingsMessage"
+        Layout.fillWidth: true
+        visible: text !== ""
+        text: TrainerSettings.message
+    }
+    KPager {
+        objectName: "settingsList"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        compactable: false // each setting's value is the point
         model: TrainerSettings.options
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "setting" + index
-            Layout.fillWidth: true
             main: false
             text: modelData.text
             description: qsTr("Now: %1").arg(modelData.value)
@@ -27,19 +40,5 @@ KScreen {
                 Nav.go("trainerSetting")
             }
         }
-    }
-    KText {
-        objectName: "settingsMessage"
-        Layout.fillWidth: true
-        visible: text !== ""
-        text: TrainerSettings.message
-    }
-    KButton {
-        objectName: "settingsSave"
-        Layout.fillWidth: true
-        kind: "primary"
-        visible: TrainerSettings.hasChanges
-        text: qsTr("Save settings")
-        onActivated: TrainerSettings.save()
     }
 }
