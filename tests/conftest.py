@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,7 +21,23 @@ from kiosk.app import prepare_environment  # noqa: E402 - after the environment 
 
 prepare_environment(software_rendering=True)
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+_ARTIFACTS: list[Path] = []
+
+
+def artifacts_dir() -> Path:
+    """Where failure screenshots go: a temporary folder of this run, never the work tree
+    ($KIOSK_TEST_ARTIFACTS when set). Its path is printed at the end of the run."""
+    if not _ARTIFACTS:
+        chosen = os.environ.get("KIOSK_TEST_ARTIFACTS")
+        folder = Path(chosen) if chosen else Path(tempfile.mkdtemp(prefix="kiosk-test-shots-"))
+        folder.mkdir(parents=True, exist_ok=True)
+        _ARTIFACTS.append(folder)
+    return _ARTIFACTS[0]
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if _ARTIFACTS and any(_ARTIFACTS[0].iterdir()):
+        terminalreporter.write_line(f"failure screenshots: {_ARTIFACTS[0]}")
 
 
 @pytest.fixture(scope="session")
@@ -58,8 +75,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.when == "call" and report.failed:
         kiosk = getattr(item, "_kiosk_for_screenshot", None)
         if kiosk is not None:
-            ARTIFACTS.mkdir(exist_ok=True)
-            path = ARTIFACTS / f"{item.nodeid.replace('/', '_').replace('::', '-')}.png"
+            path = artifacts_dir() / f"{item.nodeid.replace('/', '_').replace('::', '-')}.png"
             try:
                 kiosk.window.grabWindow().save(str(path))
                 report.sections.append(("screenshot", str(path)))

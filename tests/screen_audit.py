@@ -7,11 +7,16 @@ these rules ask whether she can:
 - partial: no button or field is partly visible (cut by the screen's edge, the footer, a panel);
 - dialog: an open dialog's buttons are all fully on screen, so every dialog closes by touch;
 - announce: the choices the voice announced are exactly the choices shown;
-- state: a selected choice shows its check mark and word (that focus and selection differ in
-  colour is tests/unit/test_theme.py's; in shape, the ring is outside the button);
+- state: a selected choice shows its check mark and the word, whole; focus is drawn only after a
+  key is used (`keypad`), then as a ring outside the focused control, not cut off (that focus
+  and selection differ in colour is tests/unit/test_theme.py's);
 - disabled: a control that cannot be used is not drawn, or is drawn inactive with its reason;
-- typing: with the keyboard up, the question, the field's label and the typed text are shown;
+- typing: with the keyboard up, the question, the field's label, the typed text and the way
+  forward are shown above the keys;
 - chrome: the bar and the footer take at most 40 % of the window's height.
+
+One walk of the item tree per look: what is hidden or transparent is not drawn, nor is anything
+inside it, so it is not looked into; what a clipping ancestor cuts away is worked out on the way.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 CHROME_SHARE = 0.40
 EPSILON = 1.0  # px: layouts place items on fractional pixels
+# QObject.inherits and objectName only, never metaObject(): see KINDS in tests/audit.py.
+KINDS = (("QQuickAbstractButton", "button"), ("QQuickTextInput", "field"), ("QQuickText", "text"))
 
 
 @dataclass(frozen=True)
@@ -37,56 +44,44 @@ class Finding:
         return f"{self.rule}: {self.where}: {self.detail}"
 
 
-def _walk(item: QQuickItem) -> Iterator[QQuickItem]:
-    yield item
-    for child in item.childItems():
-        yield from _walk(child)
-
-
-def _shown(item: QQuickItem) -> bool:
-    """Visible and not transparent, itself and every ancestor."""
-    node: QQuickItem | None = item
-    while node is not None:
-        if not node.isVisible() or node.opacity() <= 0:
-            return False
-        node = node.parentItem()
-    return item.width() > 0 and item.height() > 0
-
-
 def _rect(item: QQuickItem) -> QRectF:
     return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
 
 
-def _visible_part(item: QQuickItem, window: QQuickWindow) -> QRectF:
-    """The part of the item not cut away by a clipping ancestor or the window's edge."""
-    rect = _rect(item).intersected(QRectF(0, 0, window.width(), window.height()))
-    node = item.parentItem()
-    while node is not None and not rect.isEmpty():
-        if node.clip():
-            rect = rect.intersected(_rect(node))
-        node = node.parentItem()
-    return rect
-
-
 def _whole(part: QRectF, full: QRectF) -> bool:
-    return (
-        part.width() >= full.width() - EPSILON
-        and part.height() >= full.height() - EPSILON
-    )
+    return part.width() >= full.width() - EPSILON and part.height() >= full.height() - EPSILON
 
 
 def _label(item: QQuickItem) -> str:
     text = item.property("text")
-    name = item.objectName() or item.metaObject().className().split("_QML")[0]
-    return f"{name}" + (f" {str(text)[:40]!r}" if text else "")
+    if item.objectName():
+        name = item.objectName()
+    elif item.property("primaryName") is not None:  # a KScreen
+        name = "the screen"
+    else:
+        name = next((kind for cls, kind in KINDS if item.inherits(cls)), "item")
+    return name + (f" {str(text)[:40]!r}" if text else "")
 
 
 def _is_button(item: QQuickItem) -> bool:
     return item.inherits("QQuickAbstractButton")
 
 
-def _interactive(item: QQuickItem) -> bool:
-    return _is_button(item) or item.inherits("QQuickTextInput")
+def _visible_tree(item: QQuickItem) -> Iterator[QQuickItem]:
+    """Items not hidden, transparent or not (a screen the keys leave no room is transparent)."""
+    if item.isVisible():
+        yield item
+        for child in item.childItems():
+            yield from _visible_tree(child)
+
+
+def _within(item: QQuickItem, scope: QQuickItem) -> bool:
+    node: QQuickItem | None = item
+    while node is not None:
+        if node == scope:
+            return True
+        node = node.parentItem()
+    return False
 
 
 class ScreenAudit:
@@ -94,63 +89,106 @@ class ScreenAudit:
 
     def __init__(self, window: QQuickWindow) -> None:
         self.window = window
-        self.root = window.contentItem()
         self.findings: list[Finding] = []
-        self.items = list(_walk(self.root))
+        self.order: list[QQuickItem] = []  # drawn items (any size), parents before children
+        self.rects: dict[QQuickItem, tuple[QRectF, QRectF]] = {}  # full rect, part not cut off
+        self.names: dict[str, QQuickItem] = {}
+        self._collect(window.contentItem(), QRectF(0, 0, window.width(), window.height()))
+
+    def _collect(self, item: QQuickItem, room: QRectF) -> None:
+        if not item.isVisible() or item.opacity() <= 0:
+            return
+        rect = _rect(item)
+        self.order.append(item)
+        self.rects[item] = (rect, rect.intersected(room))
+        self.names.setdefault(item.objectName(), item)
+        inner = room.intersected(rect) if item.clip() else room
+        for child in item.childItems():
+            self._collect(child, inner)
+
+    # --- what is drawn ---------------------------------------------------------------------
+    def shown(self, item: QQuickItem | None) -> bool:
+        return item is not None and item in self.rects and item.width() > 0 and item.height() > 0
+
+    def whole(self, item: QQuickItem) -> bool:
+        """Drawn and not cut off anywhere (by a clipping ancestor or the window's edge)."""
+        rect, part = self.rects[item]
+        return _whole(part, rect)
+
+    def cut(self, item: QQuickItem) -> bool:
+        """Partly drawn: some of it is on screen, some cut away."""
+        rect, part = self.rects[item]
+        return not part.isEmpty() and not _whole(part, rect)
+
+    def named(self, name: str) -> QQuickItem | None:
+        item = self.names.get(name)
+        return item if self.shown(item) else None
+
+    def inside(self, scope: QQuickItem) -> Iterator[QQuickItem]:
+        return (i for i in self.order if self.shown(i) and _within(i, scope))
 
     def add(self, rule: str, item: QQuickItem | None, detail: str) -> None:
         self.findings.append(Finding(rule, _label(item) if item is not None else "-", detail))
 
-    def named(self, name: str) -> QQuickItem | None:
-        for item in self.items:
-            if item.objectName() == name and _shown(item):
-                return item
-        return None
-
-    def screen(self) -> QQuickItem | None:
+    def screen(self, hidden_too: bool = False) -> QQuickItem | None:
+        """The current screen (KScreen); with `hidden_too`, also when the keys leave it no room
+        and it is not drawn."""
         header = self.named("screenHeader")
+        if header is None and hidden_too:
+            header = next(
+                (i for i in _visible_tree(self.window.contentItem())
+                 if i.objectName() == "screenHeader"),
+                None,
+            )  # fmt: skip
         return header.parentItem() if header is not None else None
 
-    def run(self, announced: Sequence[str] | None = None, more: bool | None = None) -> list[Finding]:
-        dialog = self.open_dialog()
-        if dialog is not None:
-            self.check_dialog(dialog)
+    def run(
+        self,
+        announced: Sequence[str] | None = None,
+        more: bool | None = None,
+        keypad: bool = False,
+    ) -> list[Finding]:
+        self.check_focus(keypad)
+        dialogs = [i for i in self.order if i.property("blocksBehind") is True]
+        if dialogs:
+            self.check_dialog(dialogs[-1])
+            return self.findings
+        if self.named("typingStrip") is not None:
+            # the keys and the strip above them: the screen may have no room left at all
+            self.check_typing()
+            screen = self.screen(hidden_too=True)
+            if screen is not None:
+                self.check_partial(screen)
+            self.check_state()
+            self.check_disabled()
             return self.findings
         screen = self.screen()
         if screen is None:
             self.add("essentials", None, "no screen is shown")
             return self.findings
-        typing = self.named("typingStrip") is not None
-        if typing:
-            self.check_typing(screen)
-        else:
-            self.check_essentials(screen)
-            self.check_chrome()
+        self.check_essentials(screen)
+        self.check_chrome()
         self.check_partial(screen)
         self.check_state()
         self.check_disabled()
-        if announced is not None and not typing:
+        if announced is not None:
             self.check_announced(screen, announced, more)
         return self.findings
 
     # --- the rules -----------------------------------------------------------------------
-    def open_dialog(self) -> QQuickItem | None:
-        dialogs = [i for i in self.items if _shown(i) and i.property("blocksBehind") is True]
-        return dialogs[-1] if dialogs else None
-
     def check_dialog(self, dialog: QQuickItem) -> None:
-        buttons = [i for i in _walk(dialog) if _is_button(i) and _shown(i) and i.isEnabled()]
+        buttons = [i for i in self.inside(dialog) if _is_button(i) and i.isEnabled()]
         if not buttons:
             self.add("dialog", dialog, "an open dialog with no button to close it")
         for button in buttons:
-            if not _whole(_visible_part(button, self.window), _rect(button)):
+            if not self.whole(button):
                 self.add("dialog", button, "a dialog's button is not fully on screen")
 
     def check_essentials(self, screen: QQuickItem) -> None:
         title = self.named("screenTitle")
         if title is None or not str(title.property("text") or "").strip():
             self.add("essentials", screen, "the screen has no title")
-        elif not _whole(_visible_part(title, self.window), _rect(title)):
+        elif not self.whole(title):
             self.add("essentials", title, "the question is not fully on screen")
         footer = self.named("footer")
         if footer is None:
@@ -162,27 +200,20 @@ class ScreenAudit:
         ):
             if not needed:
                 continue
+            name = screen.property(name_prop)
             button = next(
-                (
-                    i for i in _walk(footer)
-                    if _is_button(i) and i.objectName() == screen.property(name_prop)
-                ),
-                None,
-            )  # fmt: skip
-            if button is None or not _shown(button):
+                (i for i in self.inside(footer) if _is_button(i) and i.objectName() == name), None
+            )
+            if button is None:
                 self.add("essentials", screen, f"{role} is not shown")
-            elif not _whole(_visible_part(button, self.window), _rect(button)):
+            elif not self.whole(button):
                 self.add("essentials", button, f"{role} is not fully on screen")
         if screen.property("scrollable"):
             self.add("essentials", screen, "the screen needs Down to show all of it")
 
     def check_chrome(self) -> None:
         height = float(self.window.height())
-        chrome = 0.0
-        for name in ("bar", "footer"):
-            item = self.named(name)
-            if item is not None:
-                chrome += item.height()
+        chrome = sum(item.height() for item in map(self.named, ("bar", "footer")) if item)
         if chrome > CHROME_SHARE * height + EPSILON:
             self.add(
                 "chrome", None,
@@ -191,52 +222,85 @@ class ScreenAudit:
 
     def check_partial(self, screen: QQuickItem) -> None:
         scopes = [screen] + [s for s in (self.named("footer"), self.named("bar")) if s]
-        for scope in scopes:
-            for item in _walk(scope):
-                if not _interactive(item) or not _shown(item):
-                    continue
-                part = _visible_part(item, self.window)
-                if not part.isEmpty() and not _whole(part, _rect(item)):
+        for item in self.order:
+            interactive = _is_button(item) or item.inherits("QQuickTextInput")
+            if interactive and self.shown(item) and self.cut(item):
+                if any(_within(item, scope) for scope in scopes):
                     self.add("partial", item, "only part of it is on screen")
 
     def check_state(self) -> None:
-        for item in self.items:
-            if not _is_button(item) or not _shown(item) or not item.property("selected"):
+        for item in self.order:
+            if not _is_button(item) or not self.shown(item) or not item.property("selected"):
                 continue
-            mark = next((c for c in _walk(item) if c.objectName() == "selectedMark"), None)
-            if mark is None or not _shown(mark):
+            mark = next((c for c in self.inside(item) if c.objectName() == "selectedMark"), None)
+            if mark is None:
                 self.add("state", item, "selected without its check mark and word")
+                continue
+            words = [t for t in self.inside(mark) if t.inherits("QQuickText")]
+            if not any(str(t.property("text") or "").strip() for t in words):
+                self.add("state", item, "selected: a check mark without the word")
+            if not self.whole(mark):
+                self.add("state", item, "selected: its check mark is not fully on screen")
+
+    def check_focus(self, keypad: bool) -> None:
+        """Focus is drawn only once a key is used, then outside the focused control, whole."""
+        rings = [i for i in self.order if i.objectName() == "focusRing" and self.shown(i)]
+        if not keypad:
+            for ring in rings:
+                self.add("state", ring.parentItem(), "focus drawn before any key was used")
+            return
+        focused = self.window.activeFocusItem()
+        if focused is None or not _is_button(focused) or not self.shown(focused):
+            return
+        ring = next((r for r in rings if _within(r, focused)), None)
+        if ring is None:
+            self.add("state", focused, "focused by the keypad, but no focus ring is drawn")
+            return
+        inner, outer = self.rects[focused][0], self.rects[ring][0]
+        if not outer.adjusted(1, 1, -1, -1).contains(inner):
+            self.add("state", focused, "the focus ring is not outside the control")
+        if not self.whole(ring):
+            self.add("state", focused, "the focus ring is cut off")
 
     def check_disabled(self) -> None:
-        for item in self.items:
-            if not _is_button(item) or item.isEnabled() or not _shown(item):
+        for item in self.order:
+            if not _is_button(item) or item.isEnabled() or not self.shown(item):
                 continue
-            if not str(item.property("reason") or "").strip():
+            reason = str(item.property("reason") or "").strip()
+            said = any(
+                t.inherits("QQuickText") and str(t.property("text")) == reason
+                for t in self.inside(item)
+            )
+            if not reason or not said:
                 self.add("disabled", item, "a control that cannot be used looks like one that can")
 
-    def check_typing(self, screen: QQuickItem) -> None:
+    def check_typing(self) -> None:
         strip = self.named("typingStrip")
         assert strip is not None
-        for name, what in (
+        wanted = [
             ("stripQuestion", "the question"),
             ("stripLabel", "the field's label"),
             ("stripTyped", "the text typed so far"),
-        ):
-            item = next((i for i in _walk(strip) if i.objectName() == name), None)
-            if item is None or not _shown(item):
+        ]
+        screen = self.screen(hidden_too=True)
+        if screen is not None and str(screen.property("primaryText") or ""):
+            wanted.append(("stripNext", "the way forward"))
+        for name, what in wanted:
+            item = next((i for i in self.inside(strip) if i.objectName() == name), None)
+            if item is None:
                 self.add("typing", strip, f"{what} is not shown above the keys")
-            elif not _whole(_visible_part(item, self.window), _rect(item)):
+            elif not self.whole(item):
                 self.add("typing", item, f"{what} is not fully shown above the keys")
 
     def check_announced(
         self, screen: QQuickItem, announced: Sequence[str], more: bool | None
     ) -> None:
-        content = next((i for i in _walk(screen) if i.objectName() == "screenContent"), screen)
-        shown = [
-            str(i.property("spokenText") or i.property("text"))
-            for i in _walk(content)
-            if _is_button(i) and _shown(i) and not i.objectName().startswith("pager")
-            and not _visible_part(i, self.window).isEmpty()
+        content = self.named("screenContent") or screen
+        shown = [  # the screen's choices are KButtons (they say their spokenText)
+            str(i.property("spokenText"))
+            for i in self.inside(content)
+            if _is_button(i) and i.property("spokenText") is not None
+            and not i.objectName().startswith("pager") and not self.rects[i][1].isEmpty()
         ]  # fmt: skip
         if sorted(shown) != sorted(str(a) for a in announced):
             self.add(
@@ -244,17 +308,24 @@ class ScreenAudit:
                 f"the voice said {list(announced)[:6]}, the screen shows {shown[:6]}",
             )  # fmt: skip
         pagers_with_more = [
-            i for i in _walk(content)
-            if _shown(i) and i.property("hasMore") is True and i.property("pageCount")
+            i for i in self.inside(content)
+            if i.property("hasMore") is True and i.property("pageCount")
         ]  # fmt: skip
         if more is not None and more != bool(pagers_with_more):
             self.add("announce", screen, "the voice and the screen disagree about more choices")
 
 
 def screen_audit(
-    window: QQuickWindow, announced: Sequence[str] | None = None, more: bool | None = None
+    window: QQuickWindow,
+    announced: Sequence[str] | None = None,
+    more: bool | None = None,
+    keypad: bool = False,
+    collect: bool = True,
 ) -> list[str]:
-    """All screen findings for what the window shows now, as readable lines."""
-    gc.collect()  # stale wrappers of destroyed items (see tests/audit.py)
+    """All screen findings for what the window shows now, as readable lines. `announced` and
+    `more`: the choices the voice last said and whether it said there are more; `keypad`: a key
+    has been used (focus may be drawn); `collect`: False when the caller has just collected."""
+    if collect:
+        gc.collect()  # stale wrappers of destroyed items (see tests/audit.py)
     window.grabWindow()  # a frame: layouts are polished only before one is drawn
-    return [str(f) for f in ScreenAudit(window).run(announced, more)]
+    return [str(f) for f in ScreenAudit(window).run(announced, more, keypad)]

@@ -245,6 +245,12 @@ class SpeechBridge(QObject):
     def resume(self) -> None:
         self.service.set_paused(False)
 
+    @property
+    def last_screen(self) -> tuple[str, str, tuple[str, ...], bool] | None:
+        """What the voice last said of the screen: title, instruction, the choices shown and
+        whether there are more (the screen audit compares it with what is shown)."""
+        return self._screen
+
     @Slot()
     def repeat(self) -> None:
         """One press: the last sentence; a second press within 2 s: the whole screen."""

@@ -140,7 +140,8 @@ def clock() -> FakeClock:
 def make_kiosk(
     qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest, tmp_path_factory: Any
 ) -> Iterator[Any]:
-    """Build kiosks: `make_kiosk(settings=None, windowed=True, start="attract")`."""
+    """Build kiosks: `make_kiosk(settings=None, windowed=True, start="attract")`; `size` and
+    `panel_mm` for another panel (the same pixels per mm: 476 mm × width / 1920)."""
     built: list[Kiosk] = []
 
     def make(
@@ -151,6 +152,8 @@ def make_kiosk(
         clock: FakeClock | None = None,
         speech: Any = None,
         backend: bool = False,
+        size: tuple[int, int] = SIZE,
+        panel_mm: float = PANEL_MM,
     ) -> Kiosk:
         settings = settings or Settings({})
         if not settings[DATA_DIR]:  # each test its own database and PIN lock
@@ -162,8 +165,8 @@ def make_kiosk(
             settings,
             windowed=windowed,
             start_screen=start,
-            window_size=SIZE,
-            simulated_panel_mm=PANEL_MM,
+            window_size=size,
+            simulated_panel_mm=panel_mm,
             clock=clock,
             speech=speech,
             start_backend=backend,

@@ -152,6 +152,7 @@ T.AbstractButton {
         }
 
         Rectangle { // the one focus indicator, outside the button so it never hides the label
+            objectName: "focusRing"
             anchors.fill: parent
             anchors.margins: -Theme.focusWidth - 2
             visible: control.focusShown
