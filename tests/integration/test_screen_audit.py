@@ -105,7 +105,7 @@ class Look:
         if name not in self.shot:  # the first of each screen: PNG, little compression (fast)
             self.kiosk.window.grabWindow().save(str(shot), "PNG", 90)
             self.shot.add(name)
-        self.found[name] += [f"{where}: {line}  [{shot.name}]" for line in lines]
+        self.found[name] += [f"{line}  @ {where} [{shot.name}]" for line in lines]
 
 
 def flush(rounds: int = 6) -> None:
@@ -233,4 +233,15 @@ def test_the_screen_passes_the_screen_audit(
         found = survey(make_kiosk, tmp_path_factory, WALK_OF[name], panel)
         assert name in found, f"the {WALK_OF[name]} walk never showed {name} on {panel}"
         problems += found[name]
-    assert not problems, f"{len(problems)} findings:\n" + "\n".join(problems[:30])
+    assert not problems, summary(problems)
+
+
+def summary(problems: list[str]) -> str:
+    """Each finding once, with how often and where it was seen first (a panel, a language, a
+    size, a state) and its picture."""
+    seen: dict[str, list[str]] = defaultdict(list)
+    for line in problems:
+        finding, where = line.split("  @ ", 1)
+        seen[finding].append(where)
+    lines = [f"{len(wheres)}× {finding}  @ {wheres[0]}" for finding, wheres in seen.items()]
+    return f"{len(problems)} findings, {len(seen)} different:\n" + "\n".join(lines[:40])

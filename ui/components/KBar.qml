@@ -20,32 +20,67 @@ Rectangle {
                                           barRepeat: "repeat", barTextSize: "text-size",
                                           barFinish: "finish" })
     readonly property var sizeNames: [qsTr("normal"), qsTr("large"), qsTr("largest")]
-    // One row when every button's longest word fits beside the others (words never break;
-    // a description may wrap); on a narrow panel the pictograms give way first, then the bar
-    // takes two rows of three.
-    readonly property bool pictograms: need(true) <= width || need(false) > width
-    readonly property bool oneRow: need(pictograms) <= width
+    // The first way the buttons fit, each line of words unbroken: one row with pictograms and
+    // the second lines (the text size now, "new person"); one row without the second lines;
+    // without the pictograms; then two rows of three the same ways (with second lines only on a
+    // tall panel: two rows are already much of a short one's height). Only when nothing fits do
+    // the words wrap (a very narrow panel).
+    readonly property var arrangement: choose(width)
+    readonly property bool oneRow: arrangement[0] === 6
+    readonly property bool pictograms: arrangement[1]
+    readonly property bool compact: arrangement[2]
 
-    function need(withPictograms: bool): real {
-        let total = Theme.gap
+    function choose(room: real): var {
+        // two rows with second lines only where height is plentiful (a portrait panel)
+        const tall = bar.parent !== null && bar.parent.height > bar.parent.width
+        const ways = [[6, true, false], [6, true, true], [6, false, true]]
+            .concat(tall ? [[3, true, false]] : []).concat([[3, true, true], [3, false, true]])
+        for (const way of ways)
+            if (need(way[0], way[1], way[2]) <= room)
+                return way
+        return [3, false, true]
+    }
+
+    // The widest row's width with `columns` buttons a row.
+    function need(columns: int, withPictograms: bool, withoutSecondLines: bool): real {
+        const shown = []
         for (let i = 0; i < grid.children.length; ++i) {
             const child = grid.children[i] as Item
             if (child && child.visible)
-                total += minWidth(child, true, withPictograms) + Theme.gap
+                shown.push(child)
         }
-        return total
+        let widest = 0
+        for (let first = 0; first < shown.length; first += columns) {
+            let total = Theme.gap
+            for (let i = first; i < Math.min(shown.length, first + columns); ++i)
+                total += lineWidth(shown[i], withPictograms, withoutSecondLines) + Theme.gap
+            widest = Math.max(widest, total)
+        }
+        return widest
     }
 
-    // A button's width with its lines unbroken (or, with `words`, its longest word).
-    function minWidth(item: Item, words: bool, withPictograms: bool): real {
+    // A button's width with its lines unbroken.
+    function lineWidth(item: Item, withPictograms: bool, withoutSecondLine: bool): real {
+        const button = item as KButton
+        const lines = withoutSecondLine ? [button?.text ?? ""]
+                                        : [button?.text ?? "", button?.description ?? ""]
+        return Math.ceil(Math.max(...lines.map(line => metrics.advanceWidth(line))))
+               + pictogramRoom(button, withPictograms) + 2 * button.pad + Theme.border * 2
+    }
+
+    // A button's width with only its longest word on a line (the words wrap).
+    function minWidth(item: Item): real {
         const button = item as KButton
         let widest = 0
-        for (const text of [button?.text ?? "", button?.description ?? ""])
-            for (const part of words ? text.split(/\s+/) : [text])
-                widest = Math.max(widest, metrics.advanceWidth(part))
-        const pictogram = withPictograms && bar.pictogramOf[button.objectName] !== undefined
-                          ? Math.round(bar.fontSize * 1.3) + Theme.gap : 0
-        return Math.ceil(widest) + pictogram + 2 * button.pad + Theme.border * 2
+        for (const part of (button?.text ?? "").split(/\s+/))
+            widest = Math.max(widest, metrics.advanceWidth(part))
+        return Math.ceil(widest) + pictogramRoom(button, pictograms) + 2 * button.pad
+               + Theme.border * 2
+    }
+
+    function pictogramRoom(button: KButton, withPictograms: bool): real {
+        return withPictograms && pictogramOf[button.objectName] !== undefined
+               ? Math.round(fontSize * 1.3) + Theme.gap : 0
     }
 
     color: Theme.bar
@@ -72,8 +107,9 @@ Rectangle {
             //: Goes to the first screen with all the choices; keeps text size and language
             text: qsTr("Home")
             Layout.fillWidth: true
-            Layout.preferredWidth: bar.minWidth(this, false, bar.pictograms)
-            Layout.minimumWidth: bar.minWidth(this, true, bar.pictograms)
+            Layout.preferredWidth: bar.lineWidth(this, bar.pictograms, bar.compact)
+            Layout.minimumWidth: bar.minWidth(this)
+            compact: bar.compact
             Layout.fillHeight: true
             fontSize: bar.fontSize
             pad: Theme.gap
@@ -85,8 +121,9 @@ Rectangle {
             kind: "bar"
             text: qsTr("Help")
             Layout.fillWidth: true
-            Layout.preferredWidth: bar.minWidth(this, false, bar.pictograms)
-            Layout.minimumWidth: bar.minWidth(this, true, bar.pictograms)
+            Layout.preferredWidth: bar.lineWidth(this, bar.pictograms, bar.compact)
+            Layout.minimumWidth: bar.minWidth(this)
+            compact: bar.compact
             Layout.fillHeight: true
             fontSize: bar.fontSize
             pad: Theme.gap
@@ -99,8 +136,9 @@ Rectangle {
             //: Reads the screen aloud
             text: qsTr("Listen")
             Layout.fillWidth: true
-            Layout.preferredWidth: bar.minWidth(this, false, bar.pictograms)
-            Layout.minimumWidth: bar.minWidth(this, true, bar.pictograms)
+            Layout.preferredWidth: bar.lineWidth(this, bar.pictograms, bar.compact)
+            Layout.minimumWidth: bar.minWidth(this)
+            compact: bar.compact
             Layout.fillHeight: true
             fontSize: bar.fontSize
             pad: Theme.gap
@@ -113,8 +151,9 @@ Rectangle {
             //: Says the last sentence again; pressed twice, the whole screen
             text: qsTr("Repeat")
             Layout.fillWidth: true
-            Layout.preferredWidth: bar.minWidth(this, false, bar.pictograms)
-            Layout.minimumWidth: bar.minWidth(this, true, bar.pictograms)
+            Layout.preferredWidth: bar.lineWidth(this, bar.pictograms, bar.compact)
+            Layout.minimumWidth: bar.minWidth(this)
+            compact: bar.compact
             Layout.fillHeight: true
             fontSize: bar.fontSize
             pad: Theme.gap
@@ -129,8 +168,9 @@ Rectangle {
             text: qsTr("Text")
             description: bar.sizeNames[Session.textStep]
             Layout.fillWidth: true
-            Layout.preferredWidth: bar.minWidth(this, false, bar.pictograms)
-            Layout.minimumWidth: bar.minWidth(this, true, bar.pictograms)
+            Layout.preferredWidth: bar.lineWidth(this, bar.pictograms, bar.compact)
+            Layout.minimumWidth: bar.minWidth(this)
+            compact: bar.compact
             Layout.fillHeight: true
             fontSize: bar.fontSize
             pad: Theme.gap
@@ -147,8 +187,9 @@ Rectangle {
             text: qsTr("Finish")
             description: qsTr("new person")
             Layout.fillWidth: true
-            Layout.preferredWidth: bar.minWidth(this, false, bar.pictograms)
-            Layout.minimumWidth: bar.minWidth(this, true, bar.pictograms)
+            Layout.preferredWidth: bar.lineWidth(this, bar.pictograms, bar.compact)
+            Layout.minimumWidth: bar.minWidth(this)
+            compact: bar.compact
             Layout.fillHeight: true
             fontSize: bar.fontSize
             pad: Theme.gap

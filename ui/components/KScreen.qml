@@ -37,8 +37,11 @@ Item {
     default property alias content: column.data
     // Dialogs of the screen's own (a lesson step's "More…"): over the screen, under the bar.
     property alias dialogs: dialogLayer.data
+    // room above and below the content for the focus ring of a control at its edge (the ring
+    // is drawn outside the control, and the content area clips)
+    readonly property int ringRoom: Theme.focusWidth + 2
     // measured against the whole content area, not the flickable that the scroll buttons shorten
-    readonly property bool scrollable: column.implicitHeight > area.height + 1
+    readonly property bool scrollable: column.implicitHeight + 2 * ringRoom > area.height + 1
     property Item pendingReveal: null // focused while the screen had no room to show it
 
     function goBack(): void {
@@ -163,7 +166,7 @@ Item {
         pendingReveal = null
         for (let p = item; p; p = p.parent) {
             if (p === column) {
-                const top = item.mapToItem(column, 0, 0).y - Theme.focusWidth * 2
+                const top = item.mapToItem(flick.contentItem, 0, 0).y - Theme.focusWidth * 2
                 const bottom = top + item.height + Theme.focusWidth * 4
                 if (top < flick.contentY)
                     flick.contentY = Math.max(0, top)
@@ -247,7 +250,7 @@ Item {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
-        anchors.topMargin: Theme.gap
+        anchors.topMargin: Math.max(0, Theme.gap - screen.ringRoom)
         anchors.bottom: parent.bottom
 
         Flickable {
@@ -257,7 +260,7 @@ Item {
             anchors.top: parent.top
             anchors.bottom: scrollRow.visible ? scrollRow.top : parent.bottom
             anchors.bottomMargin: scrollRow.visible ? Theme.gap : 0
-            contentHeight: column.height
+            contentHeight: column.height + 2 * screen.ringRoom
             interactive: false
             clip: true
 
@@ -265,9 +268,10 @@ Item {
                 id: column
                 objectName: "screenContent"
                 x: (flick.width - width) / 2
+                y: screen.ringRoom
                 width: Math.min(flick.width - 2 * Theme.margin, Theme.contentMaxWidth)
                 // the room that is left goes to what fills it (a paged list)
-                height: Math.max(implicitHeight, flick.height)
+                height: Math.max(implicitHeight, flick.height - 2 * screen.ringRoom)
                 spacing: Theme.gap * 2
             }
         }
