@@ -19,6 +19,11 @@ Window {
 
     title: Shell.appName
     color: Theme.background
+    Binding { // the larger text sizes are as large as the window can hold (Theme.fontBody)
+        target: Theme
+        property: "windowHeight"
+        value: window.height
+    }
     flags: Trainer.lockdown ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
 
     onClosing: close => {
@@ -140,9 +145,13 @@ Window {
         KBar {
             id: bar
             objectName: "bar"
+            // On a short landscape panel (a 1366×768 one) the bar stands down the left side: the
+            // height, not the width, is what the screen is short of there.
+            vertical: window.width > window.height && window.height < Theme.mm(220)
             anchors.left: parent.left
-            anchors.right: parent.right
             anchors.top: parent.top
+            width: vertical ? implicitWidth : parent.width
+            height: vertical ? parent.height : implicitHeight
             visible: Nav.screen !== "attract"
             onHomeRequested: window.goHome()
             onHelpRequested: window.openHelp()
@@ -152,9 +161,9 @@ Window {
 
         Loader {
             id: screenLoader
-            anchors.left: parent.left
+            anchors.left: bar.visible && bar.vertical ? bar.right : parent.left
             anchors.right: parent.right
-            anchors.top: bar.visible ? bar.bottom : parent.top
+            anchors.top: bar.visible && !bar.vertical ? bar.bottom : parent.top
             height: (keys.typing ? keys.typingTop : footer.y) - y
             // with the keys and the typing strip up, a tall screen has little room or none:
             // nothing of it may be drawn, or touched, outside what is left
@@ -181,7 +190,7 @@ Window {
         KFooter {
             id: footer
             objectName: "footer"
-            anchors.left: parent.left
+            anchors.left: screenLoader.left
             anchors.right: parent.right
             y: (keys.shown ? keys.keysTop : parent.height) - height
             visible: !keys.typing // the typing strip takes its place, with the question

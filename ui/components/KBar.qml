@@ -25,7 +25,9 @@ Rectangle {
     // without the pictograms; then two rows of three the same ways (with second lines only on a
     // tall panel: two rows are already much of a short one's height). Only when nothing fits do
     // the words wrap (a very narrow panel).
-    readonly property var arrangement: choose(width)
+    property bool vertical: false // one column down the side of the window
+    readonly property var arrangement: vertical ? [1, true, tallColumnFits() ? false : true]
+                                                : choose(width)
     readonly property bool oneRow: arrangement[0] === 6
     readonly property bool pictograms: arrangement[1]
     readonly property bool compact: arrangement[2]
@@ -39,6 +41,24 @@ Rectangle {
             if (need(way[0], way[1], way[2]) <= room)
                 return way
         return [3, false, true]
+    }
+
+    // Down the side: each button with its second line, if the column still fits the height.
+    function tallColumnFits(): bool {
+        const twoLines = Math.max(Theme.targetMain, 2 * Math.ceil(fontSize * 1.36) + Theme.gap
+                                                    + 2 * Theme.gap)
+        return 6 * twoLines + 7 * Theme.gap <= height
+    }
+
+    // The widest button's width, for a bar down the side.
+    function columnWidth(): real {
+        let widest = 0
+        for (let i = 0; i < grid.children.length; ++i) {
+            const child = grid.children[i] as Item
+            if (child && child.visible)
+                widest = Math.max(widest, lineWidth(child, true, compact))
+        }
+        return widest + 2 * Theme.gap
     }
 
     // The widest row's width with `columns` buttons a row.
@@ -85,6 +105,7 @@ Rectangle {
 
     color: Theme.bar
     implicitHeight: grid.implicitHeight + 2 * Theme.gap
+    implicitWidth: vertical ? columnWidth() : grid.implicitWidth + 2 * Theme.gap
 
     FontMetrics {
         id: metrics
@@ -96,7 +117,7 @@ Rectangle {
         id: grid
         anchors.fill: parent
         anchors.margins: Theme.gap
-        columns: bar.oneRow ? 6 : 3
+        columns: bar.arrangement[0]
         rowSpacing: Theme.gap
         columnSpacing: Theme.gap
 

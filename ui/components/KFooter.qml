@@ -11,7 +11,7 @@ Rectangle {
 
     property KScreen screen
     property string idleHint
-    readonly property bool wide: width >= Theme.mm(300)
+    readonly property bool wide: width >= Theme.mm(230)
     readonly property bool hasBack: screen !== null && screen.hasBack
     readonly property bool hasPrimary: screen !== null && screen.primaryText !== ""
 

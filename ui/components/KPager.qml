@@ -26,7 +26,7 @@ Item {
     readonly property bool hasMore: page < pageCount - 1
     // a page of one row at least, however small the room
     // its least need: one row, with "Previous" / "More" under it or beside it (see relayout)
-    readonly property bool canSideNav: width >= Theme.mm(250)
+    readonly property bool canSideNav: width >= Theme.mm(200)
     implicitHeight: need
     implicitWidth: Theme.targetMain
     property real firstRow: 0
@@ -181,9 +181,10 @@ Item {
 
     function updateMoreText(): void {
         //: %1 is the page it shows, %2 how many pages of choices there are; the short form
-        //: is used beside a list where there is little room
-        moreText = (sideNav ? qsTr("More (%1 of %2)") : qsTr("More choices (%1 of %2)"))
-                   .arg(page + 2).arg(pageCount)
+        //: is used beside a list, or under it when the long one would take two lines
+        const short = qsTr("More (%1 of %2)").arg(page + 2).arg(pageCount)
+        const long = qsTr("More choices (%1 of %2)").arg(page + 2).arg(pageCount)
+        moreText = sideNav || nav.linesFor(long) > 1 ? short : long
     }
 
     // what the screen shows changed: the voice says the choices now shown
@@ -227,9 +228,11 @@ Item {
         // one line of chrome text, or two when the label is wider than half the list (never
         // from the buttons' own heights: their size must not feed back into themselves)
         readonly property real lineHeight: Math.ceil(Theme.fontChrome * 1.4)
-        readonly property int lines: metrics.advanceWidth(pager.moreText)
-                                     + Math.round(Theme.fontChrome * 1.3) + Theme.gap
-                                     > (pager.width - pager.spacing) / 2 - 2 * Theme.padding ? 2 : 1
+        readonly property int lines: linesFor(pager.moreText)
+        function linesFor(label: string): int {
+            return metrics.advanceWidth(label) + Math.round(Theme.fontChrome * 1.3) + Theme.gap
+                   > (pager.width - pager.spacing) / 2 - 2 * Theme.padding ? 2 : 1
+        }
         readonly property real bottomHeight: Math.max(Theme.targetMain,
                                                       lines * lineHeight + 2 * Theme.padding)
         readonly property real sideWidth: Math.max(Theme.mm(60), pager.width * 0.34)

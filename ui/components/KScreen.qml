@@ -40,6 +40,9 @@ Item {
     // room above and below the content for the focus ring of a control at its edge (the ring
     // is drawn outside the control, and the content area clips)
     readonly property int ringRoom: Theme.focusWidth + 2
+    // the height the content can have without "Up" and "Down" (for what is shown only when
+    // there is room for it)
+    readonly property real contentRoom: area.height - 2 * ringRoom
     // measured against the whole content area, not the flickable that the scroll buttons shorten
     readonly property bool scrollable: column.implicitHeight + 2 * ringRoom > area.height + 1
     property Item pendingReveal: null // focused while the screen had no room to show it

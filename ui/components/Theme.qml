@@ -18,7 +18,17 @@ QtObject {
     readonly property real distanceFactor: Math.max(1, Display.viewingDistanceMm / 700)
     readonly property real bodyEmMm: Math.max(4.2 / xHeightEm, 4.8 / capHeightEm) * distanceFactor
     readonly property real textScale: Session.textScale
-    readonly property int fontBody: mm(bodyEmMm * textScale)
+    // The window's height (Main.qml sets it): the larger sizes are as large as the panel can
+    // hold, so a short panel (1366×768) still shows the bar, the question, a choice and the
+    // footer: a body line is at most 1/14 of the height, and never below the normal size.
+    property real windowHeight: 0
+    readonly property int fontBody: Math.max(mm(bodyEmMm), Math.min(mm(bodyEmMm * textScale),
+        windowHeight > 0 ? Math.floor(windowHeight / linesPerWindow) : Infinity))
+    readonly property int linesPerWindow: 14
+    // The largest text size on this panel, whatever size is chosen (the attract screen's
+    // text-size button is drawn at it: ACCESSIBILITY 4).
+    readonly property int fontLargest: Math.max(mm(bodyEmMm), Math.min(mm(bodyEmMm * 2),
+        windowHeight > 0 ? Math.floor(windowHeight / linesPerWindow) : Infinity))
     readonly property int fontHeading: Math.ceil(fontBody * 1.3)
     // Headings stay ≥ 1.25 × body (ACCESSIBILITY 3) but grow less than body text does, so the
     // question keeps to a line or two at the largest size.

@@ -30,6 +30,7 @@ KScreen {
         border.width: Theme.border
         KText {
             id: deleted
+            objectName: "dataDeleted"
             anchors.fill: parent
             anchors.margins: Theme.gap
             color: Theme.noticeText
@@ -38,7 +39,17 @@ KScreen {
         }
     }
 
+    // What is shown only when there is room for it (a short panel at a large size): the size
+    // now under "Larger text", then the note that everything is deleted (the voice says it).
+    readonly property real spare: contentRoom - languages.need - textSize.compactHeight
+                                  - (deleted.parent.visible ? deleted.parent.implicitHeight : 0)
+                                  - 3 * Theme.gap * 2
+    readonly property bool roomForSize: spare >= textSize.detailHeight
+    readonly property bool roomForNote: spare - (roomForSize ? textSize.detailHeight : 0)
+                                        >= note.implicitHeight + Theme.gap * 2
+
     KPager {
+        id: languages
         objectName: "languages"
         Layout.fillWidth: true
         Layout.fillHeight: true
@@ -53,9 +64,15 @@ KScreen {
     }
 
     KButton { // ACCESSIBILITY 4: on the start screen, drawn at its largest size
+        id: textSize
         objectName: "attractTextSize"
+        // its height with its words only, and what the size now under them adds
+        readonly property real compactHeight: Math.max(Theme.targetMain,
+                                                       Math.ceil(fontSize * 1.36) + 2 * pad)
+        readonly property real detailHeight: Math.ceil(fontSize * 1.51) + Theme.gap / 2
         Layout.fillWidth: true
-        fontSize: Theme.mm(Theme.bodyEmMm * 2)
+        fontSize: Theme.fontLargest
+        compact: !attract.roomForSize
         text: qsTr("Larger text")
         description: qsTr("Text size %1 of %2").arg(Session.textStep + 1)
                                               .arg(Session.textStepCount)
@@ -63,7 +80,11 @@ KScreen {
     }
 
     KText {
+        id: note
+        objectName: "attractNote"
         Layout.fillWidth: true
+        visible: attract.roomForNote
         text: qsTr("When you finish, everything you entered is deleted.")
+        property string spokenText: text // read with the screen
     }
 }

@@ -46,16 +46,31 @@ KScreen {
         }
     }
 
-    // A setting: its heading and its choices, side by side where they fit. Placed by bindings,
-    // not a Layout, so its height follows its width at once (the pager measures it).
+    // How many choices fit side by side: each keeps about 12 letters beside its "selected" mark.
+    function perRow(width: real): int {
+        return Math.max(1, Math.floor((width + Theme.gap * 2) / (Theme.fontBody * 14 + Theme.gap * 2)))
+    }
+
+    // The settings as the pager's items: a setting's heading with one row of its choices; a
+    // setting with more choices than fit in a row goes on in another item under its heading
+    // again, so a page never shows choices without the setting they belong to.
+    function parts(groups: var, across: int): var {
+        const found = []
+        for (const group of groups)
+            for (let first = 0; first < group.options.length; first += across)
+                found.push({ id: group.id, heading: group.heading, offset: first,
+                             options: group.options.slice(first, first + across) })
+        return found
+    }
+
+    // A setting (or part of one): its heading and a row of its choices. Placed by bindings, not
+    // a Layout, so its height follows its width at once (the pager measures it).
     component Group: Item {
         id: group
         required property var modelData
         readonly property var options: modelData.options
         readonly property real spacing: Theme.gap * 2
-        // side by side while each choice keeps about 12 letters beside its "selected" mark
-        readonly property int columns: Math.max(1, Math.min(options.length,
-            Math.floor((width + spacing) / (Theme.fontBody * 14 + spacing))))
+        readonly property int columns: Math.max(1, Math.min(options.length, easier.perRow(width)))
         readonly property int rows: Math.ceil(options.length / columns)
         readonly property real cellWidth: (width - (columns - 1) * spacing) / columns
         readonly property real rowHeight: {
@@ -95,19 +110,26 @@ KScreen {
                 text: modelData.text
                 description: modelData.description ?? ""
                 selectable: group.modelData.id !== "volume"
-                selected: easier.chosenIn(group.modelData.id) === index
-                onActivated: easier.pick(group.modelData.id, index)
+                selected: easier.chosenIn(group.modelData.id) === group.modelData.offset + index
+                onActivated: easier.pick(group.modelData.id, group.modelData.offset + index)
             }
         }
     }
 
     KPager {
+        id: settingGroups
         objectName: "settingGroups"
         Layout.fillWidth: true
         Layout.fillHeight: true
         maxColumns: 1
         minRows: 1
-        model: [
+        // beside "Previous" / "More" there is less room for a row: count for the narrower one
+        model: easier.parts(settings, easier.perRow(settingGroups.width
+                                                    - (settingGroups.canSideNav ? Math.max(
+                                                       Theme.mm(60), settingGroups.width * 0.34)
+                                                       + settingGroups.spacing : 0)))
+        delegate: Group {}
+        readonly property var settings: [
             { id: "size", heading: qsTr("Text size"), options: [
                 { name: "textStep0", text: qsTr("Normal text") },
                 { name: "textStep1", text: qsTr("Large text") },
@@ -132,6 +154,5 @@ KScreen {
             { id: "language", heading: qsTr("Language"),
               options: I18n.languages.map(l => ({ name: "lang_" + l.code, text: l.name })) }
         ]
-        delegate: Group {}
     }
 }
