@@ -13,7 +13,8 @@ these rules ask whether she can:
 - disabled: a control that cannot be used is not drawn, or is drawn inactive with its reason;
 - typing: with the keyboard up, the question, the field's label, the typed text and the way
   forward are shown above the keys;
-- chrome: the bar and the footer take at most 40 % of the window's height.
+- chrome: the bar and the footer take at most 40 % of the window's height (a bar down the
+  side of a short landscape panel at most 30 % of its width).
 
 One walk of the item tree per look: what is hidden or transparent is not drawn, nor is anything
 inside it, so it is not looked into; what a clipping ancestor cuts away is worked out on the way.
@@ -29,6 +30,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 CHROME_SHARE = 0.40
+SIDE_BAR_SHARE = 0.30
 EPSILON = 1.0  # px: layouts place items on fractional pixels
 # QObject.inherits and objectName only, never metaObject(): see KINDS in tests/audit.py.
 KINDS = (("QQuickAbstractButton", "button"), ("QQuickTextInput", "field"), ("QQuickText", "text"))
@@ -212,13 +214,19 @@ class ScreenAudit:
             self.add("essentials", screen, "the screen needs Down to show all of it")
 
     def check_chrome(self) -> None:
-        height = float(self.window.height())
-        chrome = sum(item.height() for item in map(self.named, ("bar", "footer")) if item)
+        """The bar across the top and the footer take at most 40 % of the height; a bar down
+        the side (a short landscape panel) at most 30 % of the width."""
+        width, height = float(self.window.width()), float(self.window.height())
+        bar, footer = self.named("bar"), self.named("footer")
+        side = bar is not None and bar.width() < width / 2
+        chrome = (footer.height() if footer else 0.0) + (bar.height() if bar and not side else 0)
         if chrome > CHROME_SHARE * height + EPSILON:
             self.add(
                 "chrome", None,
                 f"the bar and footer take {chrome / height:.0%} of the height (at most 40 %)",
             )  # fmt: skip
+        if side and bar is not None and bar.width() > SIDE_BAR_SHARE * width + EPSILON:
+            self.add("chrome", bar, f"the bar takes {bar.width() / width:.0%} of the width")
 
     def check_partial(self, screen: QQuickItem) -> None:
         scopes = [screen] + [s for s in (self.named("footer"), self.named("bar")) if s]

@@ -11,6 +11,10 @@ ColumnLayout {
     property bool lessonWidget: true
     property var params: ({})
     property real zoom: 1
+    // the least it needs: the picture can shrink to 30 mm (the step screen gives it the room
+    // that is left, up to 70 mm)
+    readonly property real minimumHeight: prompt.implicitHeight + Theme.mm(30)
+                                          + bigger.implicitHeight + 2 * spacing
     spacing: Theme.gap * 2
     Component.onCompleted: params = Lessons.widgetParams
 
@@ -20,12 +24,15 @@ ColumnLayout {
     }
 
     KText {
+        id: prompt
         Layout.fillWidth: true
         text: widget.params.prompt || ""
         font.bold: true
     }
     Rectangle {
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.minimumHeight: Theme.mm(30)
         Layout.preferredHeight: Theme.mm(70)
         color: Theme.surface
         border.color: Theme.surfaceBorder
@@ -51,6 +58,7 @@ ColumnLayout {
         }
     }
     KButton {
+        id: bigger
         objectName: "zoomBigger"
         Layout.fillWidth: true
         main: false

@@ -100,7 +100,11 @@ KScreen {
     Image {
         objectName: "stepImage"
         Layout.fillWidth: true
-        Layout.preferredHeight: visible ? Theme.mm(80) : 0
+        // the room the text and the controls leave, from 25 to 80 mm: the picture never
+        // pushes the way forward off the screen
+        Layout.fillHeight: true
+        Layout.preferredHeight: visible ? Theme.mm(25) : 0
+        Layout.maximumHeight: Theme.mm(80)
         visible: Lessons.stepImage !== "" && Lessons.widgetType === ""
         source: Lessons.stepImage
         sourceSize.width: width
@@ -114,7 +118,12 @@ KScreen {
         objectName: "widgetLoader"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.preferredHeight: item ? (item as Item).implicitHeight : 0
+        // a widget that can shrink says how little it needs (`minimumHeight`) and fills the
+        // room it is given; else its own height
+        Layout.preferredHeight: !item ? 0 : (item.minimumHeight !== undefined ? item.minimumHeight
+                                                                           : item.implicitHeight)
+        Layout.maximumHeight: !item ? 0 : Math.max((item as Item).implicitHeight,
+                                                   Layout.preferredHeight)
         visible: Lessons.widgetType !== ""
     }
 
