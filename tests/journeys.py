@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest
 
 # the way forward of the report's screens before the frame (the frame names its own)
 FORWARD = ("reportNext", "questionNext", "locationNext", "contactNext", "reviewSend", "stepNext")
+ENTER = 0x01000004  # Qt.Key_Return: the keyboard's Enter key
 
 
 class NotOnScreen(AssertionError):
@@ -82,21 +83,18 @@ class Touches:
         """Drawn and not cut off by the window's edge or a clipping ancestor."""
         if not drawn(item):
             return False
-        full = _rect(item)
-        part = full.intersected(QRectF(0, 0, self.window.width(), self.window.height()))
-        node = item.parentItem()
-        while node is not None:
-            if node.clip():
-                part = part.intersected(_rect(node))
-            node = node.parentItem()
+        full, part = _rect(item), self.visible_part(item)
         return part.width() >= full.width() - 1 and part.height() >= full.height() - 1
 
     def button_with(self, text: str) -> str:
-        """The name of a drawn button whose words are `text` (the resident reads them)."""
-        for item in walk(self.window.contentItem()):
-            if item.property("text") == text and item.inherits("QQuickAbstractButton"):
-                if item.objectName():
-                    return str(item.objectName())
+        """The name of a button whose words are `text` (the resident reads them), once the
+        list holding it has arrived."""
+        for _ in range(200):
+            for item in walk(self.window.contentItem()):
+                if item.property("text") == text and item.inherits("QQuickAbstractButton"):
+                    if item.objectName():
+                        return str(item.objectName())
+            settle(10, 1)
         raise NotOnScreen(f"no button {text!r}")
 
     # --- touching ------------------------------------------------------------------------
@@ -127,7 +125,7 @@ class Touches:
 
     def swipe_up(self, area: QQuickItem) -> None:
         """A finger drawn upwards across `area` (a practice list): the list moves on."""
-        rect = _rect(area)
+        rect = self.visible_part(area)
         x = int(rect.center().x())
         start, end = int(rect.bottom() - rect.height() * 0.1), int(rect.top() + rect.height() * 0.2)
         button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
@@ -139,16 +137,20 @@ class Touches:
         wait(lambda: not area.property("moving"), "the list to stop")
 
     def reach(self, name: str) -> QQuickItem:
-        """The item, fully on screen: on its page of a paged list, or (before the frame, with
-        `down`) scrolled to with "Down" and "Up"; else NotOnScreen."""
+        """The item, fully on screen, on its page of a paged list; or (before the frame, with
+        `down`) scrolled to with "Down" and "Up" until its middle is on screen (a resident
+        touches the part she sees); else NotOnScreen."""
         for _ in range(80):
             item = self.shown(name)
             if item is not None and self.whole(item):
                 return item
             if item is None and self.turn_page(name):
                 continue
-            if item is not None and self.down and self.scroll_towards(item):
-                continue
+            if item is not None and self.down:
+                if self.middle_shown(item):  # a resident touches the part she sees
+                    return item
+                if self.scroll_towards(item):
+                    continue
             break
         where = "not fully on screen" if self.shown(name) is not None else "not shown"
         raise NotOnScreen(f"{name!r} is {where}")
@@ -174,6 +176,19 @@ class Touches:
             return True
         return False
 
+    def visible_part(self, item: QQuickItem) -> QRectF:
+        """The part of the item not cut off by the window's edge or a clipping ancestor."""
+        part = _rect(item).intersected(QRectF(0, 0, self.window.width(), self.window.height()))
+        node = item.parentItem()
+        while node is not None:
+            if node.clip():
+                part = part.intersected(_rect(node))
+            node = node.parentItem()
+        return part
+
+    def middle_shown(self, item: QQuickItem) -> bool:
+        return self.visible_part(item).contains(_rect(item).center())
+
     def scroll_towards(self, item: QQuickItem) -> bool:
         """Before the frame: "Down" (or "Up") once towards the item, if it moves the screen."""
         rect = _rect(item)
@@ -196,13 +211,24 @@ class Touches:
 
     # --- typing on the on-screen keyboard ------------------------------------------------
     def type_text(self, field_name: str, text: str) -> None:
-        field = self.reach(field_name)
-        if not field.hasActiveFocus():
+        """Tap the field (unless the keys are already up for it), then each letter's key."""
+        focused = any(i.hasActiveFocus() for i in self.items(field_name))
+        if not (focused and self._keyboard_up()):
             self.tap(field_name)
             wait(self._keyboard_up, "the keyboard")
         for letter in text:
             key = self._key(letter)
             self.click(key.mapToScene(QPointF(key.width() / 2, key.height() / 2)).toPoint())
+
+    def tap_key(self, code: int) -> None:
+        """The keyboard's key with this Qt key code (Enter)."""
+        keyboard = self.shown("keyboard")
+        key = next(
+            (i for i in walk(keyboard) if i.property("key") == code and drawn(i)), None
+        ) if keyboard is not None else None  # fmt: skip
+        if key is None:
+            raise NotOnScreen(f"no key {code:#x} on the keyboard")
+        self.click(key.mapToScene(QPointF(key.width() / 2, key.height() / 2)).toPoint())
 
     def _keyboard_up(self) -> bool:
         keyboard = self.shown("keyboard")
