@@ -34,17 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("run", help="start the kiosk (the default)")
 
-    shot = sub.add_parser("screenshot", help="render one screen to a PNG file and exit")
-    shot.add_argument("--screen", default="attract", help="screen or overlay name")
-    shot.add_argument("--lang", default="bg", choices=("bg", "en", "uk", "tr"))
-    shot.add_argument(
-        "--text-size", default="normal", choices=("normal", "large", "largest"), dest="text_size"
-    )
-    shot.add_argument("--theme", default="normal", choices=("normal", "high-contrast"))
-    shot.add_argument("--size", default="1920x1080", help="window size in pixels, WIDTHxHEIGHT")
-    shot.add_argument("--out", required=True, help="the PNG file to write")
-    shot.add_argument("--lesson", help="with --screen lesson-step: the lesson id, e.g. l01-touch")
-    shot.add_argument("--step", type=int, default=1, help="with --lesson: the step, from 1")
+    shot = sub.add_parser("screenshot", help="render a screen or a state mid-journey to PNG")
+    from kiosk.screenshot_cli import add_arguments
+
+    add_arguments(shot)
 
     sub.add_parser("doctor", help="check fonts, data folder, config, libraries; print the config")
     sub.add_parser("pin", help="make the salted hash of a trainer PIN for the config")
@@ -88,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(args)
     if command == "screenshot":
-        from kiosk.runner import screenshot
+        from kiosk.screenshot_cli import screenshot
 
         return screenshot(args)
     if command == "doctor":

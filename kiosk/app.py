@@ -339,7 +339,10 @@ def prepare_environment(software_rendering: bool) -> None:
     """Environment Qt reads at start: the on-screen keyboard, and software drawing without a GPU."""
     _skip_pyside_source_scan()
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
-    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "0")
+    # only the kiosk's own keyboard (ui/components/KKeyboard.qml): never Qt's desktop panel, a
+    # second window with its own QML engine, which a field focused before the kiosk's keyboard
+    # has loaded would open (and whose engine outlives the application: Qt aborts at exit)
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
     if software_rendering:
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
     # Messages that are not about the kiosk: QtMultimedia saying it uses PulseAudio because

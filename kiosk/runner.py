@@ -201,53 +201,6 @@ def _speak_once(settings: Settings) -> bool:
     return True
 
 
-def screenshot(args: argparse.Namespace) -> int:
-    """Render one screen (or overlay over the home screen) to a PNG, then exit."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    settings = load_config(args)
-    from kiosk.services.storage.logs import setup_logging
-
-    setup_logging(None, "WARNING")
-    from kiosk.bridge.nav import SCREENS
-
-    if args.screen not in SCREENS and args.screen not in OVERLAYS:
-        known = ", ".join(sorted((*SCREENS, *OVERLAYS)))
-        print(f"There is no screen called {args.screen!r}. Screens: {known}.", file=sys.stderr)
-        return 2
-    app = _start_qt(settings)
-    from kiosk.app import build
-
-    start = args.screen if args.screen in SCREENS else "home"
-    size = _window_size(args.size)
-    # drawn as on a 21.5-inch 1920x1080 panel (476 mm wide) unless the config names the panel
-    panel = settings[opt.PANEL_WIDTH_MM] or 476.0 * size[0] / 1920
-    kiosk = build(
-        settings,
-        windowed=True,
-        start_screen=start,
-        window_size=size,
-        simulated_panel_mm=panel,
-        start_backend=False,
-    )
-    bridges = kiosk.bridges
-    bridges.session.setLanguage(args.lang)
-    bridges.session.setTextStep(("normal", "large", "largest").index(args.text_size))
-    bridges.session.setHighContrast(args.theme == "high-contrast")
-    if start != "attract":
-        bridges.session.begin()
-    if args.screen in OVERLAYS:
-        show_overlay(kiosk, args.screen)
-    if getattr(args, "lesson", None):
-        bridges.lessons.show_step(args.lesson, args.step)
-    image = grab(kiosk, app)
-    ok = image.save(args.out)
-    kiosk.close()
-    if not ok:
-        print(f"Could not write {args.out}.", file=sys.stderr)
-        return 1
-    return 0
-
-
 def show_overlay(kiosk: object, name: str) -> None:
     """Open an overlay the way the running kiosk would."""
     bridges = kiosk.bridges  # type: ignore[attr-defined]
@@ -261,19 +214,6 @@ def show_overlay(kiosk: object, name: str) -> None:
         from PySide6.QtCore import Q_ARG, QMetaObject
 
         QMetaObject.invokeMethod(kiosk.window, "showOverlay", Q_ARG(str, name))  # type: ignore[attr-defined]
-
-
-def grab(kiosk: object, app: object) -> object:
-    """Show the window, let layouts settle, and grab what is drawn."""
-    from PySide6.QtCore import QEventLoop, QTimer
-
-    window = kiosk.window  # type: ignore[attr-defined]
-    kiosk.show()  # type: ignore[attr-defined]
-    for _ in range(6):  # layouts settle over a few polish passes
-        loop = QEventLoop()
-        QTimer.singleShot(30, loop.quit)
-        loop.exec()
-    return window.grabWindow()
 
 
 def make_pin() -> int:

@@ -108,6 +108,44 @@ def test_screenshot_of_an_unknown_screen_lists_the_known_ones(tmp_path: Path) ->
 
 
 @pytest.mark.slow
+def test_screenshot_of_a_state_mid_journey_on_a_portrait_panel(tmp_path: Path) -> None:
+    """The practice portal runs in the process; the report is answered up to its review."""
+    out = tmp_path / "review.png"
+    result = kiosk(
+        "screenshot", "--journey", "report", "--at", "review", "--size", "1080x1920",
+        "--out", str(out), timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert str(out) in result.stdout  # the path is printed
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1080, 1920)
+    no_traceback(result)
+
+
+@pytest.mark.slow
+def test_screenshot_of_a_typing_lesson_step_exits_cleanly(tmp_path: Path) -> None:
+    """The step focuses its field at once: only the kiosk's own keyboard comes up, never Qt's
+    desktop panel, whose QML engine outlived the application and aborted the exit (134)."""
+    result = kiosk(
+        "screenshot", "--screen", "lesson-step", "--lesson", "l03-keyboard", "--step", "3",
+        "--out", str(tmp_path / "step.png"),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "QPixmap" not in result.stderr and "Cannot find style" not in result.stderr
+
+
+def test_screenshot_of_an_unknown_state_lists_the_known_ones(tmp_path: Path) -> None:
+    result = kiosk(
+        "screenshot", "--journey", "report", "--at", "nowhere", "--out", str(tmp_path / "x.png")
+    )
+    assert result.returncode == 2
+    assert "no state 'nowhere'" in result.stderr and "review" in result.stderr
+    no_traceback(result)
+
+
+@pytest.mark.slow
 def test_smoke_test_reaches_the_first_frame(tmp_path: Path) -> None:
     result = kiosk(
         "--smoke-test", env={"QT_QPA_PLATFORM": "offscreen", "XDG_STATE_HOME": str(tmp_path)}
