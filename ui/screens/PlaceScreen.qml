@@ -11,22 +11,50 @@ KScreen {
     readonly property bool known: place.name !== undefined
 
     title: known ? place.name : qsTr("A place near this kiosk")
-    // The details are the instruction, so they are read aloud as the screen opens.
-    instruction: known ? place.summary : qsTr("First choose a place from the list.")
+    instruction: known ? "" : qsTr("First choose a place from the list.")
     helpText: qsTr("Touch Print to take it with you to get a slip with the address and a code "
                    + "that shows the place on a map on a phone. Touch Back to the list to "
                    + "choose another place.")
     stepText: qsTr("Step %1 of %2").arg(3).arg(3)
     customBack: true
     onBackRequested: screen.known ? Nav.back() : Nav.go("helpNearby")
+    primaryText: known ? qsTr("Print it to take with you") : ""
+    primaryName: "placePrint"
+    primaryIcon: "print"
+    onPrimaryRequested: Places.takeAway()
 
-    KButton {
-        objectName: "placePrint"
+    // The details (address, distance, hours, phone) and what the map code is for, a page of
+    // whole lines at a time, read aloud with the screen; the code beside them.
+    RowLayout {
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.maximumHeight: Math.max(details.naturalHeight, qr.Layout.preferredHeight)
         visible: screen.known
-        kind: "primary"
-        text: qsTr("Print it to take with you")
-        onActivated: Places.takeAway()
+        spacing: Theme.gap * 2
+        KPagedText {
+            id: details
+            objectName: "placeDetails"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.maximumHeight: naturalHeight
+            Layout.alignment: Qt.AlignTop
+            text: screen.known ? screen.place.summary + "\n"
+                                 + qsTr("Scan this code with a phone to see the place on a map.")
+                               : ""
+            property string spokenText: text
+        }
+        Image {
+            id: qr
+            objectName: "placeQr"
+            Layout.preferredWidth: Theme.mm(40)
+            Layout.preferredHeight: Theme.mm(40)
+            Layout.alignment: Qt.AlignTop
+            source: screen.known ? screen.place.qr : ""
+            fillMode: Image.PreserveAspectFit
+            smooth: false
+            Accessible.role: Accessible.Graphic
+            Accessible.name: qsTr("A code to scan with a phone: it shows this place on a map.")
+        }
     }
     KText {
         objectName: "placeSlipMessage"
@@ -34,30 +62,5 @@ KScreen {
         visible: Places.slipMessage !== ""
         font.bold: true
         text: Places.slipMessage
-    }
-    Image {
-        objectName: "placeQr"
-        visible: screen.known
-        Layout.preferredWidth: Theme.mm(50)
-        Layout.preferredHeight: Theme.mm(50)
-        source: screen.known ? screen.place.qr : ""
-        fillMode: Image.PreserveAspectFit
-        smooth: false
-        Accessible.role: Accessible.Graphic
-        Accessible.name: qsTr("A code to scan with a phone: it shows this place on a map.")
-    }
-    KText {
-        objectName: "placeQrCaption"
-        Layout.fillWidth: true
-        visible: screen.known
-        text: qsTr("Scan this code with a phone to see the place on a map.")
-    }
-    KButton {
-        objectName: "placeRead"
-        Layout.fillWidth: true
-        visible: screen.known
-        main: false
-        text: qsTr("Read it aloud")
-        onActivated: Places.speakChosen()
     }
 }
