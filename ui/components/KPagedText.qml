@@ -55,9 +55,15 @@ Item {
         visible: box.paged
         readonly property real half: (width - Theme.gap * 2) / 2
 
+        FontMetrics {
+            id: metrics
+            font.pixelSize: Theme.fontChrome
+            font.bold: true
+        }
+
         KButton {
             id: previous
-            objectName: "textPrevious"
+            objectName: "pagerTextPrevious" // page buttons, not choices (KScreen.choices)
             icon.name: "up"
             width: nav.half
             height: nav.height
@@ -69,7 +75,7 @@ Item {
         }
         KButton {
             id: next
-            objectName: "textNext"
+            objectName: "pagerTextNext"
             icon.name: "down"
             x: nav.half + Theme.gap * 2
             width: nav.half
@@ -77,7 +83,12 @@ Item {
             fontSize: Theme.fontChrome
             enabled: box.page < box.pageCount - 1
             //: %1 is the part it shows, %2 how many parts the long text has
-            text: qsTr("Next part (%1 of %2)").arg(box.page + 2).arg(box.pageCount)
+            readonly property string long: qsTr("Next part (%1 of %2)").arg(box.page + 2)
+                                                                       .arg(box.pageCount)
+            // the short form (as a paged list's) when the long one would take two lines
+            text: metrics.advanceWidth(long) + Math.round(Theme.fontChrome * 1.3) + Theme.gap
+                  <= nav.half - 2 * Theme.padding ? long
+                  : qsTr("More (%1 of %2)").arg(box.page + 2).arg(box.pageCount)
             onActivated: box.page += 1
         }
     }

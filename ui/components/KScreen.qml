@@ -40,6 +40,19 @@ Item {
     // room above and below the content for the focus ring of a control at its edge (the ring
     // is drawn outside the control, and the content area clips)
     readonly property int ringRoom: Theme.focusWidth + 2
+    // When the content would not fit under the whole header (a short panel, a large size), the
+    // progress line gives way first, then the instruction: the question stays, and the voice
+    // still says the instruction (Help too). Worked out from heights the header does not change.
+    readonly property real contentNeed: column.implicitHeight + 2 * ringRoom
+    function roomUnder(withStep: bool, withInstruction: bool): real {
+        return height - Theme.gap - Math.max(0, Theme.gap - ringRoom) - titleText.implicitHeight
+               - (withStep ? stepLine.implicitHeight + header.spacing : 0)
+               - (withInstruction ? instructionText.implicitHeight + header.spacing : 0)
+    }
+    readonly property bool showInstruction: instruction !== ""
+                                            && contentNeed <= roomUnder(false, true) + 1
+    readonly property bool showStep: stepText !== ""
+                                     && contentNeed <= roomUnder(true, showInstruction) + 1
     // the height the content can have without "Up" and "Down" (for what is shown only when
     // there is room for it)
     readonly property real contentRoom: area.height - 2 * ringRoom
@@ -222,15 +235,17 @@ Item {
         spacing: Theme.gap / 2
 
         KText {
+            id: stepLine
             objectName: "screenStep"
             Layout.fillWidth: true
-            visible: screen.stepText !== ""
+            visible: screen.showStep
             text: screen.stepText
             font.pixelSize: Theme.fontChrome
             font.bold: true
             lineHeight: Theme.lineHeightTight
         }
         KText {
+            id: titleText
             objectName: "screenTitle"
             Layout.fillWidth: true
             text: screen.title
@@ -241,9 +256,10 @@ Item {
             Accessible.name: text
         }
         KText {
+            id: instructionText
             objectName: "screenInstruction"
             Layout.fillWidth: true
-            visible: screen.instruction !== ""
+            visible: screen.showInstruction
             text: screen.instruction
         }
     }

@@ -8,7 +8,11 @@ import "../components"
 KScreen {
     id: screen
     title: qsTr("Learn to use a touch screen and the internet")
-    instruction: qsTr("Touch a lesson to start it. You can stop at any time.")
+    // which lessons are not in the chosen language yet goes with the instruction (said aloud,
+    // and given way on a short panel: each lesson names its languages anyway)
+    instruction: [qsTr("Touch a lesson to start it. You can stop at any time."),
+                  Lessons.problem === "" ? Lessons.languageNotice : ""]
+                 .filter(t => t !== "").join(" ")
     helpText: qsTr("Each lesson takes a few minutes and has practice you cannot get wrong. "
                    + "A lesson you have finished says so. If you leave a lesson, "
                    + "it starts again where you stopped.")
@@ -19,7 +23,7 @@ KScreen {
         objectName: "lessonsNotice"
         Layout.fillWidth: true
         visible: text !== ""
-        text: Lessons.problem !== "" ? Lessons.problem : Lessons.languageNotice
+        text: Lessons.problem
         font.bold: true
     }
 

@@ -24,13 +24,16 @@ KScreen {
         visible: Guided.problem !== ""
         text: Guided.problem
     }
-    Repeater {
+    KPager { // the lessons, a page at a time
+        objectName: "guidedLessons"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        visible: !Guided.running
         model: Guided.running ? [] : Guided.lessons
-        KButton {
+        delegate: KButton {
             required property var modelData
             required property int index
             objectName: "guidedLesson" + index
-            Layout.fillWidth: true
             main: false
             text: modelData.title
             onActivated: Guided.start(modelData.id)
