@@ -69,12 +69,13 @@ def _is_button(item: QQuickItem) -> bool:
     return item.inherits("QQuickAbstractButton")
 
 
-def _visible_tree(item: QQuickItem) -> Iterator[QQuickItem]:
-    """Items not hidden, transparent or not (a screen the keys leave no room is transparent)."""
-    if item.isVisible():
+def _visible_tree(item: QQuickItem, all_items: bool = False) -> Iterator[QQuickItem]:
+    """Items not hidden, transparent or not (a screen the keys leave no room is transparent);
+    with `all_items`, the hidden ones too."""
+    if all_items or item.isVisible():
         yield item
         for child in item.childItems():
-            yield from _visible_tree(child)
+            yield from _visible_tree(child, all_items)
 
 
 def _within(item: QQuickItem, scope: QQuickItem) -> bool:
@@ -293,8 +294,16 @@ class ScreenAudit:
         screen = self.screen(hidden_too=True)
         if screen is not None and str(screen.property("primaryText") or ""):
             wanted.append(("stripNext", "the way forward"))
+        question = next((i for i in self.inside(strip) if i.objectName() == "stripQuestion"), None)
         for name, what in wanted:
             item = next((i for i in self.inside(strip) if i.objectName() == name), None)
+            if item is None and name == "stripLabel" and question is not None:
+                # a field whose label is the question itself (or has none) is not labelled twice
+                label = next((i for i in _visible_tree(strip, all_items=True)
+                              if i.objectName() == name), None)  # fmt: skip
+                said = str(label.property("text") or "") if label is not None else ""
+                if said in ("", str(question.property("text"))):
+                    continue
             if item is None:
                 self.add("typing", strip, f"{what} is not shown above the keys")
             elif not self.whole(item):
@@ -303,7 +312,9 @@ class ScreenAudit:
     def check_announced(
         self, screen: QQuickItem, announced: Sequence[str], more: bool | None
     ) -> None:
-        content = self.named("screenContent") or screen
+        content = next(
+            (i for i in self.inside(screen) if i.objectName() == "screenContent"), screen
+        )
         shown = [  # the screen's choices are KButtons (they say their spokenText)
             str(i.property("spokenText"))
             for i in self.inside(content)

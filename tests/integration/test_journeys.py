@@ -37,8 +37,25 @@ def run(kiosk: Any, journey: str, step: int) -> Touches:
     return touch
 
 
+# Journeys through screens other engineers are rebuilding now (strict: the mark must go as
+# soon as the journey passes).
+PENDING = {
+    "report": "the report's questions need Down at the large size (engineer 'wizard')",
+    "departures": "the board's first departure is below the fold (engineer 'wizard')",
+    "lesson": "L01's practice widgets put their parts below the fold (engineer 'widgets')",
+}
+
+
+def journeys() -> list[Any]:
+    return [
+        pytest.param(j, marks=pytest.mark.xfail(strict=True, reason=PENDING[j]))
+        if j in PENDING else j
+        for j in WALKS
+    ]  # fmt: skip
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("journey", list(WALKS))
+@pytest.mark.parametrize("journey", journeys())
 def test_the_journey_by_touch_at_every_size(make_kiosk: Any, tmp_path: Any, journey: str) -> None:
     kiosk = make_kiosk(
         Settings({"session.tap_filter_ms": 0, "paths.data_dir": str(tmp_path),
