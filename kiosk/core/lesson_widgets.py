@@ -400,12 +400,16 @@ SPECS: dict[str, WidgetSpec] = {
                     kind=choice("choice", "place", "photo", "text"),
                     options=texts(required=False),
                     example=text(required=False),
+                    image=Param(
+                        "image", required=False, doc="photo: the practice photo to attach"
+                    ),
+                    alt=text("photo: what the practice photo shows", required=False),
                 ),
                 "checklist": texts(),
             },
             {"submitted": flag()},
             parts=("formReview", "formReviewButton", "formSend"),
-            id_parts=("form-",),
+            id_parts=("form-", "formPhoto-"),
         ),
         WidgetSpec(
             "map_list_sim",
