@@ -254,7 +254,8 @@ SPECS: dict[str, WidgetSpec] = {
                 ),
             },
             {"page": ref("pages")},
-            id_parts=("pick-",),
+            parts=("browserScreen", "browserBar", "browserPage", "browserBack"),
+            id_parts=("pick-", "advert-"),
         ),
         WidgetSpec(
             "password_builder",
