@@ -41,7 +41,7 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
 from kiosk.core.session import IdlePolicy, countdown_should_speak
-from kiosk.services.storage.paths import FONTS_DIR, UI_DIR, data_dir
+from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR, data_dir
 from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
@@ -206,6 +206,7 @@ def build(
     _bridges_by_engine[id(engine)] = bridges
     engine.addImageProvider(PROVIDER_ID, PictogramProvider())  # KIcon's; the engine owns it
     engine.addImportPath(str(UI_DIR))
+    engine.addImportPath(str(KEYBOARD_DIR))  # the keyboard style: QtQuick/VirtualKeyboard/Styles
     watcher = InputWatcher()
     kiosk_box: list[Kiosk] = []
 
@@ -338,6 +339,10 @@ def prepare_environment(software_rendering: bool) -> None:
     _skip_pyside_source_scan()
     os.environ.setdefault("QT_IM_MODULE", "qtvirtualkeyboard")
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "0")
+    # The kiosk's own keyboard style and layouts (ui/keyboard/): large keys named in words, no
+    # hide or language key. Qt finds the style under an import path (build() adds ui/keyboard).
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_STYLE", "kiosk")
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_LAYOUT_PATH", str(KEYBOARD_DIR / "layouts"))
     if software_rendering:
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
     # Messages that are not about the kiosk: QtMultimedia saying it uses PulseAudio because

@@ -42,6 +42,7 @@ TEXT_PAIRS = [
     ("callText", "callBackground"),
     ("callText", "callButton"),
     ("callText", "callAccept"),
+    ("surfaceText", "keyFunction"),  # the keyboard's letter keys are surface, Enter primary
 ]
 EDGE_PAIRS = [
     ("surfaceBorder", "background"),
@@ -63,6 +64,8 @@ EDGE_PAIRS = [
     ("lessonInk", "lessonBlue"),
     ("lessonInk", "lessonGreen"),
     ("callText", "callEnd"),
+    ("surfaceBorder", "keyboardTray"),  # a key's edge against the keyboard's tray
+    ("surfaceBorder", "keyFunction"),
 ]
 
 

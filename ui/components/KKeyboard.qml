@@ -1,25 +1,35 @@
 import QtQuick
 import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
-import Kiosk
 
-// The on-screen keyboard, Bulgarian layout first, in the language of the person. Main.qml
-// loads it after the first frame: it is the heaviest part of the interface to create.
+// The on-screen keyboard in the kiosk's style (ui/keyboard/): the letters of the resident's
+// language or Latin ones, as KeyboardState says. Main.qml loads it after the first frame: it is
+// the heaviest part of the interface to create.
 InputPanel {
     id: panel
 
-    readonly property string keyboardLocale: Session.language === "bg" ? "bg_BG"
-                                           : Session.language === "uk" ? "uk_UA"
-                                           : Session.language === "tr" ? "tr_TR" : "en_GB"
+    readonly property string locale: KeyboardState.latin ? KeyboardState.latinLocale
+                                                         : KeyboardState.cyrillicLocale
+    // Every layout compiled ahead, in the background. Qt's keyboard loads a layout on the spot
+    // when the language changes; a file not yet compiled would make it wait for QML's loader
+    // thread, and that thread may need Python (the translator) while Python waits for it, as
+    // when Session.setLanguage, a Python slot, changes the language.
+    property list<Component> compiled
 
     objectName: "keyboard"
     visible: active
 
     function applyLocale(): void {
-        VirtualKeyboardSettings.activeLocales = [keyboardLocale, "bg_BG", "en_GB"]
-            .filter((locale, i, all) => all.indexOf(locale) === i)
-        VirtualKeyboardSettings.locale = keyboardLocale
+        VirtualKeyboardSettings.activeLocales = [KeyboardState.cyrillicLocale,
+                                                 KeyboardState.latinLocale]
+        VirtualKeyboardSettings.locale = locale
     }
-    onKeyboardLocaleChanged: applyLocale()
-    Component.onCompleted: applyLocale()
+    onLocaleChanged: Qt.callLater(applyLocale) // from the event loop, never inside a Python call
+    Component.onCompleted: {
+        applyLocale()
+        for (const file of ["bg_BG/main.qml", "uk_UA/main.qml", "en_GB/main.qml",
+                            "tr_TR/main.qml", "fallback/symbols.qml"])
+            compiled.push(Qt.createComponent(Qt.resolvedUrl("../keyboard/layouts/" + file),
+                                             Component.Asynchronous, panel))
+    }
 }

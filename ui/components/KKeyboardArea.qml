@@ -8,6 +8,8 @@ Item {
 
     property real contentTop // where the screen starts (below the bar and the practice notice)
     property Item focusItem // the window's active focus item
+    readonly property TextInput field: focusItem instanceof TextInput ? focusItem as TextInput
+                                                                        : null
     readonly property bool shown: keyboard.item ? (keyboard.item as KKeyboard).active : false
     readonly property bool typing: strip.visible
     readonly property real keysTop: keyboard.y
@@ -17,13 +19,41 @@ Item {
         keyboard.active = true
     }
 
+    // Each field starts in its own script and names its own Enter key: a lesson's field asks
+    // for a layout ("qwerty", "jcuken", "alphabetical"); an address or e-mail field for Latin.
+    onFieldChanged: {
+        if (!field)
+            return
+        const owner = field.parent as KTextField // read here: a binding may not have caught up
+        const wish = owner ? owner.keyboardLayout : ""
+        const latinHints = Qt.ImhLatinOnly | Qt.ImhEmailCharactersOnly | Qt.ImhUrlCharactersOnly
+        KeyboardState.cyrillicOrder = wish === "jcuken" || wish === "alphabetical" ? wish
+                                                                                  : "phonetic"
+        KeyboardState.latin = wish === "qwerty"
+                || (wish === "" && ((field.inputMethodHints & latinHints) !== 0
+                                    || KeyboardState.latinFirst))
+        KeyboardState.enterText = owner ? owner.enterText : ""
+    }
+    // The keys: 20 mm and a 2 mm gap in rows of 22 mm, as wide as the window allows up to keys
+    // of 27 mm on a wide panel (12 of them: the longest rows, Ukrainian and Turkish).
+    Binding {
+        target: KeyboardState
+        property: "width"
+        value: Math.min(area.width, Theme.mm(12 * 27))
+    }
+    Binding {
+        target: KeyboardState
+        property: "rowHeight"
+        value: Theme.targetMain + Theme.keyGap
+    }
+
     Rectangle { // beside the keys, where the screen would show through
         visible: area.shown
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: keyboard.top
         anchors.bottom: parent.bottom
-        color: Theme.background
+        color: Theme.keyboardTray
     }
 
     KTypingStrip {
@@ -35,21 +65,16 @@ Item {
         // too little room left for a screen to be of use: the strip takes it all
         height: keyboard.y - implicitHeight - area.contentTop < Theme.targetMain * 2
                 ? keyboard.y - area.contentTop : implicitHeight
-        field: area.shown && area.focusItem instanceof TextInput
-               ? area.focusItem as TextInput : null
+        field: area.shown ? area.field : null
     }
 
     Loader {
         id: keyboard
         active: false
         asynchronous: true
-        // The Loader sizes the panel to its implicit height, so the screen moves up above the
-        // keys instead of lying under them. The default style is 2560 × 800 (height 0.3125 of
-        // the width): the keys get the whole width unless the bar, the practice notice and the
-        // typing strip would not fit, and never less than 45 % of the window's height (on a
-        // 21.5-inch 1080p panel: rows of 24 mm, letters of 4.2 mm).
-        readonly property real room: area.height - area.contentTop - strip.fullHeight
-        width: Math.min(area.width, Math.max(area.height * 0.45, room) / 0.3125)
+        // The Loader sizes the panel to its implicit height (the kiosk style makes it exactly
+        // KeyboardState's), so the screen moves up above the keys instead of lying under them.
+        width: KeyboardState.width
         x: (area.width - width) / 2
         height: item ? (item as KKeyboard).implicitHeight : 0
         y: area.shown ? area.height - height : area.height
