@@ -54,7 +54,7 @@ def keyboard_for_field(kiosk: Any, lang: str = "bg", **properties: Any) -> QQuic
     session.begin()
     session.setLanguage(lang)
     add_field(kiosk, **properties)
-    tap(kiosk.window, find(kiosk.window, "probeInput"))
+    post_tap(kiosk, find(kiosk.window, "probeInput"))  # the field may ask for another layout
     settle(50, 5)
     keyboard = find(kiosk.window, "keyboard")
     assert keyboard.property("active")
@@ -225,7 +225,7 @@ def test_a_field_can_ask_for_a_layout(kiosk: Any, layout: str, first_row: str) -
 def test_each_language_has_its_letters(kiosk: Any, lang: str, letters: str) -> None:
     """Ukrainian, Turkish and English letters, each with its words on the keys, whole at the
     largest text (the language changes while the keyboard exists: a Python call, see
-    KKeyboard.compiled)."""
+    KKeyboard.applyLocale)."""
     kiosk.bridges.session.setTextStep(2)
     keyboard_for_field(kiosk, lang=lang)
     assert set(letters) <= set(keyboard_keys(kiosk))

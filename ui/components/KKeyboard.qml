@@ -10,12 +10,6 @@ InputPanel {
 
     readonly property string locale: KeyboardState.latin ? KeyboardState.latinLocale
                                                          : KeyboardState.cyrillicLocale
-    // Every layout compiled ahead, in the background. Qt's keyboard loads a layout on the spot
-    // when the language changes; a file not yet compiled would make it wait for QML's loader
-    // thread, and that thread may need Python (the translator) while Python waits for it, as
-    // when Session.setLanguage, a Python slot, changes the language.
-    property list<Component> compiled
-
     objectName: "keyboard"
     visible: active
 
@@ -24,12 +18,9 @@ InputPanel {
                                                  KeyboardState.latinLocale]
         VirtualKeyboardSettings.locale = locale
     }
-    onLocaleChanged: Qt.callLater(applyLocale) // from the event loop, never inside a Python call
-    Component.onCompleted: {
-        applyLocale()
-        for (const file of ["bg_BG/main.qml", "uk_UA/main.qml", "en_GB/main.qml",
-                            "tr_TR/main.qml", "fallback/symbols.qml"])
-            compiled.push(Qt.createComponent(Qt.resolvedUrl("../keyboard/layouts/" + file),
-                                             Component.Asynchronous, panel))
-    }
+    // Later, from the event loop: Qt's keyboard then loads the new layout on the spot, and
+    // QML's loader thread may need Python (the translator) meanwhile, which it cannot have
+    // inside a Python call such as Session.setLanguage.
+    onLocaleChanged: Qt.callLater(applyLocale)
+    Component.onCompleted: applyLocale()
 }
