@@ -237,6 +237,7 @@ SPECS: dict[str, WidgetSpec] = {
             },
             {"reached": flag()},
             _settings_check,
+            parts=("settingsScreen", "settingsBar", "settingsPreview"),
         ),
         WidgetSpec(
             "browser_sim",
