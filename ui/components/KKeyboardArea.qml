@@ -35,11 +35,12 @@ Item {
         KeyboardState.enterText = owner ? owner.enterText : ""
     }
     // The keys: 20 mm and a 2 mm gap in rows of 22 mm, as wide as the window allows up to keys
-    // of 27 mm on a wide panel (12 of them: the longest rows, Ukrainian and Turkish).
+    // of 27 mm on a wide panel (12 of them: the longest rows, Ukrainian and Turkish); wider with
+    // larger text, so the named keys' words and a long space bar fit in the lowest row.
     Binding {
         target: KeyboardState
         property: "width"
-        value: Math.min(area.width, Theme.mm(12 * 27))
+        value: Math.min(area.width, Theme.mm(12 * 27 * (1 + (Theme.textScale - 1) / 2)))
     }
     Binding {
         target: KeyboardState
