@@ -73,11 +73,11 @@ Item {
         id: keyboard
         active: false
         asynchronous: true
-        // The Loader sizes the panel to its implicit height (the kiosk style makes it exactly
-        // KeyboardState's), so the screen moves up above the keys instead of lying under them.
+        // The kiosk style makes the keyboard exactly as large as KeyboardState says, so the
+        // screen moves up above the keys instead of lying under them.
         width: KeyboardState.width
         x: (area.width - width) / 2
-        height: item ? (item as KKeyboard).implicitHeight : 0
+        height: item ? KeyboardState.height : 0
         y: area.shown ? area.height - height : area.height
         source: "KKeyboard.qml"
     }

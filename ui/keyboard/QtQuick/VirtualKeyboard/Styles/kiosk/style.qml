@@ -13,6 +13,8 @@ KeyboardStyle {
     // only sets the height for a width, and the width is always the one asked for.
     keyboardDesignWidth: KeyboardState.width > 0 ? KeyboardState.width : 1000
     keyboardDesignHeight: KeyboardState.width > 0 ? KeyboardState.height : 400
+    // never taller than asked, even for the moment the width is still the old one
+    keyboardDesignMaximumHeight: keyboardDesignHeight
     keyboardRelativeLeftMargin: Theme.keyGap / 2 / keyboardDesignWidth
     keyboardRelativeRightMargin: Theme.keyGap / 2 / keyboardDesignWidth
     keyboardRelativeTopMargin: Theme.keyGap / 2 / keyboardDesignHeight
