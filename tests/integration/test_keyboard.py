@@ -259,3 +259,39 @@ def test_what_is_typed_stays_in_view_above_the_keys(kiosk: Any, step: int) -> No
     room = strip_top - banner_bottom
     assert room == 0 or room >= 2 * kiosk.bridges.display.pxPerMm * 20 - 1
     QGuiApplication.inputMethod().hide()
+
+
+@pytest.mark.parametrize(("step", "latin"), [(3, False), (6, True), (7, False)])
+def test_the_keyboard_lesson_shows_the_layout_it_asks_for(
+    kiosk: Any, step: int, latin: bool
+) -> None:
+    """L03: the name starts in Cyrillic, the e-mail address in Latin (`layout: qwerty`), the web
+    address in Cyrillic so the learner touches "Латиница"; Enter says "Провери" and checks."""
+    session, lessons = kiosk.bridges.session, kiosk.bridges.lessons
+    session.begin()
+    session.setLanguage("bg")
+    lessons.show_step("l03-keyboard", step)
+    kiosk.bridges.nav.go("lesson-step")
+    settle(50, 10)  # the screen gives its first control the focus after it opens
+    field = find(kiosk.window, "typeField")
+    next(i for i in walk(field) if i.inherits("QQuickTextInput")).forceActiveFocus()
+    QGuiApplication.inputMethod().show()  # as a touch on the field does (it may be scrolled)
+    settle(50, 5)
+    keys = keyboard_keys(kiosk)
+    assert ("q" in keys) == latin and ("я" in keys) != latin
+    assert "Провери" in labels(kiosk)
+    if not latin:
+        post_tap(kiosk, named_key(kiosk, "keyScript"))
+        assert "q" in keyboard_keys(kiosk)
+    expected = lessons._player.step.widget.params["expected"]
+    for letter in expected.lower() if latin else "":
+        if letter in "@":
+            post_tap(kiosk, named_key(kiosk, "keyDigits"))
+            tap(kiosk.window, keyboard_keys(kiosk)[letter], reveal=False)
+            post_tap(kiosk, named_key(kiosk, "keyDigits"))
+        else:
+            tap(kiosk.window, keyboard_keys(kiosk)[letter], reveal=False)
+    if latin:
+        tap(kiosk.window, named_key(kiosk, "keyEnter"), reveal=False)
+        settle(50, 3)
+        assert lessons._player.done, lessons.feedback
