@@ -295,3 +295,24 @@ def test_the_keyboard_lesson_shows_the_layout_it_asks_for(
         tap(kiosk.window, named_key(kiosk, "keyEnter"), reveal=False)
         settle(50, 3)
         assert lessons._player.done, lessons.feedback
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1366, 768)])
+@pytest.mark.parametrize(("lang", "layout"), [("uk", ""), ("tr", ""), ("bg", "alphabetical")])
+def test_twelve_keys_a_row_stay_20_mm_on_a_portrait_and_a_small_panel(
+    kiosk: Any, size: tuple[int, int], lang: str, layout: str
+) -> None:
+    """The widest rows (12 keys: Ukrainian, Turkish, А Б В) on a 268 mm portrait panel and a
+    339 mm 1366 × 768 one, at the largest text: every key still 20 mm, every word whole."""
+    kiosk.window.resize(*size)  # the same 4 px/mm: a smaller panel of the same make
+    kiosk.bridges.session.setTextStep(2)
+    settle()
+    keyboard_for_field(kiosk, lang=lang, keyboardLayout=layout)
+    keyboard = find(kiosk.window, "keyboard")
+    assert keyboard.width() <= size[0]
+    problems = [
+        p
+        for p in audit_window(kiosk.window, kiosk.bridges.display.pxPerMm, 2, lang)
+        if "keyFace" in p or "keyLabel" in p
+    ]
+    assert not problems, "\n".join(problems)

@@ -40,7 +40,8 @@ KeyPanel {
             id: text
             objectName: "keyLabel"
             anchors.centerIn: parent
-            width: parent.width - 2 * Theme.keyGap
+            // a wide capital (Щ, Ю) at the largest text fills a 20 mm key to its edges
+            width: parent.width - 2 * (face.letter ? Theme.border : Theme.keyGap)
             // the space bar's word only where it fits: the long key is the space bar anyway
             visible: face.glyph === "" && text !== "" && (face.word === ""
                                                             || spaceWord.advanceWidth <= width)

@@ -15,8 +15,9 @@ KeyboardStyle {
     keyboardDesignHeight: KeyboardState.width > 0 ? KeyboardState.height : 400
     // never taller than asked, even for the moment the width is still the old one
     keyboardDesignMaximumHeight: keyboardDesignHeight
-    keyboardRelativeLeftMargin: Theme.keyGap / 2 / keyboardDesignWidth
-    keyboardRelativeRightMargin: Theme.keyGap / 2 / keyboardDesignWidth
+    // no margin left and right: on a portrait panel twelve keys of 20 mm need every pixel
+    keyboardRelativeLeftMargin: 0
+    keyboardRelativeRightMargin: 0
     keyboardRelativeTopMargin: Theme.keyGap / 2 / keyboardDesignHeight
     keyboardRelativeBottomMargin: Theme.keyGap / 2 / keyboardDesignHeight
 
