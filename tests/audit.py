@@ -1,6 +1,7 @@
 """The accessibility audit: walks a window's item tree and reports what breaks the rules.
 
-Checks (ACCESSIBILITY.md, "What can be automated"): touch-target size and gaps in millimetres,
+Checks (ACCESSIBILITY.md, "What can be automated"): touch-target size and gaps in millimetres
+(the on-screen keyboard's keys too: 20 mm, their edge 3:1 against the tray),
 text size (x-height, capital height), contrast of every text against what is really painted
 behind it, accessible names and roles of interactive items, elided, clipped or overflowing text,
 visible strings that are not translated, and drag or pinch handlers outside lesson widgets.
