@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import SIGNAL, QObject, QPointF, QUrl
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlComponent
+from PySide6.QtQml import QQmlComponent, QQmlProperty
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.services.storage.paths import UI_DIR
@@ -316,3 +316,19 @@ def test_twelve_keys_a_row_stay_20_mm_on_a_portrait_and_a_small_panel(
         if "keyFace" in p or "keyLabel" in p
     ]
     assert not problems, "\n".join(problems)
+
+
+def test_the_audit_catches_a_small_key_and_a_faint_edge(kiosk: Any) -> None:
+    """The audit's keyboard rules can fail: a key drawn under 20 mm, and a key whose edge and
+    fill are both too close to the tray."""
+    keyboard_for_field(kiosk)
+    px_per_mm = kiosk.bridges.display.pxPerMm
+    faces = walk(find(kiosk.window, "keyboard"))
+    face = next(i for i in faces if i.objectName() == "keyFace" and i.isVisible())
+    QQmlProperty(face, "anchors.fill").write(None)
+    face.setWidth(15 * px_per_mm)
+    face.setProperty("edge", "#d0cabc")
+    face.setProperty("color", "#dcd6c8")
+    problems = audit_window(kiosk.window, px_per_mm, 0, "bg")
+    assert any(p.startswith("target: Box[keyFace]: key 15.0") for p in problems), problems
+    assert any(p.startswith("contrast: Box[keyFace]: key edge") for p in problems), problems
