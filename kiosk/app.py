@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,6 +40,8 @@ from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
 from kiosk.core.session import IdlePolicy, countdown_should_speak
 from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR, data_dir
+from kiosk.services.storage.session_dir import empty as empty_folder
+from kiosk.services.storage.session_dir import new_session_dir, shred
 from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
@@ -80,7 +80,7 @@ class Kiosk:
         self.window.deleteLater()
         self.engine.deleteLater()
         _bridges_by_engine.pop(id(self.engine), None)
-        shutil.rmtree(self.session_tmp, ignore_errors=True)
+        shred(self.session_tmp)
 
     def show(self) -> None:
         """Full screen in kiosk mode (geometry set by hand: bare X servers ignore the request)."""
@@ -163,7 +163,7 @@ def build(
     load_fonts()
 
     # services: a private temporary folder for this person's files, emptied by the wipe
-    session_tmp = Path(tempfile.mkdtemp(prefix="kiosk-session-"))
+    session_tmp = new_session_dir()  # memory-backed, 0700; a crashed kiosk's is shredded
 
     # bridges
     policy = IdlePolicy(
@@ -216,9 +216,10 @@ def build(
     bridges.session.add_wipe_hook(bridges.speech.resetForNewSession)
     bridges.session.add_wipe_hook(_clear_clipboard)
     bridges.session.add_wipe_hook(_reset_keyboard)
-    bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
+    bridges.session.add_wipe_hook(lambda: empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    bridges.session.add_wipe_hook(bridges.backend.wiped)  # no page of the session in the WAL
     # trainer mode: anonymous counts of sessions and services; leaving the trainer screens
     # locks again (the capabilities connect their own wipe hooks when first built)
     bridges.session.add_wipe_hook(
@@ -303,16 +304,6 @@ def _reset_keyboard() -> None:
     method = QGuiApplication.inputMethod()
     method.reset()
     method.hide()
-
-
-def _empty_folder(folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    for child in folder.iterdir():
-        if child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
 
 
 def install_exception_hook(shell: ShellBridge) -> None:

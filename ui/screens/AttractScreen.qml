@@ -38,6 +38,23 @@ KScreen {
         }
     }
 
+    Rectangle { // a fault the kiosk works around (its database): staff must see it at once
+        objectName: "attractStaffNotice"
+        Layout.fillWidth: true
+        visible: Backend.storageProblem !== ""
+        implicitHeight: storage.implicitHeight + 2 * Theme.gap
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        KText {
+            id: storage
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            color: Theme.noticeText
+            text: Backend.storageProblem
+        }
+    }
+
     GridLayout {
         Layout.fillWidth: true
         columns: Session.textStep > 0 ? 1 : 2

@@ -11,7 +11,28 @@ KScreen {
     helpText: qsTr("This menu is for trainers and library staff. Residents never see it. "
                    + "Nothing here shows a resident's name or what they typed.")
 
-    Component.onCompleted: TrainerDesk.checkLessons()
+    Component.onCompleted: {
+        TrainerDesk.checkLessons()
+        TrainerDesk.checkKiosk()
+    }
+
+    Rectangle { // faults the kiosk works around: staff must know (never a resident's data)
+        objectName: "trainerStaffNotice"
+        Layout.fillWidth: true
+        visible: TrainerDesk.staffNotice !== ""
+        implicitHeight: staffNotice.implicitHeight + 2 * Theme.gap
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        KText {
+            id: staffNotice
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            color: Theme.noticeText
+            font.bold: true
+            text: TrainerDesk.staffNotice
+        }
+    }
 
     KText {
         objectName: "trainerLessonsNotice"
