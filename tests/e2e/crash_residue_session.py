@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kiosk.app import prepare_environment  # noqa: E402 - after the environment is set
+from kiosk.app import prepare_environment
 
 prepare_environment(software_rendering=True)
 
@@ -50,7 +50,13 @@ def main(config: Path) -> None:
     kiosk.show()
     from tests.integration.conftest import find, settle
     from tests.integration.report_helpers import (
-        button, next_step, pad_digits, press, screen, type_text, wait,
+        button,
+        next_step,
+        pad_digits,
+        press,
+        screen,
+        type_text,
+        wait,
     )  # fmt: skip
 
     settle()
