@@ -52,15 +52,10 @@ def _private(base: Path) -> Path:
 
 
 def _alive(pid: int) -> bool:
-    """True while a kiosk process with this id runs (a reused id of another program is not)."""
+    """True while a process with this id runs. (An id the system reused for another program
+    keeps a dead kiosk's folder until that program ends, or the next boot empties the tmpfs.)"""
     if pid == os.getpid():
         return True
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if Path("/proc/self").exists():
-        try:
-            return b"kiosk" in cmdline.read_bytes()
-        except OSError:
-            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
