@@ -18,9 +18,11 @@ ColumnLayout {
     property string value: ""
     signal submitted(string value)
 
-    // as many keys in a row as fit at 20 mm (two rows of 16 on a wide panel)
+    // as many keys in a row as fit at 20 mm, or wider for the largest text (two rows of 16 on a
+    // wide panel at normal text)
+    readonly property real keyWidth: Math.max(Theme.targetMain, Theme.fontBody + 2 * Theme.padding)
     readonly property int columns: Math.max(4, Math.min(16,
-                                        Math.floor((width + Theme.gap) / (Theme.targetMain + Theme.gap))))
+                                        Math.floor((width + Theme.gap) / (keyWidth + Theme.gap))))
 
     function shown(text: string): string {
         let out = ""
@@ -77,20 +79,18 @@ ColumnLayout {
             KButton {
                 required property string modelData
                 Layout.fillWidth: true
-                Layout.preferredWidth: Theme.targetMain
+                Layout.preferredWidth: pad.keyWidth
                 text: modelData
                 onActivated: if (pad.value.length < pad.length) pad.value += modelData
             }
         }
-        KButton {
-            objectName: "codeDelete"
-            Layout.fillWidth: true
-            Layout.preferredWidth: Theme.targetMain
-            Layout.columnSpan: Math.min(2, pad.columns)
-            //: Takes back the last symbol typed on a code keypad
-            text: qsTr("Delete")
-            onActivated: pad.value = pad.value.slice(0, -1)
-        }
+    }
+    KButton { // a whole row: its word is long at the largest text
+        objectName: "codeDelete"
+        Layout.fillWidth: true
+        //: Takes back the last symbol typed on a code keypad
+        text: qsTr("Delete")
+        onActivated: pad.value = pad.value.slice(0, -1)
     }
     KButton {
         objectName: "codeSubmit"
