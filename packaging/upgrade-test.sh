@@ -45,11 +45,13 @@ work=$(mktemp -d /var/tmp/silver-kiosk-upgrade.XXXXXX)
 target="$work/root"
 holder=""
 stop_kiosks() {  # the processes this test started inside the root (portal, kiosk, lock holder)
-  local p
-  for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/root" 2>/dev/null)" = "$target" ] && kill "${p#/proc/}" 2>/dev/null
+  local p signal
+  for signal in TERM KILL; do
+    for p in /proc/[0-9]*; do
+      [ "$(readlink "$p/root" 2>/dev/null)" = "$target" ] && kill -s "$signal" "${p#/proc/}" 2>/dev/null
+    done
+    sleep 2
   done
-  sleep 1
   return 0
 }
 cleanup() {
@@ -242,7 +244,7 @@ printf '[site]\nopening_hours = "24/7"\n' > "$dropin"
 uu_held_back "the site is open"
 printf '[site]\nopening_hours = ""\n' > "$dropin"
 mkdir -p "$target/run/user/0/silver-kiosk"
-chroot "$target" flock /run/user/0/silver-kiosk/session.lock sleep 600 &
+chroot "$target" flock -F /run/user/0/silver-kiosk/session.lock sleep 600 &  # -F: sleep holds it
 holder=$!
 sleep 1
 uu_held_back "a resident is in a session"

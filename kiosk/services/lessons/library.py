@@ -194,6 +194,16 @@ class Library:
         return result
 
     # --- loading ---------------------------------------------------------------------------
+    def prepare(self) -> None:
+        """Check every folder not checked yet, so the lessons screen does not wait for the
+        validator (seconds per folder); the runner calls it in a worker after the first frame.
+        Never raises: a folder that cannot be checked now is checked when it is read."""
+        try:
+            with self._lock:
+                self.errors(find_sources(*self._roots))
+        except Exception:
+            log.exception("lessons not checked ahead")
+
     def load(self, lang: str = SOURCE_LANGUAGE) -> Shelf:
         """Every accepted folder's lessons as one course, in `lang` where a folder has it (else in
         Bulgarian), with each lesson's languages; refused folders with their first problems."""
