@@ -1,0 +1,197 @@
+"""No way out by touch: a long press or a right click in a text field opens no menu (Qt Quick
+Controls' TextField has had a default context menu since Qt 6.9, and a menu is a way to the
+clipboard and beyond), and no key of the on-screen keyboard leaves the kiosk or switches it to a
+language the kiosk does not offer. Written against behaviour, not against today's key layout."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.config import Settings
+from kiosk.services.storage.paths import UI_DIR
+from tests.integration.conftest import find, settle, tap, walk
+from tests.integration.test_keyboard import add_field
+
+# A screen that holds text fields when opened straight away, and one given the probe field of
+# test_keyboard.py: every text field is a KTextField (test_every_text_field_is_a_ktextfield).
+SCREENS_WITH_FIELDS = ["trainerPrint", "home"]
+TEXT_TYPES = re.compile(r"^\s*(T\.|QQC2?\.)?(TextField|TextInput|TextArea|TextEdit)\s*\{", re.M)
+
+
+def shown_windows() -> set[int]:
+    return {
+        shiboken6.getCppPointer(w)[0] for w in QGuiApplication.topLevelWindows() if w.isVisible()
+    }
+
+
+def visible_popups(kiosk: Any, windows: set[int], inside: QQuickItem | None = None) -> list[str]:
+    """Menus and popups showing in the kiosk's window (but for the keyboard's own, such as its
+    list of the kiosk's languages, when `inside` is the keyboard), and new windows."""
+    own = {shiboken6.getCppPointer(i)[0] for i in walk(inside)} if inside is not None else set()
+    found = [
+        item.metaObject().className()
+        for item in walk(kiosk.window.contentItem())
+        if item.isVisible()
+        and re.search("Popup|Menu", item.metaObject().className())
+        and shiboken6.getCppPointer(item)[0] not in own
+    ]
+    return found + [f"a new window ({n})" for n in shown_windows() - windows]
+
+
+def centre(item: QQuickItem) -> QPoint:
+    return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+
+
+def text_fields(kiosk: Any) -> list[QQuickItem]:
+    return [
+        item
+        for item in walk(kiosk.window.contentItem())
+        if item.isVisible() and item.metaObject().className() == "QQuickTextField"
+    ]
+
+
+def presses(kiosk: Any, point: QPoint) -> Iterator[str]:
+    """A right click, a long mouse press and a long touch at `point`, each named as it ends."""
+    window = kiosk.window
+    QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, point)
+    settle(50, 4)
+    yield "right click"
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    settle(100, 12)  # 1.2 s: longer than any press-and-hold threshold
+    yield "long press (held)"
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    settle(50, 4)
+    yield "long press"
+    device = QTest.createTouchDevice()
+    QTest.touchEvent(window, device).press(0, point).commit()
+    settle(100, 12)
+    yield "long touch (held)"
+    QTest.touchEvent(window, device).release(0, point).commit()
+    settle(50, 4)
+    yield "long touch"
+
+
+def test_every_text_field_is_a_ktextfield() -> None:
+    """The one text field component is the one tested below: no screen, overlay or lesson
+    widget makes a text input of its own."""
+    own = [
+        path.relative_to(UI_DIR).as_posix()
+        for path in UI_DIR.rglob("*.qml")
+        if path.name != "KTextField.qml" and TEXT_TYPES.search(path.read_text(encoding="utf-8"))
+    ]
+    assert own == []
+
+
+def test_no_menu_on_a_long_press_or_right_click_in_any_text_field(make_kiosk: Any) -> None:
+    tried = 0
+    for name in SCREENS_WITH_FIELDS:
+        kiosk = make_kiosk(Settings({"session.tap_filter_ms": 0}), windowed=False, start=name)
+        kiosk.bridges.session.begin()
+        if name == "home":
+            add_field(kiosk)
+        settle(50, 4)
+        windows = shown_windows()
+        for field in text_fields(kiosk):
+            for what in presses(kiosk, centre(field)):
+                assert visible_popups(kiosk, windows) == [], f"{what} in a text field on {name}"
+                assert kiosk.window.isVisible() and kiosk.bridges.nav.screen == name
+            tried += 1
+    assert tried >= 3, "fewer text fields than expected: did a screen change?"
+
+
+def post_tap(kiosk: Any, item: QQuickItem) -> None:
+    """A tap delivered by the event loop, as a real touch is. (QTest's synchronous taps hold
+    Python's lock while QML loads a keyboard layout on its loader thread, and that thread asks
+    the kiosk's Python translator for a message: the two would wait for each other for ever.)"""
+    window = kiosk.window
+    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    for kind, buttons in (
+        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind, point, window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )  # fmt: skip
+        QGuiApplication.postEvent(window, event)
+    settle(30, 3)
+
+
+def keyboard(kiosk: Any) -> QQuickItem:
+    """The keyboard panel, shown or not."""
+    return next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == "keyboard")
+
+
+def key_items(panel: QQuickItem) -> list[QQuickItem]:
+    """Every key the keyboard shows now (a key has displayText; see report_helpers)."""
+    return [
+        item
+        for item in walk(panel)
+        if item.isVisible() and item.width() > 0 and item.property("displayText") is not None
+    ]
+
+
+def signature(key: QQuickItem) -> tuple[str, str]:
+    """What a key is: its kind and label; the character keys of a layout count as one kind
+    per label, whatever their case (they only type)."""
+    kind = re.sub(r"_QMLTYPE_\d+$", "", key.metaObject().className())
+    label = str(key.property("displayText"))
+    return kind, label.lower() if kind == "Key" else f"{label}/{key.property('key')}"
+
+
+def test_no_keyboard_key_leaves_the_kiosk_or_switches_to_another_language(
+    make_kiosk: Any,
+) -> None:
+    """Every key of every layout the keyboard reaches is tapped (shift, symbols, the language
+    and input-mode keys lead to more): the kiosk stays on its screen, in its window, with no
+    menu or other window; a key may hide the keyboard (a touch on the field brings it back),
+    and a language key may only switch between the languages the kiosk offers."""
+    kiosk = make_kiosk(Settings({"session.tap_filter_ms": 0}), windowed=False)
+    tap(kiosk.window, find(kiosk.window, "language_bg"))
+    add_field(kiosk)
+    field = find(kiosk.window, "probeInput")
+    screen, windows = kiosk.bridges.nav.screen, shown_windows()
+    allowed = {"bg_BG", "en_GB"}  # a Bulgarian visit: its language and Latin for e-mail
+    panel = keyboard(kiosk)
+    tapped: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    for _ in range(300):
+        if not panel.property("active"):
+            post_tap(kiosk, field)
+            settle(50, 3)
+        todo = [k for k in key_items(panel) if signature(k) not in tapped]
+        if not todo:
+            break
+        key = todo[0]
+        tapped.add(signature(key))
+        what = f"the key {signature(key)}"
+        post_tap(kiosk, key)  # the key may be gone after it: a new layout
+        assert visible_popups(kiosk, windows, panel) == [], what
+        assert kiosk.window.isVisible() and kiosk.bridges.nav.screen == screen, what
+        seen.add(QGuiApplication.inputMethod().locale().name())
+        assert seen <= allowed, what
+        choices = [  # the keyboard's own list (of languages): take its last entry
+            item
+            for popup in walk(panel)
+            if popup.isVisible() and "Popup" in popup.metaObject().className()
+            for item in walk(popup)
+            if item.isVisible() and item.property("text") and item.height() > 0
+        ]
+        if choices:
+            post_tap(kiosk, choices[-1])
+            seen.add(QGuiApplication.inputMethod().locale().name())
+            assert seen <= allowed, f"{what}, then its list"
+        assert shiboken6.isValid(field)
+    else:
+        pytest.fail("the keyboard kept showing new keys")
+    kinds = {name for name, _ in tapped}
+    assert len(tapped) > 60 and "Key" in kinds, sorted(kinds)
