@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -19,6 +19,7 @@ from PySide6.QtTest import QTest
 from kiosk.config import Settings
 from kiosk.services.storage.paths import UI_DIR
 from tests.integration.conftest import find, settle, tap, walk
+from tests.integration.report_helpers import post_tap
 from tests.integration.test_keyboard import add_field
 
 # A screen that holds text fields when opened straight away, and one given the probe field of
@@ -47,8 +48,8 @@ def visible_popups(kiosk: Any, windows: set[int], inside: QQuickItem | None = No
     return found + [f"a new window ({n})" for n in shown_windows() - windows]
 
 
-def centre(item: QQuickItem) -> QPoint:
-    return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+def centre(item: QQuickItem) -> QPointF:
+    return item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
 
 
 def text_fields(kiosk: Any) -> list[QQuickItem]:
@@ -59,23 +60,40 @@ def text_fields(kiosk: Any) -> list[QQuickItem]:
     ]
 
 
-def presses(kiosk: Any, point: QPoint) -> Iterator[str]:
+def post(kiosk: Any, event: QEvent) -> None:
+    """Delivered by the event loop, as real input is (see report_helpers.post_tap: a field
+    that gets the focus may make the keyboard load a layout, which must not happen inside a
+    Python call)."""
+    QGuiApplication.postEvent(kiosk.window, event)
+    settle(20, 2)
+
+
+def mouse(kind: QEvent.Type, point: QPointF, button: Qt.MouseButton, down: bool) -> QMouseEvent:
+    buttons = button if down else Qt.MouseButton.NoButton
+    return QMouseEvent(kind, point, point, button, buttons, Qt.KeyboardModifier.NoModifier)
+
+
+def presses(kiosk: Any, point: QPointF) -> Iterator[str]:
     """A right click, a long mouse press and a long touch at `point`, each named as it ends."""
-    window = kiosk.window
-    QTest.mouseClick(window, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, point)
+    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
+    right, left = Qt.MouseButton.RightButton, Qt.MouseButton.LeftButton
+    post(kiosk, mouse(press, point, right, True))
+    post(kiosk, mouse(release, point, right, False))
     settle(50, 4)
     yield "right click"
-    QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    post(kiosk, mouse(press, point, left, True))
     settle(100, 12)  # 1.2 s: longer than any press-and-hold threshold
     yield "long press (held)"
-    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    post(kiosk, mouse(release, point, left, False))
     settle(50, 4)
     yield "long press"
-    device = QTest.createTouchDevice()
-    QTest.touchEvent(window, device).press(0, point).commit()
+    # Touches through QTest (a posted touch lacks the device's bookkeeping): the field has the
+    # focus and the keyboard its layout by now, so nothing loads inside this Python call.
+    device, spot = QTest.createTouchDevice(), point.toPoint()
+    QTest.touchEvent(kiosk.window, device).press(0, spot).commit()
     settle(100, 12)
     yield "long touch (held)"
-    QTest.touchEvent(window, device).release(0, point).commit()
+    QTest.touchEvent(kiosk.window, device).release(0, spot).commit()
     settle(50, 4)
     yield "long touch"
 
@@ -106,24 +124,6 @@ def test_no_menu_on_a_long_press_or_right_click_in_any_text_field(make_kiosk: An
                 assert kiosk.window.isVisible() and kiosk.bridges.nav.screen == name
             tried += 1
     assert tried >= 3, "fewer text fields than expected: did a screen change?"
-
-
-def post_tap(kiosk: Any, item: QQuickItem) -> None:
-    """A tap delivered by the event loop, as a real touch is. (QTest's synchronous taps hold
-    Python's lock while QML loads a keyboard layout on its loader thread, and that thread asks
-    the kiosk's Python translator for a message: the two would wait for each other for ever.)"""
-    window = kiosk.window
-    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
-    for kind, buttons in (
-        (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-        (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
-    ):
-        event = QMouseEvent(
-            kind, point, window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons,
-            Qt.KeyboardModifier.NoModifier,
-        )  # fmt: skip
-        QGuiApplication.postEvent(window, event)
-    settle(30, 3)
 
 
 def keyboard(kiosk: Any) -> QQuickItem:
