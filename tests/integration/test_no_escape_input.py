@@ -1,7 +1,6 @@
-"""No way out by touch: a long press or a right click in a text field opens no menu (Qt Quick
-Controls' TextField has had a default context menu since Qt 6.9, and a menu is a way to the
-clipboard and beyond), and no key of the on-screen keyboard leaves the kiosk or switches it to a
-language the kiosk does not offer. Written against behaviour, not against today's key layout."""
+"""No way out by touch: a long press, a long touch or a right click in a text field opens no
+menu (Qt Quick Controls' TextField has had a default context menu since Qt 6.9, and a menu is a
+way to the clipboard and beyond)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import pytest
 import shiboken6
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
@@ -18,8 +16,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.config import Settings
 from kiosk.services.storage.paths import UI_DIR
-from tests.integration.conftest import find, settle, tap, walk
-from tests.integration.report_helpers import post_tap
+from tests.integration.conftest import settle, walk
 from tests.integration.test_keyboard import add_field
 
 # A screen that holds text fields when opened straight away, and one given the probe field of
@@ -124,74 +121,3 @@ def test_no_menu_on_a_long_press_or_right_click_in_any_text_field(make_kiosk: An
                 assert kiosk.window.isVisible() and kiosk.bridges.nav.screen == name
             tried += 1
     assert tried >= 3, "fewer text fields than expected: did a screen change?"
-
-
-def keyboard(kiosk: Any) -> QQuickItem:
-    """The keyboard panel, shown or not."""
-    return next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == "keyboard")
-
-
-def key_items(panel: QQuickItem) -> list[QQuickItem]:
-    """Every key the keyboard shows now (a key has displayText; see report_helpers)."""
-    return [
-        item
-        for item in walk(panel)
-        if item.isVisible() and item.width() > 0 and item.property("displayText") is not None
-    ]
-
-
-def signature(key: QQuickItem) -> tuple[str, str]:
-    """What a key is: its kind and label; the character keys of a layout count as one kind
-    per label, whatever their case (they only type)."""
-    kind = re.sub(r"_QMLTYPE_\d+$", "", key.metaObject().className())
-    label = str(key.property("displayText"))
-    return kind, label.lower() if kind == "Key" else f"{label}/{key.property('key')}"
-
-
-def test_no_keyboard_key_leaves_the_kiosk_or_switches_to_another_language(
-    make_kiosk: Any,
-) -> None:
-    """Every key of every layout the keyboard reaches is tapped (shift, symbols, the language
-    and input-mode keys lead to more): the kiosk stays on its screen, in its window, with no
-    menu or other window; a key may hide the keyboard (a touch on the field brings it back),
-    and a language key may only switch between the languages the kiosk offers."""
-    kiosk = make_kiosk(Settings({"session.tap_filter_ms": 0}), windowed=False)
-    tap(kiosk.window, find(kiosk.window, "language_bg"))
-    add_field(kiosk)
-    field = find(kiosk.window, "probeInput")
-    screen, windows = kiosk.bridges.nav.screen, shown_windows()
-    allowed = {"bg_BG", "en_GB"}  # a Bulgarian visit: its language and Latin for e-mail
-    panel = keyboard(kiosk)
-    tapped: set[tuple[str, str]] = set()
-    seen: set[str] = set()
-    for _ in range(300):
-        if not panel.property("active"):
-            post_tap(kiosk, field)
-            settle(50, 3)
-        todo = [k for k in key_items(panel) if signature(k) not in tapped]
-        if not todo:
-            break
-        key = todo[0]
-        tapped.add(signature(key))
-        what = f"the key {signature(key)}"
-        post_tap(kiosk, key)  # the key may be gone after it: a new layout
-        assert visible_popups(kiosk, windows, panel) == [], what
-        assert kiosk.window.isVisible() and kiosk.bridges.nav.screen == screen, what
-        seen.add(QGuiApplication.inputMethod().locale().name())
-        assert seen <= allowed, what
-        choices = [  # the keyboard's own list (of languages): take its last entry
-            item
-            for popup in walk(panel)
-            if popup.isVisible() and "Popup" in popup.metaObject().className()
-            for item in walk(popup)
-            if item.isVisible() and item.property("text") and item.height() > 0
-        ]
-        if choices:
-            post_tap(kiosk, choices[-1])
-            seen.add(QGuiApplication.inputMethod().locale().name())
-            assert seen <= allowed, f"{what}, then its list"
-        assert shiboken6.isValid(field)
-    else:
-        pytest.fail("the keyboard kept showing new keys")
-    kinds = {name for name, _ in tapped}
-    assert len(tapped) > 60 and "Key" in kinds, sorted(kinds)
