@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -59,7 +60,13 @@ def test_a_killed_session_leaves_nothing_typed_behind(tmp_path: Path) -> None:
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     assert session.stdout is not None
-    line = session.stdout.readline()
+    # a session that never gets ready must not outlive the test
+    watchdog = threading.Timer(200, session.kill)
+    watchdog.start()
+    try:
+        line = session.stdout.readline()
+    finally:
+        watchdog.cancel()
     if not line.startswith("ready"):
         session.kill()
         pytest.fail(f"the session did not get ready: {line!r} {session.communicate()[1][-3000:]}")
