@@ -1,4 +1,5 @@
 import QtQuick
+import QtQuick.Templates as T
 
 // The lower part of the window while someone types: the on-screen keyboard (loaded after the
 // first frame, by file name, so QtVirtualKeyboard is not even compiled before it) and, right
@@ -10,7 +11,11 @@ Item {
     property Item focusItem // the window's active focus item
     readonly property TextInput field: focusItem instanceof TextInput ? focusItem as TextInput
                                                                         : null
-    readonly property bool shown: keyboard.item ? (keyboard.item as KKeyboard).active : false
+    // The keypad's Up and Down pass through a field without typing in it: the keys come up when
+    // a field is touched, not under a person finding their way by the keypad.
+    property bool byKeypad: false
+    readonly property bool shown: keyboard.item ? (keyboard.item as KKeyboard).active && !byKeypad
+                                                : false
     readonly property bool typing: strip.visible
     readonly property real keysTop: keyboard.y
     readonly property real typingTop: strip.y
@@ -33,6 +38,11 @@ Item {
                 || (wish === "" && ((field.inputMethodHints & latinHints) !== 0
                                     || KeyboardState.latinFirst))
         KeyboardState.enterText = owner ? owner.enterText : ""
+        const reason = (field as T.TextField)?.focusReason
+        byKeypad = reason === Qt.TabFocusReason || reason === Qt.BacktabFocusReason
+    }
+    PointHandler { // a touch (on the field, to type in it) brings the keys back; takes nothing
+        onActiveChanged: if (active) area.byKeypad = false
     }
     // The keys: 20 mm and a 2 mm gap in rows of 22 mm, as wide as the window allows up to keys
     // of 27 mm on a wide panel (12 of them: the longest rows, Ukrainian and Turkish); wider with
