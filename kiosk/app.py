@@ -22,11 +22,12 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QJSEngine, QQmlApplicationEngine, QQmlEngine, qmlRegisterSingletonType
 from PySide6.QtQuick import QQuickWindow
+from shiboken6 import isValid
 
 from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.display import DisplayBridge
-from kiosk.bridge.i18n import GettextTranslator, I18nBridge
+from kiosk.bridge.i18n import I18nBridge
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.pictograms import PROVIDER_ID, PictogramProvider
 from kiosk.bridge.session import SessionBridge
@@ -63,7 +64,6 @@ class Kiosk:
     window: QQuickWindow
     bridges: Bridges
     watcher: InputWatcher
-    translator: GettextTranslator
     session_tmp: Path
     fixed_size: bool = False
 
@@ -74,7 +74,6 @@ class Kiosk:
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
-            app.removeTranslator(self.translator)
             _reset_keyboard()  # the input method is the application's: no keys for the next
         self.window.hide()  # not close(): in kiosk mode closing is refused by design
         self.window.deleteLater()
@@ -158,8 +157,6 @@ def build(
 
     # i18n
     i18n.set_language(settings[opt.DEFAULT_LANGUAGE])
-    translator = GettextTranslator()
-    app.installTranslator(translator)
     load_fonts()
 
     # services: a private temporary folder for this person's files, emptied by the wipe
@@ -210,8 +207,12 @@ def build(
     watcher = InputWatcher()
     kiosk_box: list[Kiosk] = []
 
-    # connected to the engine's own slot, so the connection ends with the engine
-    bridges.session.languageChanged.connect(engine.retranslate)
+    # QML's strings: Qt's own translator, loaded by the engine from ui/i18n/qml_<lang>.qm (see
+    # kiosk/i18n_qm.py: a translator in Python froze the kiosk); the engine retranslates itself
+    engine.setUiLanguage(settings[opt.DEFAULT_LANGUAGE])
+    bridges.session.languageChanged.connect(
+        lambda: engine.setUiLanguage(bridges.session.language) if isValid(engine) else None
+    )
     bridges.session.languageChanged.connect(bridges.i18n.languageChanged)
     bridges.session.add_wipe_hook(bridges.speech.resetForNewSession)
     bridges.session.add_wipe_hook(_clear_clipboard)
@@ -273,9 +274,7 @@ def build(
     else:
         bridges.display.set_screen(window.screen())
         window.screenChanged.connect(bridges.display.set_screen)
-    kiosk = Kiosk(
-        settings, engine, window, bridges, watcher, translator, session_tmp, window_size is not None
-    )
+    kiosk = Kiosk(settings, engine, window, bridges, watcher, session_tmp, window_size is not None)
     kiosk_box.append(kiosk)
     log.info("kiosk built in %.0f ms", (time.perf_counter() - t0) * 1000)
     return kiosk

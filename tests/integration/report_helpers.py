@@ -55,9 +55,8 @@ def keyboard_keys(kiosk: Any) -> dict[str, QQuickItem]:
 
 def post_tap(kiosk: Any, item: QQuickItem) -> None:
     """A tap delivered by the event loop, as a finger's is, for the keyboard's keys that change
-    its layout ("Цифри", "Латиница"): the new layout loads synchronously, and Qt's type loader
-    thread may call the Python translator meanwhile, which a tap sent from Python (holding the
-    GIL, as QTest's do) would deadlock."""
+    its layout ("Цифри", "Латиница"): the new layout loads while the event is handled, as it
+    does under a real finger (no Python frame below it)."""
     centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
     press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
