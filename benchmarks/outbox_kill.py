@@ -6,6 +6,7 @@ tests/e2e/outbox_kill_harness.py, shared with the suite's short version). Prints
 the totals: trials, kills while sending, portal kills, reports lost and sent twice.
 
     python benchmarks/outbox_kill.py [ROUNDS] [KILLS] [REPORTS] [SEED]
+    KILL_NO_LOOKUP=1 python benchmarks/outbox_kill.py 2   # before: no look-up on the portal
 """
 
 from __future__ import annotations

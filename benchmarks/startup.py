@@ -46,8 +46,9 @@ def one_run(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
     over the whole run (for the kiosk: every capability built, portals up, one sentence
     synthesised), in MB."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     assert proc.stdout is not None
     ready = None
     rss_first = 0.0
@@ -76,8 +77,12 @@ def machine() -> str:
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 9
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=tempfile.mkdtemp(),
-               QT_QUICK_BACKEND="software")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_STATE_HOME=tempfile.mkdtemp(),
+        QT_QUICK_BACKEND="software",
+    )
     # An installed kiosk runs from compiled bytecode; without it every start compiles ~170
     # modules (~0.25 s). The warm-up run below writes the cache.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
@@ -94,10 +99,12 @@ def main() -> None:
     for name, values in results.items():
         times = [t for t, _, _ in values]
         medians[name] = statistics.median(times)
-        print(f"{name:16} first frame median {medians[name]:.3f} s "
-              f"(min {min(times):.3f}, max {max(times):.3f}); "
-              f"RSS at first frame {statistics.median(m for _, m, _ in values):.0f} MB, "
-              f"peak {statistics.median(m for _, _, m in values):.0f} MB")
+        print(
+            f"{name:16} first frame median {medians[name]:.3f} s "
+            f"(min {min(times):.3f}, max {max(times):.3f}); "
+            f"RSS at first frame {statistics.median(m for _, m, _ in values):.0f} MB, "
+            f"peak {statistics.median(m for _, _, m in values):.0f} MB"
+        )
     print(f"ratio kiosk / bare window: {medians['kiosk'] / medians['bare QML window']:.2f}")
 
 

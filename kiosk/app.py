@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,11 +22,12 @@ from PySide6.QtCore import QObject, QTimer, QUrl
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtQml import QJSEngine, QQmlApplicationEngine, QQmlEngine, qmlRegisterSingletonType
 from PySide6.QtQuick import QQuickWindow
+from shiboken6 import isValid
 
 from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.display import DisplayBridge
-from kiosk.bridge.i18n import GettextTranslator, I18nBridge
+from kiosk.bridge.i18n import I18nBridge
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.pictograms import PROVIDER_ID, PictogramProvider
 from kiosk.bridge.session import SessionBridge
@@ -41,7 +40,9 @@ from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.pin import PinGuard
 from kiosk.core.session import IdlePolicy, countdown_should_speak
-from kiosk.services.storage.paths import FONTS_DIR, UI_DIR, data_dir
+from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR, data_dir
+from kiosk.services.storage.session_dir import empty as empty_folder
+from kiosk.services.storage.session_dir import new_session_dir, shred
 from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,6 @@ class Kiosk:
     window: QQuickWindow
     bridges: Bridges
     watcher: InputWatcher
-    translator: GettextTranslator
     session_tmp: Path
     fixed_size: bool = False
 
@@ -74,13 +74,12 @@ class Kiosk:
         app = QGuiApplication.instance()
         if app is not None:
             app.removeEventFilter(self.watcher)
-            app.removeTranslator(self.translator)
             _reset_keyboard()  # the input method is the application's: no keys for the next
         self.window.hide()  # not close(): in kiosk mode closing is refused by design
         self.window.deleteLater()
         self.engine.deleteLater()
         _bridges_by_engine.pop(id(self.engine), None)
-        shutil.rmtree(self.session_tmp, ignore_errors=True)
+        shred(self.session_tmp)
 
     def show(self) -> None:
         """Full screen in kiosk mode (geometry set by hand: bare X servers ignore the request)."""
@@ -158,12 +157,10 @@ def build(
 
     # i18n
     i18n.set_language(settings[opt.DEFAULT_LANGUAGE])
-    translator = GettextTranslator()
-    app.installTranslator(translator)
     load_fonts()
 
     # services: a private temporary folder for this person's files, emptied by the wipe
-    session_tmp = Path(tempfile.mkdtemp(prefix="kiosk-session-"))
+    session_tmp = new_session_dir()  # memory-backed, 0700; a crashed kiosk's is shredded
 
     # bridges
     policy = IdlePolicy(
@@ -206,18 +203,24 @@ def build(
     _bridges_by_engine[id(engine)] = bridges
     engine.addImageProvider(PROVIDER_ID, PictogramProvider())  # KIcon's; the engine owns it
     engine.addImportPath(str(UI_DIR))
+    engine.addImportPath(str(KEYBOARD_DIR))  # the keyboard style: QtQuick/VirtualKeyboard/Styles
     watcher = InputWatcher()
     kiosk_box: list[Kiosk] = []
 
-    # connected to the engine's own slot, so the connection ends with the engine
-    bridges.session.languageChanged.connect(engine.retranslate)
+    # QML's strings: Qt's own translator, loaded by the engine from ui/i18n/qml_<lang>.qm (see
+    # kiosk/i18n_qm.py: a translator in Python froze the kiosk); the engine retranslates itself
+    engine.setUiLanguage(settings[opt.DEFAULT_LANGUAGE])
+    bridges.session.languageChanged.connect(
+        lambda: engine.setUiLanguage(bridges.session.language) if isValid(engine) else None
+    )
     bridges.session.languageChanged.connect(bridges.i18n.languageChanged)
     bridges.session.add_wipe_hook(bridges.speech.resetForNewSession)
     bridges.session.add_wipe_hook(_clear_clipboard)
     bridges.session.add_wipe_hook(_reset_keyboard)
-    bridges.session.add_wipe_hook(lambda: _empty_folder(session_tmp))
+    bridges.session.add_wipe_hook(lambda: empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
+    bridges.session.add_wipe_hook(bridges.backend.wiped)  # no page of the session in the WAL
     # trainer mode: anonymous counts of sessions and services; leaving the trainer screens
     # locks again (the capabilities connect their own wipe hooks when first built)
     bridges.session.add_wipe_hook(
@@ -273,9 +276,7 @@ def build(
     else:
         bridges.display.set_screen(window.screen())
         window.screenChanged.connect(bridges.display.set_screen)
-    kiosk = Kiosk(
-        settings, engine, window, bridges, watcher, translator, session_tmp, window_size is not None
-    )
+    kiosk = Kiosk(settings, engine, window, bridges, watcher, session_tmp, window_size is not None)
     kiosk_box.append(kiosk)
     log.info("kiosk built in %.0f ms", (time.perf_counter() - t0) * 1000)
     return kiosk
@@ -306,16 +307,6 @@ def _reset_keyboard() -> None:
     method.hide()
 
 
-def _empty_folder(folder: Path) -> None:
-    if not folder.is_dir():
-        return
-    for child in folder.iterdir():
-        if child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
-
-
 def install_exception_hook(shell: ShellBridge) -> None:
     """Any exception that escapes a slot is logged and shows the calm error screen."""
 
@@ -343,6 +334,10 @@ def prepare_environment(software_rendering: bool) -> None:
     # second window with its own QML engine, which a field focused before the kiosk's keyboard
     # has loaded would open (and whose engine outlives the application: Qt aborts at exit)
     os.environ.setdefault("QT_VIRTUALKEYBOARD_DESKTOP_DISABLE", "1")
+    # The kiosk's own keyboard style and layouts (ui/keyboard/): large keys named in words, no
+    # hide or language key. Qt finds the style under an import path (build() adds ui/keyboard).
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_STYLE", "kiosk")
+    os.environ.setdefault("QT_VIRTUALKEYBOARD_LAYOUT_PATH", str(KEYBOARD_DIR / "layouts"))
     if software_rendering:
         os.environ.setdefault("QT_QUICK_BACKEND", "software")
     # Messages that are not about the kiosk: QtMultimedia saying it uses PulseAudio because

@@ -6,6 +6,8 @@ hands it to the portal clients as an `Embedded`, so no service imports it.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,12 +18,19 @@ from kiosk.practice_portal import gtfs_routes
 from kiosk.practice_portal.app import CKAN_PATH, EMBEDDED_BASE, GTFS_PATH, OPEN311_PATH, create_app
 from kiosk.services.portals.build import Embedded
 
+log = logging.getLogger(__name__)
+
 
 def embedded_practice(db_path: Path | str, status_step_seconds: float = 120.0) -> Embedded:
     """The practice portal in-process (no socket): its reports in `db_path`, opened on first use."""
 
     def open_portal() -> tuple[httpx.AsyncBaseTransport, Callable[[], None]]:
-        app = create_app(db_path, status_step_seconds)
+        try:
+            app = create_app(db_path, status_step_seconds)
+        except (sqlite3.Error, OSError) as exc:  # a read-only, full or missing data folder
+            log.error("practice portal: cannot use %s (%s); keeping its reports in memory",
+                      db_path, exc)  # fmt: skip
+            app = create_app(":memory:", status_step_seconds)
         return httpx.ASGITransport(app=app), app.state.store.close
 
     return Embedded(

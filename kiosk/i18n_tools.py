@@ -2,8 +2,9 @@
 
 `extract` writes locales/kiosk.pot from Python (`_`, `ngettext`, `N_`) and QML (`qsTr`);
 `update` merges it into every language's .po (English, the source language, is filled in from
-the msgids); `compile` builds the .mo files (never committed); `check` fails on untranslated or
-fuzzy entries in Bulgarian and English and on placeholder mismatches in any language.
+the msgids); `compile` builds the .mo files and QML's .qm files (never committed); `check` fails
+on untranslated or fuzzy entries in Bulgarian and English and on placeholder mismatches in any
+language.
 """
 
 from __future__ import annotations
@@ -176,6 +177,10 @@ def compile_all(quiet: bool = False) -> None:
                     else "--statistics",
                 )
     reload_catalogs()
+    if _only in (None, "kiosk"):
+        from kiosk.i18n_qm import write_all
+
+        write_all()  # QML's strings for Qt's own translator, from the catalogs just compiled
     if not quiet:
         print("compiled the catalogs in", LOCALES_DIR.relative_to(ROOT))
 

@@ -129,6 +129,7 @@ def run(args: argparse.Namespace) -> int:
 
     # the session lock the update policy waits for; a restart into an upgraded release
     updates = kiosk_updates.start(settings, kiosk, restart)
+    _check_lessons_ahead(kiosk, loop)
     kiosk.show()
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
@@ -144,6 +145,20 @@ def run(args: argparse.Namespace) -> int:
     if args.smoke_test:
         return 0 if _speak_once(settings) else 1
     return exit_code[0] if exit_code else 0
+
+
+def _check_lessons_ahead(kiosk: object, loop: asyncio.AbstractEventLoop) -> None:
+    """A new lessons package is checked by the validator when first read (seconds): do that in
+    a worker after the first frame, before a resident opens the lessons."""
+    started: list[bool] = []
+
+    def once() -> None:
+        if not started:
+            started.append(True)
+            library = kiosk.bridges.lesson_library  # type: ignore[attr-defined]
+            loop.run_in_executor(None, library.prepare)
+
+    kiosk.window.frameSwapped.connect(once)  # type: ignore[attr-defined]
 
 
 def _first_frame(seen: list[int]) -> None:

@@ -45,11 +45,13 @@ work=$(mktemp -d /var/tmp/silver-kiosk-upgrade.XXXXXX)
 target="$work/root"
 holder=""
 stop_kiosks() {  # the processes this test started inside the root (portal, kiosk, lock holder)
-  local p
-  for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/root" 2>/dev/null)" = "$target" ] && kill "${p#/proc/}" 2>/dev/null
+  local p signal
+  for signal in TERM KILL; do
+    for p in /proc/[0-9]*; do
+      [ "$(readlink "$p/root" 2>/dev/null)" = "$target" ] && kill -s "$signal" "${p#/proc/}" 2>/dev/null
+    done
+    sleep 2
   done
-  sleep 1
   return 0
 }
 cleanup() {
@@ -110,15 +112,11 @@ offline() {  # offline <command...>: in the chroot, in a network namespace with 
 offline dpkg -i /tmp/previous.deb > /dev/null
 # The admin's changes (0.1.0 reads one file): reports go to an Open311 portal (here the
 # practice portal on this machine), the venue's name under 0.1.0's key for it.
-cat >> "$target/etc/silver-kiosk/kiosk.toml" <<'EOF'
-
-# --- set by the admin (upgrade test) ---
-[portal]
-mode = "open311"
-open311_url = "http://127.0.0.1:8311/open311/v2"
-[kiosk]
-venue_name = "Читалище „Надежда“ (upgrade test)"
-EOF
+sed -i -e 's|^# mode = "practice"$|mode = "open311"|' \
+  -e 's|^# open311_url = ""$|open311_url = "http://127.0.0.1:8311/open311/v2"|' \
+  -e 's|^# venue_name = ""$|venue_name = "Читалище „Надежда“ (upgrade test)"|' \
+  "$target/etc/silver-kiosk/kiosk.toml"
+[ "$(grep -cE '^(mode|open311_url|venue_name) = ' "$target/etc/silver-kiosk/kiosk.toml")" = 3 ]
 mkdir -p "$work/prev-src" && git archive "$prev_commit" kiosk | tar -x -C "$work/prev-src"
 PYTHONPATH="$work/prev-src" "$py" packaging/upgrade_queue.py \
   "$target/root/.local/share/silver-kiosk" "$reports" > "$work/ids"
@@ -148,13 +146,17 @@ version() { offline dpkg-query -W -f='${Version}' "$1" 2>/dev/null || echo none;
 echo "installed: silver-kiosk $(version silver-kiosk), silver-kiosk-lessons $(version silver-kiosk-lessons)"
 [ "$(version silver-kiosk)" = "$new_version" ] || { cat "$work/uu1.log" >&2; exit 1; }
 [ "$(version silver-kiosk-lessons)" = "$(dpkg-deb -f "$lessons_deb" Version)" ]
-grep -q 'open311_url = "http://127.0.0.1:8311/open311/v2"' "$target/etc/silver-kiosk/kiosk.toml"
-test -f "$target/etc/silver-kiosk/kiosk.toml.dpkg-dist"  # the new defaults, beside the admin's
+fail() { echo "FAILED: $*" >&2; exit 1; }
+grep -q '^open311_url = "http://127.0.0.1:8311/open311/v2"' "$target/etc/silver-kiosk/kiosk.toml" ||
+  fail "the admin's settings file was not kept"
+test -f "$target/etc/silver-kiosk/kiosk.toml.dpkg-dist" ||  # the new defaults, beside the admin's
+  fail "no kiosk.toml.dpkg-dist"
 offline silver-kiosk doctor > "$work/doctor" 2>&1 || true
-grep -F 'name = "Читалище „Надежда“ (upgrade test)"' "$work/doctor"  # kiosk.venue_name -> site.name
-grep -E '^OK +lessons silver-kiosk-lessons' "$work/doctor"
+grep -F 'name = "Читалище „Надежда“ (upgrade test)"' "$work/doctor" || {  # venue_name -> site.name
+  cat "$work/doctor" >&2; fail "the renamed setting kiosk.venue_name was not read as site.name"; }
+grep -E '^OK +lessons silver-kiosk-lessons' "$work/doctor" || fail "the lessons are not read"
 echo "outbox after the upgrade: $(outbox_states)"
-[ "$(outbox_states)" = "queued=$reports" ]
+[ "$(outbox_states)" = "queued=$reports" ] || fail "the outbox lost reports"
 
 echo "== 5. the upgraded kiosk delivers every report to the practice portal (offline)"
 cp "$work/ids" "$target/tmp/ids"
@@ -242,7 +244,7 @@ printf '[site]\nopening_hours = "24/7"\n' > "$dropin"
 uu_held_back "the site is open"
 printf '[site]\nopening_hours = ""\n' > "$dropin"
 mkdir -p "$target/run/user/0/silver-kiosk"
-chroot "$target" flock /run/user/0/silver-kiosk/session.lock sleep 600 &
+chroot "$target" flock -F /run/user/0/silver-kiosk/session.lock sleep 600 &  # -F: sleep holds it
 holder=$!
 sleep 1
 uu_held_back "a resident is in a session"

@@ -1,6 +1,7 @@
 """The accessibility audit: walks a window's item tree and reports what breaks the rules.
 
-Checks (ACCESSIBILITY.md, "What can be automated"): touch-target size and gaps in millimetres,
+Checks (ACCESSIBILITY.md, "What can be automated"): touch-target size and gaps in millimetres
+(the on-screen keyboard's keys too: 20 mm, their edge 3:1 against the tray),
 text size (x-height, capital height), contrast of every text against what is really painted
 behind it, accessible names and roles of interactive items, elided, clipped or overflowing text,
 visible strings that are not translated, and drag or pinch handlers outside lesson widgets.
@@ -21,6 +22,7 @@ from kiosk import i18n
 from kiosk.core.contrast import blend, ratio
 
 TEXT_CONTRAST = 7.0
+EDGE_CONTRAST = 3.0  # borders, states and the edges of keys (WCAG 1.4.11)
 INTERACTIVE_ROLES = {
     QAccessible.Role.Button,
     QAccessible.Role.CheckBox,
@@ -73,10 +75,6 @@ def _visible(item: QQuickItem) -> bool:
 def paint_order(item: QQuickItem) -> Iterator[QQuickItem]:
     """Visible items in the order they are painted (parent first, children by z)."""
     if not item.isVisible() or item.opacity() <= 0:
-        return
-    if item.objectName() == "keyboard":
-        # Qt's on-screen keyboard draws its keys in its own style: their size is tested in
-        # test_keyboard.py; their letters do not grow with the large-text setting (see RESULTS).
         return
     yield item
     children = sorted(enumerate(item.childItems()), key=lambda pair: (pair[1].z(), pair[0]))
@@ -177,6 +175,9 @@ class Audit:
                 shown = _shown_rect(item)
                 if not shown.isEmpty():  # a control scrolled out of view is not a neighbour
                     targets.append((item, shown))
+            if item.objectName() == "keyFace":  # a key of the on-screen keyboard (KeyFace.qml)
+                self.check_key(item, index)
+                targets.append((item, _shown_rect(item)))
             if _is(item, "QQuickText") and str(item.property("text") or "").strip():
                 self.check_text(item, index, lang)
         self.check_gaps(targets)
@@ -200,6 +201,19 @@ class Audit:
         w, h = self.mm(item.width()), self.mm(item.height())
         if w < minimum - 0.05 or h < minimum - 0.05:
             self.add("target", item, f"{w:.1f} x {h:.1f} mm, under {minimum:.0f} mm")
+
+    def check_key(self, face: QQuickItem, index: int) -> None:
+        """A key of the on-screen keyboard is a main target, 20 mm square, told apart from the
+        tray around it by its edge or its fill at 3:1 (its letter is checked as any text)."""
+        w, h = self.mm(face.width()), self.mm(face.height())
+        if w < 20.0 - 0.05 or h < 20.0 - 0.05:
+            self.add("target", face, f"key {w:.1f} x {h:.1f} mm, under 20 mm")
+        tray = self.background_at(_scene_rect(face).center(), index)
+        edge = _rgb(face.property("edge"))  # border.color: PySide cannot read a QQuickPen
+        fill = _rgb(face.property("color"))
+        value = max(ratio(edge, tray), ratio(fill, tray))
+        if value < EDGE_CONTRAST:
+            self.add("contrast", face, f"key edge {value:.1f}:1 (needs {EDGE_CONTRAST}:1)")
 
     def check_gaps(self, targets: list[tuple[QQuickItem, QRectF]]) -> None:
         gap_px = 2.0 * self.px_per_mm - 0.5
@@ -257,20 +271,25 @@ class Audit:
         if rect.isEmpty():
             return  # scrolled out of view: it is checked where the Up/Down buttons bring it
         centre = QPointF(rect.center().x(), rect.top() + min(rect.height(), 20) / 2)
-        background = _rgb(self.window.color())
-        for other in self.order[:index]:
-            if not _is(other, "QQuickRectangle") or not _visible(other):
-                continue
-            color = other.property("color")
-            if color.alphaF() <= 0 or not _scene_rect(other).contains(centre):
-                continue
-            alpha = color.alphaF() * _effective_opacity(other)
-            background = blend(_rgb(color), background, alpha)
+        background = self.background_at(centre, index)
         color = item.property("color")
         fg = blend(_rgb(color), background, color.alphaF() * _effective_opacity(item))
         value = ratio(fg, background)
         if value < TEXT_CONTRAST:
             self.add("contrast", item, f"{value:.1f}:1 (needs {TEXT_CONTRAST}:1)")
+
+    def background_at(self, point: QPointF, index: int) -> tuple[float, float, float]:
+        """The colour painted at `point` by the boxes drawn before item `index`."""
+        background = _rgb(self.window.color())
+        for other in self.order[:index]:
+            if not _is(other, "QQuickRectangle") or not _visible(other):
+                continue
+            color = other.property("color")
+            if color.alphaF() <= 0 or not _scene_rect(other).contains(point):
+                continue
+            alpha = color.alphaF() * _effective_opacity(other)
+            background = blend(_rgb(color), background, alpha)
+        return background
 
     def check_translated(self, item: QQuickItem, text: str, lang: str) -> None:
         if lang == "en":

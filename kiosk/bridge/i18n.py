@@ -1,27 +1,12 @@
-"""QML's `qsTr()` routed to gettext, and `I18n` in QML for languages, numbers and dates."""
+"""`I18n` in QML: languages, numbers and dates (QML's `qsTr()` strings: kiosk/i18n_qm.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Property, QObject, QTranslator, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk import i18n
-
-
-class GettextTranslator(QTranslator):
-    """Answers QML's `qsTr()` from the gettext catalog of the current language.
-
-    Returning None on a miss (not "") lets Qt fall back to the source text.
-    """
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        return i18n.lookup(source)
-
-    def isEmpty(self) -> bool:
-        return False
 
 
 class I18nBridge(QObject):

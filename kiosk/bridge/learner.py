@@ -93,6 +93,15 @@ class LearnerBridge(QObject):
     def message(self) -> str:
         return self._message
 
+    @Property(str, constant=True)
+    def codeAlphabet(self) -> str:
+        """The symbols a card's code is made of: the code keypad shows exactly these."""
+        return learners.ALPHABET
+
+    @Property(int, constant=True)
+    def codeLength(self) -> int:
+        return learners.CODE_LENGTH
+
     def _say(self, text: str, busy: bool = False) -> None:
         self._message, self._busy = text, busy
         self.changed.emit()

@@ -88,6 +88,15 @@ async def submit_report(
               "on {phone}.").format(reason=entry.last_error, phone=CALL_SOFIA_PHONE),
             rejected=True,
         )  # fmt: skip
+    if (entry is None or entry.state is not State.DELIVERED) and backend.in_memory:
+        # held only in memory: it is lost if the kiosk stops, so never "saved on this kiosk"
+        return ReceiptInfo(
+            "", "",
+            _("Your report has not reached the city yet, and this kiosk cannot keep it safely "
+              "right now: it keeps trying only while it is switched on. Please tell a member of "
+              "staff, or call Call Sofia on {phone}.").format(phone=CALL_SOFIA_PHONE),
+            queued=True,
+        )  # fmt: skip
     if entry is None or entry.state is not State.DELIVERED:
         return ReceiptInfo(
             reference,

@@ -22,6 +22,7 @@ from kiosk.config import schema as opt
 from kiosk.core import learners, stats
 from kiosk.i18n import _, ngettext
 from kiosk.services.lessons.learners import LearnerStore
+from kiosk.services.storage.database import StorageError
 from kiosk.services.trainer.stats import StatsStore, removable_folders
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class TrainerDeskBridge(QObject):
         self._settings = settings
         self._library = library
         self._lessons_notice = ""
+        self._staff_notice = ""
         self._backend = backend
         self._trainer = trainer
         self._speak = speak
@@ -122,6 +124,28 @@ class TrainerDeskBridge(QObject):
     def lessonsNotice(self) -> str:
         """Lesson folders the kiosk refused (their files have errors): which, and what to do."""
         return self._lessons_notice
+
+    @Property(str, notify=changed)
+    def staffNotice(self) -> str:
+        """Faults the kiosk works around (database, PIN lock, outbox), for staff ('' if none)."""
+        return self._staff_notice
+
+    @asyncSlot()
+    async def checkKiosk(self) -> None:
+        """The trainer's menu opened: gather what staff must know about the kiosk's faults."""
+        from kiosk.bridge.staff_notices import outbox_notes, pin_lock_note
+
+        backend = self._backend()
+        notes = [backend.storageProblem, pin_lock_note(self._trainer().lockProblem)]
+        try:
+            offline = await backend.ready()
+            if offline.outbox is not None:
+                status = await offline.outbox.status()
+                notes += outbox_notes(status, self._settings[opt.OUTBOX_RETENTION_DAYS])
+        except StorageError as exc:
+            log.error("staff notice: %s", exc.detail)
+        self._staff_notice = "\n".join(note for note in dict.fromkeys(notes) if note)
+        self.changed.emit()
 
     @Property("QStringList", notify=changed)
     def drives(self) -> list[str]:
@@ -351,6 +375,10 @@ class TrainerDeskBridge(QObject):
                 text += " " + _("The oldest has waited %d minutes.") % (
                     s.oldest_waiting_seconds // 60
                 )
+            from kiosk.bridge.staff_notices import outbox_notes
+
+            days = self._settings[opt.OUTBOX_RETENTION_DAYS]
+            text = " ".join([text, *outbox_notes(s, days)])
             self._outbox_text = text
         self.changed.emit()
 

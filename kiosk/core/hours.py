@@ -3,7 +3,8 @@
 "Mo-Fr 09:00-19:00; Sa 10:00-14:00" — rules separated by ";", each a list of days or day ranges
 (Mo Tu We Th Fr Sa Su) and one or more time ranges separated by ","; "24/7" is always open, ""
 never. A range may end at 24:00 or run past midnight (22:00-02:00 belongs to the day it starts).
-Used to keep software updates out of the hours residents come (packaging/upgrade-window).
+Used to keep software updates out of the hours residents come (kiosk/services/updates/window.py,
+`silver-kiosk updates check`, run by the update policy in packaging/updates/).
 """
 
 from __future__ import annotations

@@ -237,6 +237,7 @@ SPECS: dict[str, WidgetSpec] = {
             },
             {"reached": flag()},
             _settings_check,
+            parts=("settingsScreen", "settingsBar", "settingsPreview"),
         ),
         WidgetSpec(
             "browser_sim",
@@ -254,7 +255,8 @@ SPECS: dict[str, WidgetSpec] = {
                 ),
             },
             {"page": ref("pages")},
-            id_parts=("pick-",),
+            parts=("browserScreen", "browserBar", "browserPage", "browserBack"),
+            id_parts=("pick-", "advert-"),
         ),
         WidgetSpec(
             "password_builder",
@@ -400,12 +402,16 @@ SPECS: dict[str, WidgetSpec] = {
                     kind=choice("choice", "place", "photo", "text"),
                     options=texts(required=False),
                     example=text(required=False),
+                    image=Param(
+                        "image", required=False, doc="photo: the practice photo to attach"
+                    ),
+                    alt=text("photo: what the practice photo shows", required=False),
                 ),
                 "checklist": texts(),
             },
             {"submitted": flag()},
             parts=("formReview", "formReviewButton", "formSend"),
-            id_parts=("form-",),
+            id_parts=("form-", "formPhoto-"),
         ),
         WidgetSpec(
             "map_list_sim",

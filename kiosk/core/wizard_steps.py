@@ -106,6 +106,8 @@ def attribute_step(attr: ServiceAttribute) -> Step:
         choices=tuple(Choice(k, n) for k, n in attr.values),
         phrases=phrases,
         max_length=1000 if kind == "longtext" else 200,
+        # free text a resident types may name people or places: only a headset reads it back
+        personal=kind in ("text", "longtext"),
     )
 
 
@@ -209,4 +211,5 @@ def description_step() -> Step:
         hint=_("Type on the keyboard, or touch a ready phrase."),
         phrases=tuple(_(p) for p in PROBLEM_PHRASES),
         max_length=DESCRIPTION_MAX - 200,  # room for the kiosk reference line
+        personal=True,  # free text: read back only through a headset, like contact details
     )

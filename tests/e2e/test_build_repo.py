@@ -48,8 +48,10 @@ def test_the_release_is_signed_by_the_published_key_only(repo: Path) -> None:
     tampered.write_text(text.replace("Label: Silver Kiosk", "Label: Someone Else"))
     bad = subprocess.run(["gpgv", "--keyring", str(key), str(tampered)], capture_output=True)
     assert bad.returncode != 0
-    assert (repo / "silver-kiosk-archive-keyring.asc").read_text().startswith(
-        "-----BEGIN PGP PUBLIC KEY BLOCK-----"
+    assert (
+        (repo / "silver-kiosk-archive-keyring.asc")
+        .read_text()
+        .startswith("-----BEGIN PGP PUBLIC KEY BLOCK-----")
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtQuick import QQuickItem
 
 from tests.integration.conftest import find, settle, tap, walk
@@ -49,6 +51,26 @@ def keyboard_keys(kiosk: Any) -> dict[str, QQuickItem]:
         ):
             keys.setdefault(text, item)
     return keys
+
+
+def post_tap(kiosk: Any, item: QQuickItem) -> None:
+    """A tap delivered by the event loop, as a finger's is, for the keyboard's keys that change
+    its layout ("Цифри", "Латиница"): the new layout loads while the event is handled, as it
+    does under a real finger (no Python frame below it)."""
+    centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    press, release = QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    for kind, buttons in ((press, left), (release, none)):
+        event = QMouseEvent(kind, centre, centre, left, buttons, Qt.KeyboardModifier.NoModifier)
+        QGuiApplication.postEvent(kiosk.window, event)
+        settle(20, 2)
+    settle(50, 3)
+
+
+def named_key(kiosk: Any, name: str) -> QQuickItem:
+    """A key of the lowest row by its objectName: keyDigits, keyScript, keySpace, keyEnter."""
+    keyboard = find(kiosk.window, "keyboard")
+    return next(i for i in walk(keyboard) if i.objectName() == name and i.isVisible())
 
 
 def type_text(kiosk: Any, field_input: QQuickItem, text: str) -> None:

@@ -12,10 +12,16 @@ from PySide6.QtQml import QQmlComponent
 from kiosk.services.storage.paths import UI_DIR
 from tests.integration.conftest import settle
 
-# Main.qml is what every kiosk loads; Theme is a singleton; KKeyboard is created by Main.qml
-# after the first frame, and a second on-screen keyboard in one window would fight the first.
-BUILT_BY_MAIN = ("Main.qml", "Theme.qml", "KKeyboard.qml")
-FILES = sorted(p for p in UI_DIR.rglob("*.qml") if p.name not in BUILT_BY_MAIN)
+# Main.qml is what every kiosk loads; Theme and KeyboardState are singletons; KKeyboard is
+# created by Main.qml after the first frame, and a second on-screen keyboard in one window would
+# fight the first.
+BUILT_BY_MAIN = ("Main.qml", "Theme.qml", "KeyboardState.qml", "KKeyboard.qml")
+# The keyboard's style and layouts (ui/keyboard/) live in the context Qt's keyboard gives them
+# (its `keyboard`, a key's `control`): test_keyboard.py shows every one of them in it.
+KEYBOARD = UI_DIR / "keyboard"
+FILES = sorted(
+    p for p in UI_DIR.rglob("*.qml") if p.name not in BUILT_BY_MAIN and KEYBOARD not in p.parents
+)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(UI_DIR)))

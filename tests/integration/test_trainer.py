@@ -17,6 +17,7 @@ from kiosk.config.loader import load_settings
 from kiosk.core.pin import hash_pin
 
 from .conftest import find, find_paged, settle, tap, tap_at
+from .report_helpers import button
 
 PIN = "246813"
 NAME = "Радка Стефанова Илиева"
@@ -288,9 +289,9 @@ def test_resident_carries_on_with_a_card_and_can_be_forgotten(
         kiosk.bridges.nav.go("home")
         settle()
         tap(kiosk.window, find_paged(kiosk.window, "tileLearnerCard"))
-        tap(kiosk.window, find(kiosk.window, "learnerType"))
-        find(kiosk.window, "learnerCode").setProperty("text", code.lower().replace("-", " "))
-        tap(kiosk.window, find(kiosk.window, "learnerResume"))
+        for symbol in code.replace("-", ""):  # on the card's own keypad
+            tap(kiosk.window, button(kiosk, symbol, "learnerCode"))
+        tap(kiosk.window, find(kiosk.window, "codeSubmit"))
         _wait(lambda: not learner.busy, what=lambda: learner.message)
 
     type_code()

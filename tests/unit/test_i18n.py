@@ -51,3 +51,46 @@ def test_the_check_finds_untranslated_fuzzy_and_placeholder_problems(fake_locale
 
 def test_qml_gets_none_for_a_missing_translation() -> None:
     assert i18n.lookup("No such message anywhere", "bg") is None
+
+
+def test_qml_strings_reach_qt_translator_under_each_file_name() -> None:
+    """The .qm files answer a QML file's own context (Qt's translator is context-bound), for
+    every language, with the gettext translation; an unknown string is left to the source."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from kiosk import i18n_qm
+
+    _ = QCoreApplication.instance() or QCoreApplication([])
+    messages = i18n_qm.qml_messages()
+    assert "Main" in messages and len(messages) > 40
+    context, source = next(
+        (c, s) for c in sorted(messages) for s in sorted(messages[c])
+        if i18n.lookup(s, "bg") not in (None, s)
+    )  # fmt: skip
+    i18n_tools.compile_all(quiet=True)
+    for lang in i18n.LANGUAGES:
+        translator = QTranslator()
+        assert translator.load(str(i18n_qm.qm_path(lang))), lang
+        assert translator.translate(context, source) == (i18n.lookup(source, lang) or "")
+        assert translator.translate(context, "No such message anywhere") == ""
+    bg = QTranslator()
+    bg.load(str(i18n_qm.qm_path("bg")))
+    assert bg.translate(context, source) != source
+
+
+def test_every_interface_string_in_the_code_is_in_the_catalogs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A string added to Python or QML without `i18n update` would be shown in English on a
+    Bulgarian screen: the catalogs must hold everything a fresh extraction finds."""
+    from babel.messages.pofile import read_po
+
+    pot = tmp_path / "kiosk.pot"
+    monkeypatch.chdir(i18n_tools.ROOT)
+    i18n_tools._pybabel("extract", "-F", "babel.cfg", "-k", "qsTr", "-o", str(pot), ".")
+    with pot.open("rb") as f:
+        wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    with (i18n.LOCALES_DIR / "bg" / "LC_MESSAGES" / "kiosk.po").open("rb") as f:
+        held = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
+    missing = sorted(wanted - held)
+    assert not missing, f"run `python -m kiosk i18n update` and translate: {missing[:5]}"

@@ -156,3 +156,17 @@ def test_a_service_in_several_groups_is_offered_under_each() -> None:
     assert [c.key for c in w.groups()] == ["g:Roads", "g:Pavements", "g:Cleaning", "s:O"]
     assert [s.code for s in w.services_in("g:Pavements")] == ["P"]
     assert [s.code for s in w.services_in("g:Roads")] == ["P"]
+
+
+def test_free_text_a_resident_types_is_personal_like_contact_details() -> None:
+    """Personal answers are read back only through a headset, never on the loudspeaker."""
+    from kiosk.core.wizard_steps import attribute_step, description_step
+
+    assert description_step().personal
+    assert attribute_step(ServiceAttribute("NOTE", datatype="text", description="Where?")).personal
+    assert attribute_step(ServiceAttribute("MORE", datatype="string", description="More?")).personal
+    assert not attribute_step(ROADS.attributes[2]).personal  # a choice of the portal's words
+    w = walk_to_roads()
+    w.answers["description"] = "Счупена пейка"
+    lines = {line.step_id: line for line in w.review()}
+    assert lines["description"].personal

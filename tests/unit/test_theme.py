@@ -43,6 +43,7 @@ TEXT_PAIRS = [
     ("callText", "callBackground"),
     ("callText", "callButton"),
     ("callText", "callAccept"),
+    ("surfaceText", "keyFunction"),  # the keyboard's letter keys are surface, Enter primary
 ]
 EDGE_PAIRS = [
     ("surfaceBorder", "background"),
@@ -64,6 +65,8 @@ EDGE_PAIRS = [
     ("lessonInk", "lessonBlue"),
     ("lessonInk", "lessonGreen"),
     ("callText", "callEnd"),
+    ("surfaceBorder", "keyboardTray"),  # a key's edge against the keyboard's tray
+    ("surfaceBorder", "keyFunction"),
 ]
 
 

@@ -8,6 +8,11 @@ ColumnLayout {
 
     property string label
     property string example // a format example shown under the label, e.g. "ДД.ММ.ГГГГ"
+    // The on-screen keyboard for this field: "" the kiosk's own (the resident's script), or
+    // "qwerty", "jcuken", "alphabetical", "bg_phonetic" (a lesson's layout); the words on its
+    // Enter key ("" says "Next").
+    property string keyboardLayout: ""
+    property string enterText: ""
     property alias text: input.text
     property alias input: input
 

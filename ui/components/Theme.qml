@@ -41,6 +41,10 @@ QtObject {
     // body text (WCAG 1.4.12), 1.0 (1.36 em) for headings and the words on buttons.
     readonly property real lineHeight: 1.11
     readonly property real lineHeightTight: 1.0
+    // The smallest a word on a crowded control may shrink to: the body size at normal text, and
+    // a capital of 7.3 mm (0.7° at 600 mm) in the large-text steps.
+    readonly property int fontMinimum: textScale > 1 ? Math.min(fontBody, mm(7.4 / capHeightEm))
+                                                     : fontBody
 
     // Touch targets and spacing.
     readonly property int targetMain: mm(20)
@@ -52,6 +56,7 @@ QtObject {
     readonly property int border: Math.max(3, mm(0.6))
     readonly property int focusWidth: Math.max(5, mm(1.2))
     readonly property int contentMaxWidth: mm(420)
+    readonly property int keyGap: mm(2) // between the on-screen keyboard's keys
 
     // Colours: dark on off-white by default, light on black in high contrast. Every text pair
     // is at least 7:1 and every border or focus ring at least 3:1 (tests/unit/test_theme.py).
@@ -116,4 +121,8 @@ QtObject {
     readonly property color callEnd: "#b3261e"
     // The frame of a pretend phone around a practice screen.
     readonly property color phoneFrame: highContrast ? "#ffffff" : "#2b2b2b"
+    // The on-screen keyboard: white letter keys with dark edges on a darker tray, function keys
+    // (shift, delete, Numbers, Latin) a shade of blue, the Enter key in the primary colour.
+    readonly property color keyboardTray: highContrast ? "#000000" : "#d8d2c4"
+    readonly property color keyFunction: highContrast ? "#262626" : "#dfe5ee"
 }

@@ -50,14 +50,14 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignVCenter
                 Layout.preferredHeight: Theme.fontBody
-                spacing: Math.max(2, Theme.gap / 3)
+                spacing: Theme.border
                 clip: true
                 Repeater {
                     model: 14
                     delegate: Rectangle {
                         required property int index
                         y: (wave.height - height) / 2
-                        width: Math.max(3, Theme.gap / 2)
+                        width: Theme.border
                         height: Theme.fontBody * (0.3 + 0.7 * Math.abs(Math.sin(index * 1.7)))
                         radius: width / 2
                         color: Theme.chatMeta

@@ -63,15 +63,19 @@ ColumnLayout {
             text: widget.params.contact || ""
         }
     }
-    Rectangle { // the messages
+    Rectangle { // the messages; with less room than they need, the newest stay in view
+        id: thread
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.minimumHeight: Theme.targetMain * 2
         implicitHeight: messages.implicitHeight + 2 * Theme.gap
         color: Theme.chatBackground
         radius: Theme.radius
+        clip: true
         ColumnLayout {
             id: messages
             x: Theme.gap
-            y: Theme.gap
+            y: Math.min(Theme.gap, thread.height - implicitHeight - Theme.gap)
             width: parent.width - 2 * Theme.gap
             spacing: Theme.gap
             Repeater {

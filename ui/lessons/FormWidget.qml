@@ -67,9 +67,36 @@ ColumnLayout {
                 onTextChanged: if (text !== (widget.answers[row.modelData.id] || ""))
                                    widget.answer(row.modelData.id, text)
             }
+            Image { // the kiosk has no camera: a practice photo stands ready to attach
+                objectName: "formPhoto-" + row.modelData.id
+                Layout.fillWidth: true
+                Layout.maximumWidth: Theme.mm(90)
+                Layout.preferredHeight: visible ? width * 3 / 4 : 0
+                visible: row.modelData.kind === "photo" && (row.modelData.image || "") !== ""
+                         && widget.answers[row.modelData.id] === "attached"
+                source: row.modelData.image ? Lessons.imageUrl(row.modelData.image) : ""
+                sourceSize.width: width
+                fillMode: Image.PreserveAspectCrop
+                Accessible.role: Accessible.Graphic
+                Accessible.name: row.modelData.alt || ""
+            }
+            KButton {
+                objectName: "form-" + row.modelData.id
+                Layout.fillWidth: true
+                visible: row.modelData.kind === "photo" && (row.modelData.image || "") !== ""
+                main: false
+                selectable: true
+                selected: widget.answers[row.modelData.id] === "attached"
+                text: widget.answers[row.modelData.id] === "attached"
+                      ? qsTr("Photo attached. Touch to remove it")
+                      : qsTr("Attach the practice photo")
+                onActivated: widget.answer(row.modelData.id,
+                                           widget.answers[row.modelData.id] === "attached"
+                                           ? "" : "attached")
+            }
             KText {
                 Layout.fillWidth: true
-                visible: row.modelData.kind === "photo"
+                visible: row.modelData.kind === "photo" && (row.modelData.image || "") === ""
                 text: qsTr("In practice there is no camera: you can leave the photo out.")
             }
         }
@@ -79,8 +106,9 @@ ColumnLayout {
         objectName: "formReview"
         Layout.fillWidth: true
         visible: widget.reviewing
-        text: (widget.params.fields || []).filter(f => f.kind !== "photo")
-              .map(f => f.label + ": " + (widget.answers[f.id] || "—")).join("\n")
+        text: (widget.params.fields || []).map(f => f.label + ": " + (f.kind === "photo"
+              ? (widget.answers[f.id] === "attached" ? qsTr("attached") : "—")
+              : (widget.answers[f.id] || "—"))).join("\n")
     }
     KText {
         Layout.fillWidth: true

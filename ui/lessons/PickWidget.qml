@@ -41,8 +41,10 @@ ColumnLayout {
             description: widget.kind === "browser_sim"
                          ? (modelData.sponsored ? qsTr("Advert") + " · " : "") + modelData.address
                            + "\n" + modelData.body
-                         : widget.kind === "map_list_sim"
-                           ? modelData.address + (modelData.open_now ? " · " + qsTr("Open now") : "")
+                         : widget.kind === "map_list_sim" // what a pharmacy list shows
+                           ? [modelData.address,
+                              modelData.open_now ? qsTr("Open now") : qsTr("Closed now"),
+                              modelData.note || ""].filter(t => t !== "").join(" · ")
                            : widget.kind === "transit_sim" ? modelData.code : ""
             selected: Lessons.hintTarget === modelData.id
             onActivated: Lessons.act("pick", modelData.id)

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// A pretend settings screen: change the settings and watch the sample text change.
+// A pretend settings screen: change the settings and watch the sample text change. On a phone
+// (platform android or ios) it is drawn inside the phone: its frame and its "Settings" bar.
 ColumnLayout {
     id: widget
     property bool lessonWidget: true
@@ -37,53 +38,88 @@ ColumnLayout {
     }
     readonly property bool previewContrast: (params.settings || []).some(s =>
         (s.values || []).length === 2 && s.values[1].id === values[s.id])
-    Rectangle {
+    readonly property bool phone: params.platform === "android" || params.platform === "ios"
+    Rectangle { // the phone, or the kiosk's own screen
+        objectName: "settingsScreen"
         Layout.fillWidth: true
-        implicitHeight: preview.implicitHeight + 2 * Theme.padding
-        color: widget.previewContrast ? Theme.text : Theme.surface
-        border.color: Theme.surfaceBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: preview
-            objectName: "settingsPreview"
-            x: Theme.padding
-            y: Theme.padding
-            width: parent.width - 2 * Theme.padding
-            color: widget.previewContrast ? Theme.background : Theme.surfaceText
-            font.pixelSize: Math.round(Theme.fontBody * widget.previewScale)
-            text: widget.params.preview || ""
-        }
-    }
-    Repeater {
-        model: widget.params.settings || []
-        delegate: ColumnLayout {
-            id: setting
-            required property var modelData
-            Layout.fillWidth: true
-            spacing: Theme.gap
-            KText {
+        implicitHeight: screen.implicitHeight + 2 * (widget.phone ? Theme.padding : 0)
+        color: widget.phone ? Theme.chatBackground : "transparent"
+        border.color: Theme.phoneFrame
+        border.width: widget.phone ? Theme.border * 3 : 0
+        radius: widget.phone ? Theme.radius * 4 : 0
+        ColumnLayout {
+            id: screen
+            x: widget.phone ? Theme.padding : 0
+            y: widget.phone ? Theme.padding : 0
+            width: parent.width - 2 * x
+            spacing: Theme.gap * 2
+            Rectangle { // the phone's settings bar
+                objectName: "settingsBar"
                 Layout.fillWidth: true
-                text: setting.modelData.label
-                font.bold: true
+                visible: widget.phone
+                implicitHeight: barTitle.implicitHeight + Theme.gap * 2
+                color: Theme.bar
+                radius: Theme.radius
+                KText {
+                    id: barTitle
+                    x: Theme.padding
+                    y: Theme.gap
+                    width: parent.width - 2 * Theme.padding
+                    color: Theme.barText
+                    font.bold: true
+                    text: widget.params.platform === "ios" ? qsTr("Settings (iPhone)")
+                                                           : qsTr("Settings (Android)")
+                }
             }
-            Flow {
+            Rectangle {
                 Layout.fillWidth: true
-                spacing: Theme.mm(3)
-                Repeater {
-                    model: setting.modelData.values
-                    delegate: KButton {
-                        required property var modelData
-                        objectName: "set-" + setting.modelData.id + "-" + modelData.id
-                        main: false
-                        text: modelData.label
-                        selectable: true
-                        selected: widget.values[setting.modelData.id] === modelData.id
-                        onActivated: {
-                            const next = Object.assign({}, widget.values)
-                            next[setting.modelData.id] = modelData.id
-                            widget.values = next
-                            Lessons.act("set", setting.modelData.id + ":" + modelData.id)
+                implicitHeight: preview.implicitHeight + 2 * Theme.padding
+                color: widget.previewContrast ? Theme.text : Theme.surface
+                border.color: Theme.surfaceBorder
+                border.width: Theme.border
+                radius: Theme.radius
+                KText {
+                    id: preview
+                    objectName: "settingsPreview"
+                    x: Theme.padding
+                    y: Theme.padding
+                    width: parent.width - 2 * Theme.padding
+                    color: widget.previewContrast ? Theme.background : Theme.surfaceText
+                    font.pixelSize: Math.round(Theme.fontBody * widget.previewScale)
+                    text: widget.params.preview || ""
+                }
+            }
+            Repeater {
+                model: widget.params.settings || []
+                delegate: ColumnLayout {
+                    id: setting
+                    required property var modelData
+                    Layout.fillWidth: true
+                    spacing: Theme.gap
+                    KText {
+                        Layout.fillWidth: true
+                        text: setting.modelData.label
+                        font.bold: true
+                    }
+                    Flow {
+                        Layout.fillWidth: true
+                        spacing: Theme.mm(3)
+                        Repeater {
+                            model: setting.modelData.values
+                            delegate: KButton {
+                                required property var modelData
+                                objectName: "set-" + setting.modelData.id + "-" + modelData.id
+                                main: false
+                                text: modelData.label
+                                selectable: true
+                                selected: widget.values[setting.modelData.id] === modelData.id
+                                onActivated: {
+                                    const next = Object.assign({}, widget.values)
+                                    next[setting.modelData.id] = modelData.id
+                                    widget.values = next
+                                    Lessons.act("set", setting.modelData.id + ":" + modelData.id)
+                                }
+                            }
                         }
                     }
                 }

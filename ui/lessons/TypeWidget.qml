@@ -4,7 +4,9 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// Type with the on-screen keyboard; case and extra spaces are forgiven.
+// Type with the on-screen keyboard, in the layout the lesson teaches (`layout:`: bg_phonetic,
+// jcuken, qwerty or alphabetical); case and extra spaces are forgiven. The keyboard's Enter key
+// checks, as the button does.
 ColumnLayout {
     id: widget
     property bool lessonWidget: true
@@ -26,6 +28,10 @@ ColumnLayout {
         Layout.fillWidth: true
         label: widget.params.label || ""
         example: widget.params.example || ""
+        keyboardLayout: widget.params.layout || ""
+        //: The Enter key of the on-screen keyboard in a typing exercise
+        enterText: qsTr("Check")
+        input.onAccepted: Lessons.act("text", field.text)
     }
     KButton {
         objectName: "typeCheck"

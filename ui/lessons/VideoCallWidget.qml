@@ -45,10 +45,10 @@ ColumnLayout {
         objectName: "callScreen"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        // tall as a phone held upright where there is room, never taller than most of the window
-        Layout.preferredHeight: Math.max(Theme.mm(120),
-                                         controls.height + header.implicitHeight + Theme.mm(60),
-                                         Math.min(width * 1.2, widget.Window.height * 0.6))
+        // what the call needs; where the step gives more room, it fills it, as a call fills
+        // the phone's screen
+        Layout.preferredHeight: Math.max(Theme.mm(90),
+                                         controls.height + header.implicitHeight + Theme.mm(35))
         radius: Theme.radius * 2
         color: Theme.callBackground
         border.color: Theme.phoneFrame

@@ -43,10 +43,29 @@ KScreen {
     // now under "Larger text", then the note that everything is deleted (the voice says it).
     readonly property real spare: contentRoom - languages.need - textSize.compactHeight
                                   - (deleted.parent.visible ? deleted.parent.implicitHeight : 0)
+                                  - (staffNotice.visible ? staffNotice.implicitHeight + Theme.gap * 2 : 0)
                                   - 3 * Theme.gap * 2
     readonly property bool roomForSize: spare >= textSize.detailHeight
     readonly property bool roomForNote: spare - (roomForSize ? textSize.detailHeight : 0)
                                         >= note.implicitHeight + Theme.gap * 2
+
+    Rectangle { // a fault the kiosk works around (its database): staff must see it at once
+        id: staffNotice
+        objectName: "attractStaffNotice"
+        Layout.fillWidth: true
+        visible: Backend.storageProblem !== ""
+        implicitHeight: storage.implicitHeight + 2 * Theme.gap
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        KText {
+            id: storage
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            color: Theme.noticeText
+            text: Backend.storageProblem
+        }
+    }
 
     KPager {
         id: languages

@@ -13,35 +13,16 @@ KScreen {
                    + "keeps only which lessons you finished, never your name. 'Forget me' "
                    + "deletes it all.")
 
-    KButton {
-        id: typeCode
-        property bool typing: false
-        objectName: "learnerType"
-        Layout.fillWidth: true
-        kind: "primary"
-        visible: !Learner.hasCard && !typing
-        text: qsTr("Type my code")
-        onActivated: {
-            typing = true
-            code.input.forceActiveFocus()
-        }
-    }
-    KTextField {
-        id: code
+    KCodePad { // the card's own symbols only: no keyboard layout to switch
         objectName: "learnerCode"
         Layout.fillWidth: true
-        visible: !Learner.hasCard && typeCode.typing
+        visible: !Learner.hasCard
         label: qsTr("The code on your card")
-        example: qsTr("For example: K7MW-3QXD")
-    }
-    KButton {
-        objectName: "learnerResume"
-        Layout.fillWidth: true
-        kind: "primary"
-        visible: !Learner.hasCard && typeCode.typing
-        enabled: !Learner.busy
-        text: qsTr("Carry on with my card")
-        onActivated: Learner.resume(code.text)
+        alphabet: Learner.codeAlphabet
+        length: Learner.codeLength
+        actionText: qsTr("Carry on with my card")
+        busy: Learner.busy
+        onSubmitted: (value) => Learner.resume(value)
     }
     KText {
         objectName: "learnerMessage"

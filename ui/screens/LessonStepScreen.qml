@@ -43,7 +43,7 @@ KScreen {
         "card_sort": "SortWidget.qml", "keyboard_entry": "TypeWidget.qml",
         "password_builder": "PasswordWidget.qml", "inbox_sim": "InboxWidget.qml",
         "video_call_sim": "VideoCallWidget.qml", "form_sim": "FormWidget.qml",
-        "browser_sim": "PickWidget.qml", "map_list_sim": "PickWidget.qml",
+        "browser_sim": "BrowserWidget.qml", "map_list_sim": "PickWidget.qml",
         "transit_sim": "TransitWidget.qml", "validator_sim": "ValidatorWidget.qml",
         "settings_sim": "SettingsWidget.qml", "scenario_branch": "BranchWidget.qml",
         "call_sim": "PhoneCallWidget.qml", "pinch_zoom": "ZoomWidget.qml",

@@ -26,7 +26,28 @@ KScreen {
             Nav.go(name)
     }
 
-    Component.onCompleted: TrainerDesk.checkLessons()
+    Component.onCompleted: {
+        TrainerDesk.checkLessons()
+        TrainerDesk.checkKiosk()
+    }
+
+    Rectangle { // faults the kiosk works around: staff must know (never a resident's data)
+        objectName: "trainerStaffNotice"
+        Layout.fillWidth: true
+        visible: TrainerDesk.staffNotice !== ""
+        implicitHeight: staffNotice.implicitHeight + 2 * Theme.gap
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        KText {
+            id: staffNotice
+            anchors.fill: parent
+            anchors.margins: Theme.gap
+            color: Theme.noticeText
+            font.bold: true
+            text: TrainerDesk.staffNotice
+        }
+    }
 
     KText { // a lessons folder the validator refused, named with its first errors
         objectName: "trainerLessonsNotice"

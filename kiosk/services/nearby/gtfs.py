@@ -136,7 +136,7 @@ def load_timetable(
         times: dict[str, list[tuple[int, str, int]]] = {stop_id: [] for stop_id in stops}
         trip_ids: dict[str, str] = {}  # one string object per trip id, however many rows
         last_seq: dict[str, int] = {}  # a trip's final stop is an arrival: nobody boards there
-        bad = kept = 0
+        bad = near = 0
         most = budget.limits.kept_departures
         # The hot loop (≈1.5 M rows in a city feed) indexes the raw CSV rows directly.
         with _reading(members["stop_times.txt"]), zf.open(members["stop_times.txt"]) as raw:
@@ -165,8 +165,8 @@ def load_timetable(
                     bad += 1
                     continue
                 stop_times.append((seconds, trip_ids.setdefault(trip_id, trip_id), number))
-                kept += 1
-                if kept > most:
+                near += 1
+                if near > most:
                     raise FeedInvalid(f"over {most} departures at the stops near the kiosk")
 
         trips: dict[str, tuple[str, str, str]] = {}

@@ -19,7 +19,13 @@ def _dump(value: Any) -> bytes:
 
 
 def _service(data: dict[str, Any]) -> Service:
-    return Service(**{**data, "keywords": tuple(data.get("keywords", ()))})
+    return Service(
+        **{
+            **data,
+            "keywords": tuple(data.get("keywords", ())),
+            "groups": tuple(data.get("groups", ())),
+        }
+    )
 
 
 def _attribute(data: dict[str, Any]) -> ServiceAttribute:

@@ -71,6 +71,13 @@ class StorageCorrupt(StorageError):
     message = N_("The kiosk's database is damaged. A new one was started; please tell staff.")
 
 
+class StorageEmptied(StorageError):
+    message = N_(
+        "The kiosk's database was found empty. It was kept aside and a new one started; "
+        "reports that were waiting in it may be lost. Please tell staff."
+    )
+
+
 class StorageClosed(StorageError):
     message = N_("The kiosk is shutting down.")
 
@@ -127,27 +134,30 @@ class Storage:
     ) -> tuple[Storage, StorageError | None]:
         """Open `path`; if that is impossible, keep the kiosk working and say why.
 
-        A damaged file is moved aside (kept for IT, never deleted) and a new one started. A
-        read-only or full disk falls back to an in-memory database: the kiosk works, but
-        nothing outlives a restart, which the returned problem says.
+        A damaged file, or one found empty where a database existed (zero bytes, or only its
+        WAL left), is moved aside (kept for IT, never deleted) and a new one started. A
+        read-only, full or missing disk falls back to an in-memory database: the kiosk works,
+        but nothing outlives a restart, which the returned problem says. Never raises a
+        StorageError.
         """
-        try:
-            return await cls.open(path, migrations), None
-        except StorageCorrupt as problem:
-            aside = path.with_name(f"{path.name}.damaged-{int(time.time())}")
-            log.error("database %s is damaged (%s); moved to %s", path, problem.detail, aside)
-            for suffix in ("", "-wal", "-shm"):
-                src = Path(str(path) + suffix)
-                if src.exists():
-                    src.rename(Path(str(aside) + suffix))
+        problem: StorageError | None = None
+        if how := _found_empty(path):
+            problem = StorageEmptied(f"{path} was found empty ({how})")
+        else:
             try:
-                return await cls.open(path, migrations), problem
-            except StorageError as again:
-                log.error("cannot start a new database at %s: %s", path, again.detail)
-                return await cls.open(None, migrations), again
-        except StorageError as problem:
-            log.error("database %s unusable (%s); working in memory", path, problem.detail)
-            return await cls.open(None, migrations), problem
+                return await cls.open(path, migrations), None
+            except StorageCorrupt as corrupt:
+                problem = corrupt
+            except StorageError as unusable:
+                log.error("database %s unusable (%s); working in memory", path, unusable.detail)
+                return await cls.open(None, migrations), unusable
+        try:
+            aside = _move_aside(path, "empty" if isinstance(problem, StorageEmptied) else "damaged")
+            log.error("database %s: %s; kept as %s", path, problem.detail, aside.name)
+            return await cls.open(path, migrations), problem
+        except StorageError as again:
+            log.error("cannot start a new database at %s: %s", path, again.detail)
+            return await cls.open(None, migrations), again
 
     async def run(
         self,
@@ -282,6 +292,8 @@ class Storage:
             conn.execute("PRAGMA secure_delete=ON")
             if not read_only:
                 self._migrate(conn)
+                if self.path is not None:  # a file on a disk that turned read-only opens fine,
+                    _probe_write(conn)  # and only the first report would find out
             check = conn.execute("PRAGMA quick_check").fetchone()
             if check is None or check[0] != "ok":
                 raise sqlite3.DatabaseError(f"database disk image is malformed: {check}")
@@ -342,3 +354,42 @@ def _settle(future: asyncio.Future[Any], outcome: tuple[bool, Any]) -> None:
         future.set_result(value)
     else:
         future.set_exception(value)
+
+
+def _probe_write(conn: sqlite3.Connection) -> None:
+    """Write the header's user_version back as it is: fails at once on a read-only disk."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(f"PRAGMA user_version={int(version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _found_empty(path: Path) -> str:
+    """How a database that existed was found empty ('' when it was not)."""
+    try:
+        if path.is_file() and path.stat().st_size == 0:
+            return "zero bytes"
+        if not path.exists() and Path(f"{path}-wal").is_file():
+            return "only its WAL was left"
+    except OSError:
+        return ""
+    return ""
+
+
+def _move_aside(path: Path, why: str) -> Path:
+    """Rename the database and its -wal/-shm out of the way (kept for IT); StorageReadOnly
+    when the folder refuses."""
+    aside = path.with_name(f"{path.name}.{why}-{int(time.time())}")
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(str(path) + suffix)
+            if src.exists():
+                src.rename(Path(str(aside) + suffix))
+    except OSError as exc:
+        raise StorageReadOnly(f"cannot move {path.name} aside: {exc}") from None
+    return aside

@@ -60,11 +60,21 @@ class Offline:
 
 
 async def open_offline(
-    settings: Any, portals: Portals, extra_migrations: tuple[Migration, ...] = ()
+    settings: Any,
+    portals: Portals,
+    extra_migrations: tuple[Migration, ...] = (),
+    *,
+    in_memory: bool = False,
 ) -> Offline:
-    """Build and start everything above. Never raises for a database problem (see `problem`)."""
-    path = data_dir(settings) / DB_FILE_NAME
-    storage, problem = await Storage.open_resilient(path, MIGRATIONS + extra_migrations)
+    """Build and start everything above. Never raises for a database problem (see `problem`);
+    `in_memory` keeps the database in memory from the start (the data folder failed)."""
+    migrations = MIGRATIONS + extra_migrations
+    if in_memory:
+        storage = await Storage.open(None, migrations)
+        problem: StorageError | None = StorageError("the kiosk started without its data folder")
+    else:
+        path = data_dir(settings) / DB_FILE_NAME
+        storage, problem = await Storage.open_resilient(path, migrations)
     clients: list[httpx.AsyncClient] = []
     service_types: dict[str, str] = {}
     box: Outbox | None = None

@@ -12,6 +12,7 @@ from kiosk.config.schema import DATA_DIR, LOG_DIR
 
 PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 UI_DIR = PACKAGE_ROOT / "ui"
+KEYBOARD_DIR = UI_DIR / "keyboard"  # the on-screen keyboard's style and layouts
 ASSETS_DIR = PACKAGE_ROOT / "assets"
 FONTS_DIR = ASSETS_DIR / "fonts"
 

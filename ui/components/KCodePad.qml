@@ -1,0 +1,104 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+
+// A keypad for a code printed on a card (a learner card: "K7MW-3QXD"): one large key for each
+// symbol the code can have and no other, so there is no layout to switch and no look-alike
+// letter to mistake; "Delete" takes back the last one. The code shows as it is printed, in
+// groups, with a place for each symbol still to type. It is never read aloud.
+ColumnLayout {
+    id: pad
+
+    property string label
+    property string alphabet
+    property int length: 8
+    property int group: 4 // a dash after every `group` symbols, as printed
+    property string actionText
+    property bool busy: false
+    property string value: ""
+    signal submitted(string value)
+
+    // as many keys in a row as fit at 20 mm, or wider for the largest text (two rows of 16 on a
+    // wide panel at normal text)
+    readonly property real keyWidth: Math.max(Theme.targetMain, Theme.fontBody + 2 * Theme.padding)
+    readonly property int columns: Math.max(4, Math.min(16,
+                                        Math.floor((width + Theme.gap) / (keyWidth + Theme.gap))))
+
+    function shown(text: string): string {
+        let out = ""
+        for (let i = 0; i < pad.length; ++i) {
+            if (i > 0 && i % pad.group === 0)
+                out += "-"
+            out += i < text.length ? text[i] : "_"
+        }
+        return out
+    }
+    function clear(): void {
+        value = ""
+    }
+
+    spacing: Theme.gap
+
+    KText {
+        Layout.fillWidth: true
+        visible: pad.label !== ""
+        text: pad.label
+        font.bold: true
+    }
+    Rectangle {
+        Layout.fillWidth: true
+        implicitHeight: typed.implicitHeight + 2 * Theme.padding
+        color: Theme.surface
+        border.color: Theme.surfaceBorder
+        border.width: Theme.border
+        radius: Theme.radius
+        KText {
+            id: typed
+            objectName: "codeTyped"
+            anchors.fill: parent
+            anchors.margins: Theme.padding
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.surfaceText
+            font.pixelSize: Theme.fontHeading
+            font.bold: true
+            font.letterSpacing: Theme.fontHeading * 0.15
+            text: pad.shown(pad.value)
+            Accessible.role: Accessible.StaticText
+            //: How much of a card's code is typed; the code itself is never read aloud
+            Accessible.name: qsTr("%1 of %2 typed").arg(pad.value.length).arg(pad.length)
+        }
+    }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: pad.columns
+        columnSpacing: Theme.gap
+        rowSpacing: Theme.gap
+
+        Repeater {
+            model: pad.alphabet.split("")
+            KButton {
+                required property string modelData
+                Layout.fillWidth: true
+                Layout.preferredWidth: pad.keyWidth
+                text: modelData
+                onActivated: if (pad.value.length < pad.length) pad.value += modelData
+            }
+        }
+    }
+    KButton { // a whole row: its word is long at the largest text
+        objectName: "codeDelete"
+        Layout.fillWidth: true
+        //: Takes back the last symbol typed on a code keypad
+        text: qsTr("Delete")
+        onActivated: pad.value = pad.value.slice(0, -1)
+    }
+    KButton {
+        objectName: "codeSubmit"
+        Layout.fillWidth: true
+        kind: "primary"
+        visible: pad.actionText !== ""
+        enabled: !pad.busy
+        text: pad.actionText
+        onActivated: pad.submitted(pad.value)
+    }
+}
