@@ -5,43 +5,30 @@ import Kiosk
 import "../components"
 
 // Report a problem: whether the city may contact the resident, with who sees the details.
+// A touch is the answer.
 KScreen {
     title: Report.step.title
     instruction: qsTr("Your details are not needed to send a report.")
-    stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
+    stepText: Report.progressText
     helpText: qsTr("If you say yes, you can give your name, phone or e-mail on the next "
                    + "screens. Only the city's staff who handle your report see them. They are "
                    + "never read aloud on the loudspeaker and are deleted from this kiosk.")
-    primaryName: "contactNext"
-    primaryText: qsTr("Next")
-    onPrimaryRequested: Report.next()
     backName: "contactBack"
     customBack: true
     onBackRequested: Report.back()
 
-    KText {
+    KPagedText {
         objectName: "contactExplanation"
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.maximumHeight: naturalHeight
         text: Report.step.question
     }
-    Rectangle {
-        Layout.fillWidth: true
-        visible: Report.error !== ""
-        implicitHeight: errorText.implicitHeight + 2 * Theme.padding
-        color: Theme.notice
-        border.color: Theme.noticeBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: errorText
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            color: Theme.noticeText
-            text: Report.error
-        }
+    KNotice {
+        objectName: "contactError"
+        text: Report.error
     }
     KPager {
-        id: tiles
         objectName: "contactTiles"
         Layout.fillWidth: true
         Layout.fillHeight: true
