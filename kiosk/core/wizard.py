@@ -348,12 +348,12 @@ class Wizard:
     def _contact_step(self) -> Step:
         return Step(
             "contact", SINGLE, _("May the city contact you?"),
-            _("If you give your name, phone or e-mail, only the city's staff who handle this "
-              "report will see them, to ask you about it or tell you it is done. They are not "
-              "kept at this kiosk and not read aloud. You can say no."),
+            _("Your details are not needed to send a report."),
             required=True,
-            choices=(Choice("no", _("No, send it without my details")),
-                     Choice("yes", _("Yes, I agree to give my details"))),
+            choices=(Choice("no", _("No"), _("Send it without my details")),
+                     Choice("yes", _("Yes"), _("Only the staff who handle your report would see "
+                                               "your details; they are not kept here or read "
+                                               "aloud."))),
         )  # fmt: skip
 
     def _person_steps(self) -> list[Step]:

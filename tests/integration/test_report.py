@@ -36,7 +36,8 @@ def settings(tmp_path: Path, **extra: Any) -> Settings:
 
 
 def start_report(kiosk: Any) -> None:
-    press(kiosk, find(kiosk.window, "language_bg"))
+    if screen(kiosk) == "attract":
+        press(kiosk, find(kiosk.window, "language_bg"))
     if screen(kiosk) != "home":
         kiosk.bridges.nav.go("home")
         settle()
@@ -93,7 +94,7 @@ def file_report(kiosk: Any, progress: list[str] | None = None) -> str:
     # contact: consent, then name and phone
     seen.append(report.progressText)
     assert screen(kiosk) == "report-contact"
-    choose(kiosk, "Да, давам съгласие да посоча данните си")
+    choose(kiosk, "Да")
     seen.append(report.progressText)
     type_text(kiosk, find(kiosk.window, "questionInput"), NAME)
     next_step(kiosk, "questionNext")
@@ -262,7 +263,7 @@ def walk_to_review(kiosk: Any) -> None:
     next_step(kiosk, "questionNext")  # details: optional
     choose(kiosk, report.step["options"][0]["label"])  # here, at this kiosk
     next_step(kiosk, "questionNext")  # what is wrong: optional
-    choose(kiosk, "Не, изпратете го без моите данни")
+    choose(kiosk, "Не")
     assert screen(kiosk) == "report-review"
 
 
@@ -438,3 +439,26 @@ def test_handoff_shows_the_code_and_the_phone_script_on_screen(
     press(kiosk, find(kiosk.window, "receiptHear"))
     assert kiosk.bridges.speech.service.texts[-1] == script.property("text")
     assert not list(kiosk.session_tmp.glob("*.pdf"))
+
+
+def test_a_site_names_the_problems_in_its_own_words(make_kiosk: Any, tmp_path: Path) -> None:
+    """`report.everyday_names`: a site's table laid over the bundled one changes the tiles and
+    the home screen's promise; a broken table is left out (logged), never a broken wizard."""
+    table = tmp_path / "everyday-names.toml"
+    table.write_text(
+        '[bg]\nfeatured = ["28", "3"]\n[bg.services]\n"28" = "Тъмна улица"\n', encoding="utf-8"
+    )
+    kiosk = make_kiosk(settings(tmp_path, **{"report.everyday_names": str(table)}), backend=True)
+    report = kiosk.bridges.report
+    start_report(kiosk)
+    tiles = [(o["label"], o["detail"]) for o in report.step["options"]]
+    assert tiles[:2] == [
+        ("Тъмна улица", "Улично осветление"),
+        ("Дупка на пътя", "Пътна инфраструктура"),
+    ]
+    assert report.promise == "Тъмна улица, дупка на пътя"
+    press(kiosk, find(kiosk.window, "reportBack"))
+    assert find(kiosk.window, "tileReport").property("description") == report.promise
+    table.write_text("[bg\n", encoding="utf-8")  # not TOML: the bundled names stay
+    start_report(kiosk)
+    assert report.step["options"][0]["label"] == "Дупка на пътя"

@@ -39,6 +39,7 @@ Item {
     property alias dialogs: dialogLayer.data
     // measured against the whole content area, not the flickable that the scroll buttons shorten
     readonly property bool scrollable: column.implicitHeight > area.height + 1
+    readonly property real contentRoom: area.height // what the content has, under the question
     property Item pendingReveal: null // focused while the screen had no room to show it
 
     function goBack(): void {

@@ -8,22 +8,16 @@ import "../components"
 // A touch is the answer.
 KScreen {
     title: Report.step.title
-    instruction: qsTr("Your details are not needed to send a report.")
+    instruction: Report.step.question
     stepText: Report.progressText
     helpText: qsTr("If you say yes, you can give your name, phone or e-mail on the next "
-                   + "screens. Only the city's staff who handle your report see them. They are "
-                   + "never read aloud on the loudspeaker and are deleted from this kiosk.")
+                   + "screens, to be asked about the report or told when it is done. Only the "
+                   + "city's staff who handle your report see them. They are never read aloud on "
+                   + "the loudspeaker and are deleted from this kiosk. You can say no.")
     backName: "contactBack"
     customBack: true
     onBackRequested: Report.back()
 
-    KPagedText {
-        objectName: "contactExplanation"
-        Layout.fillWidth: true
-        Layout.fillHeight: true
-        Layout.maximumHeight: naturalHeight
-        text: Report.step.question
-    }
     KNotice {
         objectName: "contactError"
         text: Report.error
@@ -38,6 +32,7 @@ KScreen {
             required property int index
             objectName: "contactTile" + index
             text: modelData.label
+            description: modelData.detail
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)

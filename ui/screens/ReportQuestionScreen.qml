@@ -14,18 +14,21 @@ KScreen {
     readonly property bool oneTouch: Report.step.oneTouch === true
     title: Report.step.title
     instruction: kind === "multi" ? qsTr("Touch every answer that fits, then touch Next.")
-                : oneTouch ? (Report.step.question !== Report.step.title ? Report.step.question
-                                                                         : qsTr("Touch one answer."))
-                : kind === "number" ? qsTr("Type the number with the keys, then touch Next.")
-                : qsTr("Type on the keyboard or touch a ready phrase, then touch Next.")
+                 : oneTouch ? (Report.step.question !== Report.step.title ? Report.step.question
+                                                                          : qsTr("Touch one answer."))
+                 : kind === "number" ? qsTr("Type the number.")
+                 : qsTr("Type on the keyboard or touch a ready phrase.")
     stepText: Report.progressText
     helpText: qsTr("Answer the question on the screen. Touching an answer is enough: the next "
                    + "question comes by itself. Questions you may skip say so. Back takes you "
                    + "to the question before; your answers are kept.")
     primaryName: "questionNext"
-    // one touch is the answer; an optional question can be passed by
-    primaryText: !oneTouch ? qsTr("Next")
-                 : !Report.step.required ? qsTr("Skip this question") : ""
+    // one touch is the answer; a question that may be skipped says so on its button while it
+    // has no answer
+    readonly property bool unanswered: Report.value === "" && Report.selected.length === 0
+    primaryText: oneTouch ? (Report.step.required ? "" : qsTr("Skip this question"))
+                 : !Report.step.required && unanswered ? qsTr("Skip this question")
+                 : qsTr("Next")
     onPrimaryRequested: Report.next()
     backName: "questionBack"
     customBack: true
@@ -50,16 +53,10 @@ KScreen {
     }
 
     KNotice {
+        id: notice
         objectName: "questionNotice"
         text: [Report.step.notice, Report.error, Report.busy].filter(t => t !== "").join("\n")
     }
-    KText {
-        objectName: "questionOptional"
-        Layout.fillWidth: true
-        visible: !Report.step.required && !screen.oneTouch
-        text: qsTr("You may skip this question.")
-    }
-
     // text and long text, with ready phrases
     KTextField {
         id: field
@@ -97,13 +94,8 @@ KScreen {
         }
     }
 
-    // a number (and the phone number) on the big keypad; its OK is the footer's Next
-    KText {
-        objectName: "questionHint"
-        Layout.fillWidth: true
-        visible: screen.kind === "number" && Report.step.hint !== ""
-        text: Report.step.hint
-    }
+    // a number (and the phone number) on the big keypad, the format example in its display;
+    // its OK is the footer's Next
     KPinPad {
         id: pad
         objectName: "questionPad"
@@ -111,6 +103,9 @@ KScreen {
         visible: screen.kind === "number"
         masked: false
         footerActions: true
+        // the phone's four rows of keys where they fit under the question, else two rows
+        twoRows: screen.contentRoom < fourRowsNeed + (notice.visible ? notice.height + Theme.gap * 2 : 0)
+        placeholder: Report.step.hint !== "" ? Report.step.hint : qsTr("Type the digits")
         maxLength: Report.step.id === "phone" ? 15 : 6
         onValueChanged: if (screen.kind === "number" && value !== Report.value)
                             Report.setText(value)
