@@ -324,7 +324,7 @@ class ReportBridge(QObject):
 
     def _confirmed(self) -> None:
         self._confirming = None
-        self.next()
+        self.next()  # (drops nothing: the handle is already cleared)
 
     @Slot(str)
     def toggle(self, key: str) -> None:
@@ -349,8 +349,15 @@ class ReportBridge(QObject):
         self._error = ""
         self._emit()
 
+    def _drop_confirmation(self) -> None:
+        """An explicit Next or Back supersedes a touched choice's pending move."""
+        if self._confirming is not None:
+            self._confirming.cancel()
+            self._confirming = None
+
     @asyncSlot()
     async def next(self) -> None:
+        self._drop_confirmation()
         if self._task is not None or (self._problem and not self._loaded):
             return
         self._problem = ""
@@ -379,6 +386,7 @@ class ReportBridge(QObject):
     @Slot()
     def back(self) -> None:
         """The screen's Back: one step back; from the first step, home."""
+        self._drop_confirmation()
         self._error = ""
         if not self._wizard.back():
             self._nav_of().go("home")

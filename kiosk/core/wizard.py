@@ -160,7 +160,7 @@ class Wizard:
                 steps += self._person_steps()
         steps.append(
             Step("review", "review", _("Check your report"),
-                 _("Is everything right? Touch Change beside a line to change it."))
+                 _("Is everything right?"))
         )  # fmt: skip
         return steps
 

@@ -1,12 +1,14 @@
 """The review before sending: one short line per answer that reads as a sentence on its own
 ("Problem: A hole in the road", "Is it dangerous for people? Yes"), each with the step that
-changes it. The problem and its kind are one line, and so are the place and its address."""
+changes it. The problem and its kind are one line, and so are the place and its address; a
+question the resident passed by has no line."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.core.wizard_steps import is_empty
 from kiosk.core.wizard_when import DAY_PREFIX, day_step_id, when_text
 from kiosk.i18n import _
 
@@ -59,6 +61,8 @@ def review_lines(wizard: Wizard) -> list[ReviewLine]:
             text = text or wizard.label_of(step, value)
         else:
             text = wizard.label_of(step, value)
+        if not step.required and is_empty(value) and step.id not in ("where", "contact"):
+            continue  # a question passed by: not a line to check (Back still reaches it)
         lines.append(ReviewLine(step.id, label, text, step.personal))
     return lines
 

@@ -189,7 +189,6 @@ def description_step() -> Step:
         kind="longtext",
         title=_("What is wrong"),
         question=_("In a few words, what is wrong? You may skip this."),
-        hint=_("Type on the keyboard, or touch a ready phrase."),
         phrases=tuple(_(p) for p in PROBLEM_PHRASES),
         max_length=DESCRIPTION_MAX - 200,  # room for the kiosk reference line
     )

@@ -7,6 +7,7 @@ ColumnLayout {
     id: field
 
     property string label
+    property bool showLabel: true // false: the question right above says it (still its name)
     property string example // a format example shown under the label, e.g. "ДД.ММ.ГГГГ"
     property alias text: input.text
     property alias input: input
@@ -15,6 +16,7 @@ ColumnLayout {
 
     KText {
         Layout.fillWidth: true
+        visible: field.showLabel
         text: field.label
         font.bold: true
     }

@@ -17,7 +17,7 @@ KScreen {
                  : oneTouch ? (Report.step.question !== Report.step.title ? Report.step.question
                                                                           : qsTr("Touch one answer."))
                  : kind === "number" ? qsTr("Type the number.")
-                 : qsTr("Type on the keyboard or touch a ready phrase.")
+                 : qsTr("Type, or touch a ready phrase.")
     stepText: Report.progressText
     helpText: qsTr("Answer the question on the screen. Touching an answer is enough: the next "
                    + "question comes by itself. Questions you may skip say so. Back takes you "
@@ -26,8 +26,9 @@ KScreen {
     // one touch is the answer; a question that may be skipped says so on its button while it
     // has no answer
     readonly property bool unanswered: Report.value === "" && Report.selected.length === 0
-    primaryText: oneTouch ? (Report.step.required ? "" : qsTr("Skip this question"))
-                 : !Report.step.required && unanswered ? qsTr("Skip this question")
+    //: The footer's button of a question that may be skipped, while it has no answer
+    primaryText: oneTouch ? (Report.step.required ? "" : qsTr("Skip"))
+                 : !Report.step.required && unanswered ? qsTr("Skip")
                  : qsTr("Next")
     onPrimaryRequested: Report.next()
     backName: "questionBack"
@@ -64,6 +65,7 @@ KScreen {
         Layout.fillWidth: true
         visible: screen.typed
         label: Report.step.hint !== "" ? Report.step.hint : Report.step.title
+        showLabel: label !== Report.step.title // the question is right above it
         input.objectName: "questionInput"
         onTextChanged: if (screen.typed && text !== Report.value) Report.setText(text)
         input.onAccepted: Report.next() // the keyboard's Enter key: the keyboard covers Next
