@@ -171,6 +171,17 @@ def translation_findings() -> list[Finding]:
     return found
 
 
+def names_findings(settings: Settings) -> list[Finding]:
+    """The report wizard's everyday names: the bundled table and the site's, if any."""
+    from kiosk.config.schema import REPORT_EVERYDAY_NAMES
+    from kiosk.services.reports.everyday import check_tables
+
+    problems = check_tables(settings[REPORT_EVERYDAY_NAMES], i18n.LANGUAGES)
+    if problems:
+        return [("warn", f"everyday names left out: {p}") for p in problems]
+    return [("ok", "everyday names for the kinds of problem: readable")]
+
+
 def lesson_findings(settings: Settings) -> list[Finding]:
     """Each content folder: shown, with how many lessons, or refused with its first errors."""
     from kiosk.services.lessons.library import library_for
@@ -261,6 +272,7 @@ def doctor(args: argparse.Namespace) -> int:
     findings += pictogram_findings()
     findings += translation_findings()
     findings += lesson_findings(settings)
+    findings += names_findings(settings)
     findings += display_findings(has_display)
     findings += speech_findings(settings)
     for level, text in findings:

@@ -1,6 +1,7 @@
-"""`Departures` in QML: the next buses and trams from the stops near the kiosk, refreshed every
-30 s while the screen shows (with a pause for WCAG 2.2.2), spoken, and honest about live times,
-the timetable only, or no data at all."""
+"""`Departures` in QML: the next buses and trams from the stops near the kiosk as one board in
+order of time (departures_board), refreshed every 30 s while the screen shows (with a pause for
+WCAG 2.2.2), and honest about live times, the timetable only, sample data, or no data at all.
+The screen reads the board aloud a page at a time, as it reads any screen."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_time
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
-from kiosk.bridge.departures_board import group, no_departures_text, spoken
+from kiosk.bridge.departures_board import board_rows, no_departures_text
 from kiosk.bridge.places_text import distance_text
 from kiosk.bridge.tasks import cancel, running
 from kiosk.config import Settings
@@ -61,7 +62,8 @@ class DeparturesBridge(QObject):
         cancel(self._task)
         self._task = None
         self._board: Board | None = None
-        self._stops: list[dict[str, Any]] = []
+        self._rows: list[dict[str, Any]] = []
+        self._sample = False
         self._problem = ""
         self._paused = False
         self._updated: datetime | None = None
@@ -81,8 +83,9 @@ class DeparturesBridge(QObject):
         return self._problem
 
     @Property("QVariantList", notify=changed)
-    def stops(self) -> list[dict[str, Any]]:
-        return self._stops
+    def rows(self) -> list[dict[str, Any]]:
+        """The board: cancelled departures first, then every departure by its time."""
+        return self._rows
 
     @Property(bool, notify=changed)
     def live(self) -> bool:
@@ -94,15 +97,14 @@ class DeparturesBridge(QObject):
 
     @Property(str, notify=changed)
     def statusText(self) -> str:
-        """Live or timetable, how fresh, and whether updates are paused."""
+        """One short line over the board: sample data (said once for the board), an old copy of
+        the timetable, and when it was updated (each row says whether its time is live)."""
         board = self._board
         if board is None:
             return ""
         parts = []
-        if board.live:
-            parts.append(_("Times marked live come from the vehicles themselves."))
-        else:
-            parts.append(_("Live times are not available now. These times are from the timetable."))
+        if self._sample:
+            parts.append(_("Sample: practice times, not the real buses and trams."))
         if board.stale:
             parts.append(
                 _("The timetable could not be updated; this copy was saved {age}.").format(
@@ -111,31 +113,28 @@ class DeparturesBridge(QObject):
             )
         if self._updated is not None:
             clock = format_time(self._updated, "short", tzinfo=SOFIA, locale=babel_locale())
-            parts.append(_("Last updated at {time}.").format(time=clock))
-        parts.append(
-            _("Updates are paused.") if self._paused else _("The times update every 30 seconds.")
-        )
+            parts.append(_("Updated at {time}.").format(time=clock))
+        if self._paused:
+            parts.append(_("Updates are paused."))
         return " ".join(parts)
 
     @Property(str, notify=changed)
     def emptyText(self) -> str:
         """What to say when there is nothing to show (empty when there is)."""
-        if self._board is None:
+        if self._board is None or self._rows:
             return ""
-        if not self._stops:
+        if not self._board.stops:
             radius = self._settings[s.STOPS_RADIUS_M]
             return _("There are no bus or tram stops within {distance} of this kiosk.").format(
                 distance=distance_text(radius, with_time=False)
             )
-        if not any(stop["lines"] for stop in self._stops):
-            return no_departures_text(self._settings[s.DEPARTURES_WINDOW_MIN])
-        return ""
+        return no_departures_text(self._settings[s.DEPARTURES_WINDOW_MIN])
 
     @Slot()
     def retranslate(self) -> None:
         """The language changed: say the same board in the new words."""
         if self._board is not None and self._updated is not None:
-            self._stops = group(self._board, self._updated, self._settings[s.DEPARTURES_WINDOW_MIN])
+            self._rows, self._sample = board_rows(self._board, self._updated)
         self.changed.emit()
 
     # --- actions -----------------------------------------------------------------------------
@@ -167,16 +166,6 @@ class DeparturesBridge(QObject):
         self.changed.emit()
         self._speak(_("Updates are paused.") if self._paused else _("The times update again."))
 
-    @Slot()
-    def speakBoard(self) -> None:
-        if self._problem:
-            self._speak(self._problem)
-        elif self._board is not None:
-            window = self._settings[s.DEPARTURES_WINDOW_MIN]
-            text = self.emptyText or " ".join(spoken(self._stops, window))
-            first = self.statusText.split(". ")[0].rstrip(".") + "."
-            self._speak(f"{text} {first}")
-
     # --- loading -----------------------------------------------------------------------------
     def _load(self, speak: bool) -> None:
         if self.busy:  # a refresh while one is running changes nothing
@@ -203,11 +192,9 @@ class DeparturesBridge(QObject):
             )
         else:
             self._board, self._problem = board, ""
-            self._stops = group(board, now, self._settings[s.DEPARTURES_WINDOW_MIN])
+            self._rows, self._sample = board_rows(board, now)
             self._updated = now
         finally:
             waiting.cancel()
         self._task = None
-        self.changed.emit()
-        if speak:
-            self.speakBoard()
+        self.changed.emit()  # the screen says the board (or the problem) once it is laid out

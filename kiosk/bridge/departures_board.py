@@ -1,5 +1,7 @@
-"""The departures board as QML shows it and the voice reads it: stops near the kiosk by their
-painted code, each line's next departures in minutes, marked live or from the timetable."""
+"""The departures as one board, the way a stop's own display reads: every departure from the
+stops near the kiosk in order of time, a cancellation first and unmistakable ("CANCELLED — Tram
+5"), each row with its stop and whether its time is live; what the voice says of each row; and
+"sample" said once for the board when the timetable is the practice portal's sample feed."""
 
 from __future__ import annotations
 
@@ -15,9 +17,11 @@ if TYPE_CHECKING:
     from kiosk.services.nearby.departures import Board
     from kiosk.services.nearby.gtfs import Departure, Stop
 
-MAX_STOPS = 4
-MAX_LINES = 5  # lines per stop
-MAX_TIMES = 3  # departures per line
+MAX_STOPS = 4  # the nearest stops (by painted code and name)
+MAX_PER_LINE = 2  # departures of one line, direction and stop
+MAX_ROWS = 16  # a board of at most this many rows, paged on the screen
+# What a sample feed (the practice portal's) puts after each name; said once per board instead.
+SAMPLE_MARKS = (" (пример)", " (sample)")
 
 
 def mode_name(mode: str) -> str:
@@ -35,24 +39,12 @@ def when_text(minutes: int) -> str:
     return ngettext("in {n} minute", "in {n} minutes", minutes).format(n=minutes)
 
 
-def _time(dep: Departure, now: datetime) -> dict[str, Any]:
-    minutes = minutes_until(dep.expected, now)
-    if dep.cancelled:
-        kind = _("cancelled")
-    elif dep.realtime:
-        # TRANSLATORS: the time comes from the vehicles' live positions.
-        kind = _("live")
-    else:
-        # TRANSLATORS: the time is only the planned one from the timetable.
-        kind = _("timetable")
-    return {
-        "minutes": minutes,
-        "when": when_text(minutes),
-        "live": dep.realtime and not dep.cancelled,
-        "cancelled": dep.cancelled,
-        "kind": kind,
-        "text": f"{when_text(minutes)} ({kind})",
-    }
+def plain(name: str) -> tuple[str, bool]:
+    """A name without the sample feed's mark, and whether it had one."""
+    for mark in SAMPLE_MARKS:
+        if name.endswith(mark):
+            return name[: -len(mark)].rstrip(), True
+    return name, False
 
 
 def _stop_key(stop: Stop) -> tuple[str, str]:
@@ -60,55 +52,72 @@ def _stop_key(stop: Stop) -> tuple[str, str]:
     return (stop.code, stop.name)
 
 
-def group(board: Board, now: datetime, window_minutes: int = 30) -> list[dict[str, Any]]:
-    """Nearest stops first; at each, lines by their next departure; skipped stops left out."""
-    stops: dict[tuple[str, str], dict[str, Any]] = {}
+def board_rows(board: Board, now: datetime) -> tuple[list[dict[str, Any]], bool]:
+    """The rows of the board (cancelled first, then by time) and whether it is sample data."""
+    near: dict[tuple[str, str], list[Stop]] = {}
     for stop in sorted(board.stops, key=lambda st: st.distance_m):
-        key = _stop_key(stop)
-        if key not in stops:
-            stops[key] = {"code": stop.code, "name": stop.name, "metres": stop.distance_m,
-                          "ids": set(), "lines": {}}  # fmt: skip
-        stops[key]["ids"].add(stop.stop_id)
-    by_id = {stop_id: entry for entry in stops.values() for stop_id in entry["ids"]}
-    for dep in board.departures:
-        entry = by_id.get(dep.stop_id)
-        if entry is None or dep.skipped:
+        near.setdefault(_stop_key(stop), []).append(stop)
+    shown = dict(list(near.items())[:MAX_STOPS])
+    stop_of = {s.stop_id: group[0] for group in shown.values() for s in group}
+    sample = False
+    per_line: dict[tuple[str, str, str, str], int] = {}
+    picked: list[tuple[Departure, Stop]] = []
+    for dep in sorted(board.departures, key=lambda d: d.expected):
+        stop = stop_of.get(dep.stop_id)
+        if stop is None or dep.skipped:
             continue
-        times = entry["lines"].setdefault((dep.mode, dep.route, dep.headsign), [])
-        if len(times) < MAX_TIMES:
-            times.append(_time(dep, now))
-    shown = []
-    for entry in list(stops.values())[:MAX_STOPS]:
-        lines = [
-            {"mode": mode_name(mode), "route": route, "headsign": headsign, "times": times,
-             "title": _("{mode} {route} to {headsign}").format(
-                 mode=mode_name(mode), route=route, headsign=headsign)}
-            for (mode, route, headsign), times in entry["lines"].items()
-        ][:MAX_LINES]  # fmt: skip
-        shown.append({
-            "code": entry["code"],
-            "name": entry["name"],
-            "title": _("Stop {code}, {name}").format(code=entry["code"], name=entry["name"]),
-            "distance": distance_text(entry["metres"]),
-            "lines": lines,
-            "none": "" if lines else no_departures_text(window_minutes),
-        })  # fmt: skip
-    for entry in shown:  # what the voice says of this stop when it is on the screen
-        entry["spoken"] = " ".join(spoken([entry], window_minutes))
-    return shown
+        key = (dep.mode, dep.route, dep.headsign, stop.code)
+        if per_line.get(key, 0) >= MAX_PER_LINE:
+            continue
+        per_line[key] = per_line.get(key, 0) + 1
+        picked.append((dep, stop))
+    picked.sort(key=lambda pair: (not pair[0].cancelled, pair[0].expected))
+    rows = []
+    for dep, stop in picked[:MAX_ROWS]:
+        row, marked = _row(dep, stop, now)
+        sample = sample or marked
+        rows.append(row)
+    return rows, sample
 
 
-def spoken(stops: list[dict[str, Any]], window_minutes: int) -> list[str]:
-    """Sentences for the voice: "Stop 0101, ... Bus 94 to ... in 4 minutes, live."."""
-    sentences: list[str] = []
-    for stop in stops:
-        sentences.append(stop["title"] + ". " + stop["distance"] + ".")
-        if not stop["lines"]:
-            sentences.append(no_departures_text(window_minutes))
-        for line in stop["lines"]:
-            times = ", ".join(f"{t['when']}, {t['kind']}" for t in line["times"])
-            sentences.append(f"{line['title']}: {times}.")
-    return sentences
+def _row(dep: Departure, stop: Stop, now: datetime) -> tuple[dict[str, Any], bool]:
+    headsign, mark1 = plain(dep.headsign)
+    stop_name, mark2 = plain(stop.name)
+    minutes = minutes_until(dep.expected, now)
+    line = _("{mode} {route}").format(mode=mode_name(dep.mode), route=dep.route)
+    where = _("Stop {code}, {name}").format(code=stop.code, name=stop_name)
+    distance = distance_text(stop.distance_m)
+    if dep.cancelled:
+        # TRANSLATORS: a cancelled departure on the board, in capitals so it cannot be missed
+        title = _("CANCELLED — {line} to {headsign}").format(line=line, headsign=headsign)
+        detail = _("It was due {when}. {stop}.").format(when=when_text(minutes), stop=where)
+        spoken = _("Cancelled: {line} to {headsign}, due {when} from {stop}.").format(
+            line=line, headsign=headsign, when=when_text(minutes), stop=where
+        )
+    else:
+        # TRANSLATORS: the time comes from the vehicles' live positions / only the timetable.
+        kind = _("live") if dep.realtime else _("timetable")
+        soon = when_text(minutes)
+        title = _("{when}: {line} to {headsign}").format(
+            when=soon[:1].upper() + soon[1:], line=line, headsign=headsign
+        )
+        detail = f"{where} · {distance} · {kind}"
+        spoken = _("{line} to {headsign}, {when}, from {stop}, {kind}.").format(
+            line=line, headsign=headsign, when=when_text(minutes), stop=where, kind=kind
+        )
+    row = {
+        "minutes": minutes,
+        "line": line,
+        "route": dep.route,
+        "headsign": headsign,
+        "stop": where,
+        "live": dep.realtime and not dep.cancelled,
+        "cancelled": dep.cancelled,
+        "title": title,
+        "detail": detail,
+        "spoken": spoken,
+    }
+    return row, mark1 or mark2
 
 
 def no_departures_text(window_minutes: int) -> str:

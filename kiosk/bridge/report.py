@@ -23,7 +23,8 @@ from kiosk.bridge.report_load import by_phone, load_definition, load_services
 from kiosk.bridge.report_submit import ReceiptInfo, submit_report
 from kiosk.bridge.report_text import (
     digits_spoken,
-    format_when,
+    format_day,
+    handoff_qr,
     handoff_slip,
     qr_data_uri,
     receipt_slip,
@@ -32,13 +33,15 @@ from kiosk.bridge.tasks import cancel, running
 from kiosk.config import Settings
 from kiosk.config import schema as s
 from kiosk.core.errors import PortalError
-from kiosk.core.wizard import Place, Wizard, handoff_services
-from kiosk.core.wizard_steps import DefinitionInvalid, default_datetime, shift_datetime
+from kiosk.core.wizard import Place, Wizard, handoff_services, phone_script
+from kiosk.core.wizard_steps import DefinitionInvalid
 from kiosk.i18n import _
-from kiosk.services.printing.slip import print_slip
+from kiosk.services.printing.slip import default_printer_name, print_slip
+from kiosk.services.reports.everyday import load_names
 
 log = logging.getLogger(__name__)
 BUSY_SPEAK_AFTER_S = 1.0
+CONFIRM_S = 0.4  # a touched choice shows its check mark this long before the next question
 # Which screen renders which step.
 SCREEN_OF = {
     "category": "report-category",
@@ -64,7 +67,9 @@ class ReportBridge(QObject):
         slip_dir: Path,
         language: Callable[[], str],
         clock: Callable[[], datetime] = datetime.now,
+        printer: Callable[[], str] = default_printer_name,
     ) -> None:
+        """`printer`: the name of the printer slips go to ('' when there is none)."""
         super().__init__()
         self._settings, self._backend_of, self._nav_of = settings, backend, nav
         self._speak, self._slip_dir, self._language, self._clock = speak, slip_dir, language, clock
@@ -74,7 +79,9 @@ class ReportBridge(QObject):
         )
         self._place = Place(settings[s.KIOSK_LAT], settings[s.KIOSK_LON],
                             settings[s.KIOSK_ADDRESS].strip(), streets)  # fmt: skip
+        self._printer = printer
         self._task: asyncio.Task[Any] | None = None
+        self._confirming: asyncio.TimerHandle | None = None
         self._nav_connected = False
         self.reset()
 
@@ -83,7 +90,14 @@ class ReportBridge(QObject):
         """The session wipe: every answer, the receipt and any slip message are forgotten."""
         cancel(self._task)
         self._task = None
-        self._wizard = Wizard([], self._place, handoff=self._handoff)
+        if self._confirming is not None:
+            self._confirming.cancel()
+        self._confirming = None
+        self._moving = False  # a question's next one is on its way: touches wait
+        self._wizard = self._new_wizard()
+        self._shown_at = 0.0  # when the current step was shown (a tap right after is a tremor)
+        self._progress = (1, 0)
+        self._can_print = False
         self._loaded = False
         self._busy = ""
         self._problem = ""
@@ -93,20 +107,32 @@ class ReportBridge(QObject):
         self._slip_message = ""
         self._shown: dict[str, str] = {}
         self._step_cache: dict[str, Any] = {}
-        self._qr_cache = ("", "")
+        self._qr_cache: tuple[str, str, int] = ("", "", 0)
         self._emit()
+
+    def _new_wizard(self) -> Wizard:
+        """The wizard of a new report, with the everyday names in the resident's language."""
+        return Wizard(
+            [], self._place, handoff=self._handoff,
+            names=load_names(self._language(), self._settings[s.REPORT_EVERYDAY_NAMES]),
+            today=lambda: self._clock().date(),
+            format_day=lambda day: format_day(day, self._language()),
+        )  # fmt: skip
 
     # --- state for the screens -----------------------------------------------------------
     def _step_dict(self) -> dict[str, Any]:
         """What stays the same while the resident answers: the tiles are not rebuilt on a tap
-        (which would lose the keypad focus and the scroll position)."""
+        (which would lose the keypad focus and the page shown). The progress line is the one
+        set when the step was shown, so an answer never changes it on the same screen."""
         step = self._wizard.step()
-        n, m = self._wizard.position()
+        n, m = self._progress
         return {
             "id": step.id, "kind": step.kind, "title": step.title, "question": step.question,
             "hint": step.hint, "required": step.required, "personal": step.personal,
-            "n": n, "m": m, "phrases": list(step.phrases),
-            "options": [{"key": c.key, "label": c.label} for c in step.choices],
+            "n": n, "m": m, "phrases": list(step.phrases), "notice": step.notice,
+            "oneTouch": step.kind == "choices",
+            "options": [{"key": c.key, "label": c.label, "detail": c.detail}
+                        for c in step.choices],
         }  # fmt: skip
 
     def _emit(self) -> None:
@@ -120,6 +146,14 @@ class ReportBridge(QObject):
     def step(self) -> dict[str, Any]:
         return self._step_cache
 
+    @Property(str, notify=stepChanged)
+    def progressText(self) -> str:
+        """ "Step 3 of 11", or "Step 2" while the total is not known yet."""
+        n, m = self._progress
+        if m:
+            return _("Step {n} of {m}").format(n=n, m=m)
+        return _("Step {n}").format(n=n)
+
     @Property(str, notify=changed)
     def value(self) -> str:
         value = self._wizard.value()
@@ -129,13 +163,6 @@ class ReportBridge(QObject):
     def selected(self) -> list[str]:
         value = self._wizard.value()
         return list(value) if isinstance(value, tuple) else ([value] if value else [])
-
-    @Property(str, notify=changed)
-    def whenText(self) -> str:
-        value = self._wizard.value()
-        if self._wizard.step().kind == "datetime" and isinstance(value, str) and value:
-            return format_when(value, self._language())
-        return ""
 
     @Property(bool, notify=changed)
     def loaded(self) -> bool:
@@ -163,27 +190,40 @@ class ReportBridge(QObject):
 
     @Property("QVariantList", notify=changed)
     def review(self) -> list[dict[str, Any]]:
-        lang = self._language()
-        return [{"id": r.step_id, "label": r.label, "value": r.value, "personal": r.personal}
-                for r in self._wizard.review(lambda v: format_when(v, lang))]  # fmt: skip
+        """The review's lines: each a sentence, and what the voice says of it (a personal
+        answer is shown, never read aloud on the loudspeaker)."""
+        return [{"id": r.step_id, "label": r.label, "value": r.value, "personal": r.personal,
+                 "text": r.text, "spoken": r.label if r.personal else r.text}
+                for r in self._wizard.review()]  # fmt: skip
+
+    @Property(str, notify=changed)
+    def promise(self) -> str:
+        """What the home screen's tile names: the problems the wizard offers first."""
+        return load_names(self._language(), self._settings[s.REPORT_EVERYDAY_NAMES]).promise()
 
     @Property("QVariantMap", notify=changed)
     def receipt(self) -> dict[str, Any]:
         r = self._receipt
         if r is None:
-            return {"number": "", "label": "", "status": "", "queued": False, "qr": "",
-                    "qrText": "", "reference": "", "handoff": self._handoff}  # fmt: skip
-        return {"number": r.number, "label": r.label, "status": r.status, "queued": r.queued,
-                "qr": self._qr_image(r.qr), "qrText": r.qr_text,
-                "reference": r.reference, "handoff": r.handoff}  # fmt: skip
+            return {"number": "", "label": "", "status": "", "title": "", "queued": False,
+                    "qr": "", "qrText": "", "qrModules": 0, "reference": "",
+                    "handoff": self._handoff,
+                    "script": "", "spokenNumber": "", "canPrint": False}  # fmt: skip
+        return {"number": r.number, "label": r.label, "status": r.status, "title": r.title,
+                "queued": r.queued, "qr": self._qr_image(r.qr)[0], "qrText": r.qr_text,
+                "qrModules": self._qr_image(r.qr)[1],
+                "reference": r.reference, "handoff": r.handoff,
+                "script": phone_script(self._wizard) if r.handoff else "",
+                "spokenNumber": self._number_sentence(r.number),
+                "canPrint": self._can_print}  # fmt: skip
 
-    def _qr_image(self, payload: str) -> str:
+    def _qr_image(self, payload: str) -> tuple[str, int]:
         """Made once per receipt: the property is read by several bindings."""
         if not payload:
-            return ""
+            return "", 0
         if self._qr_cache[0] != payload:
-            self._qr_cache = (payload, qr_data_uri(payload))
-        return self._qr_cache[1]
+            self._qr_cache = (payload, *qr_data_uri(payload))
+        return self._qr_cache[1], self._qr_cache[2]
 
     @Property(str, notify=changed)
     def slipMessage(self) -> str:
@@ -195,6 +235,7 @@ class ReportBridge(QObject):
         """Home tile: a new report. Loads the services (cache first when offline)."""
         self._connect_nav()
         self.reset()
+        self._shown_at = asyncio.get_running_loop().time()
         self._go("report-category")
         await self._guarded(self._load_services())
 
@@ -266,10 +307,24 @@ class ReportBridge(QObject):
     # --- answering -----------------------------------------------------------------------
     @Slot(str)
     def choose(self, key: str) -> None:
-        """A tile: picking never submits or moves on (ACCESSIBILITY 40)."""
+        """A tile. On a question with one answer the touch is the answer: the tile shows its
+        check mark for a moment, then the next question comes (never the sending itself:
+        that is the review's own button, ACCESSIBILITY 40). A touch while that moment runs,
+        or right after a new question appeared (a tremor's second tap), changes nothing."""
+        if self._confirming is not None or self._moving:
+            return
+        loop = asyncio.get_running_loop()
+        if loop.time() - self._shown_at < self._settings[s.TAP_FILTER_MS] / 1000:
+            return
         self._wizard.answer(key)
         self._error = ""
         self._emit()
+        if self._wizard.one_touch():
+            self._confirming = loop.call_later(CONFIRM_S, self._confirmed)
+
+    def _confirmed(self) -> None:
+        self._confirming = None
+        self.next()  # (drops nothing: the handle is already cleared)
 
     @Slot(str)
     def toggle(self, key: str) -> None:
@@ -294,17 +349,15 @@ class ReportBridge(QObject):
         self._error = ""
         self._emit()
 
-    @Slot(str, int)
-    def shift(self, unit: str, delta: int) -> None:
-        """The date and time steppers."""
-        value = self._wizard.value()
-        now = self._clock()
-        start = value if isinstance(value, str) and value else default_datetime(now)
-        self._wizard.answer(shift_datetime(start, unit, delta, now) if delta else start)
-        self._emit()
+    def _drop_confirmation(self) -> None:
+        """An explicit Next or Back supersedes a touched choice's pending move."""
+        if self._confirming is not None:
+            self._confirming.cancel()
+            self._confirming = None
 
     @asyncSlot()
     async def next(self) -> None:
+        self._drop_confirmation()
         if self._task is not None or (self._problem and not self._loaded):
             return
         self._problem = ""
@@ -316,13 +369,14 @@ class ReportBridge(QObject):
             return
         self._error = ""
         code = self._wizard.needs_definition()
-        if code:
-            self._wizard.back()  # stay on the kind of problem until its questions arrive
+        if code:  # the wizard stays on the problem until its questions arrive
             self._task = asyncio.ensure_future(self._load_definition(code))
+            self._moving = True
             try:
                 ok = await self._task
             finally:
                 self._task = None
+                self._moving = False
             if not ok:
                 self._go("report-problem")
                 return
@@ -332,6 +386,7 @@ class ReportBridge(QObject):
     @Slot()
     def back(self) -> None:
         """The screen's Back: one step back; from the first step, home."""
+        self._drop_confirmation()
         self._error = ""
         if not self._wizard.back():
             self._nav_of().go("home")
@@ -340,8 +395,8 @@ class ReportBridge(QObject):
 
     @Slot(str)
     def edit(self, step_id: str) -> None:
-        """From the review: change one answer."""
-        self._wizard.go_to(step_id)
+        """From the review: change one answer (going on leads back to the review)."""
+        self._wizard.edit(step_id)
         self._show_step()
 
     @Slot()
@@ -354,8 +409,8 @@ class ReportBridge(QObject):
 
     def _show_step(self, push: bool = True) -> None:
         step = self._wizard.step()
-        if step.kind == "datetime" and not self._wizard.value():
-            self._wizard.answer(default_datetime(self._clock()))
+        self._progress = self._wizard.progress()
+        self._shown_at = asyncio.get_running_loop().time()
         screen = SCREEN_OF.get(step.id, "report-question")
         self._shown[screen] = step.id
         nav = self._nav_of()
@@ -397,11 +452,11 @@ class ReportBridge(QObject):
         if self._task is not None or self._receipt is not None:
             return  # a second tap on Send: the report is already on its way
         lang = self._language()
+        self._can_print = bool(self._printer())  # no printer: no print button, nothing saved
         if self._handoff:
-            self._receipt = ReceiptInfo.for_handoff(self._wizard)
-            self._go("report-receipt")
+            self._receipt = ReceiptInfo.for_handoff(handoff_qr(self._wizard), self._can_print)
+            self._go("report-receipt")  # the screen says the receipt when it opens
             self._emit()
-            self._speak(self._receipt.status)
             return
         timer = self._busy_for(_("Sending your report. Please wait."))
         self._task = asyncio.ensure_future(
@@ -413,30 +468,35 @@ class ReportBridge(QObject):
             self._task = None
             timer.cancel()
             self._busy = ""
-        self._go("report-receipt")
+        self._go("report-receipt")  # the screen says the receipt, the number digit by digit
         self._emit()
-        self.speakNumber()
+
+    @staticmethod
+    def _number_sentence(number: str) -> str:
+        if not number:
+            return ""
+        return _("Your number is: {digits}.").format(digits=digits_spoken(number))
 
     @Slot()
     def speakNumber(self) -> None:
+        """ "Hear the number again" (in hand-off mode: what to say on the phone)."""
         r = self._receipt
         if r is None:
             return
-        text = r.status
-        if r.number:
-            text += " " + _("Your number is: {digits}.").format(digits=digits_spoken(r.number))
-        self._speak(text)
+        if r.handoff:
+            self._speak(phone_script(self._wizard))
+            return
+        self._speak(" ".join(t for t in (r.status, self._number_sentence(r.number)) if t))
 
     @Slot()
     def printSlip(self) -> None:
         r = self._receipt
-        if r is None:
-            return
-        lang = self._language()
+        if r is None or not self._can_print:
+            return  # the button is not offered without a printer
         if r.handoff:
-            slip = handoff_slip(self._wizard, lang)
+            slip = handoff_slip(self._wizard)
         else:
-            slip = receipt_slip(self._wizard, r.number, r.label, r.status, r.qr, lang)
+            slip = receipt_slip(self._wizard, r.number, r.label, r.status, r.qr)
         result = print_slip(slip, self._slip_dir)
         self._slip_message = result.message
         self._emit()

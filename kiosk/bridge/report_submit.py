@@ -23,7 +23,8 @@ POLL_S = 0.2
 
 @dataclass(frozen=True)
 class ReceiptInfo:
-    """What the receipt screen shows. `queued`: stored, not yet delivered (offline)."""
+    """What the receipt screen shows: `title` says what happened, `status` what it means and
+    what to do. `queued`: stored, not yet delivered (offline)."""
 
     number: str
     label: str
@@ -34,17 +35,26 @@ class ReceiptInfo:
     reference: str = ""
     handoff: bool = False
     rejected: bool = False
+    title: str = ""
 
     @classmethod
-    def for_handoff(cls, wizard: Wizard) -> ReceiptInfo:
+    def for_handoff(cls, qr: str, can_print: bool) -> ReceiptInfo:
+        """Nothing is sent: the report is on the screen (and on a slip, if there is a printer),
+        with the code that carries it to the resident's phone."""
+        if can_print:
+            status = _("Nothing has been sent. Print the slip and read it out on the phone, or "
+                       "scan the code with your phone.")  # fmt: skip
+        else:
+            status = _("Nothing has been sent. Read out what is below on the phone, or scan the "
+                       "code with your phone.")  # fmt: skip
         return cls(
             number="",
             label="",
-            status=_(
-                "Your report is ready. Nothing has been sent. Print it, then call Call Sofia "
-                "on {phone} and read it out, or scan the code with your phone."
-            ).format(phone=CALL_SOFIA_PHONE),
+            title=_("Your report is ready for Call Sofia"),
+            status=status,
             handoff=True,
+            qr=qr,
+            qr_text=qr,
         )
 
 
@@ -56,7 +66,9 @@ def local_reference(local_id: int) -> str:
 async def submit_report(
     backend: BackendBridge, wizard: Wizard, language: str, settings: Settings
 ) -> ReceiptInfo:
-    """Store the report durably, then wait briefly for delivery. Never raises."""
+    """Store the report durably, then wait briefly for delivery. Never raises. On the practice
+    portal the receipt says what really happened: the report is recorded only on this kiosk."""
+    practice = settings[s.PORTAL_MODE] == "practice"
     report = wizard.to_report(language)
     try:
         offline = await backend.ready()
@@ -69,7 +81,7 @@ async def submit_report(
             "", "",
             _("Your report could not be saved on this kiosk. Nothing was sent. Please ask a "
               "member of staff, or call Call Sofia on {phone}.").format(phone=CALL_SOFIA_PHONE),
-            rejected=True,
+            rejected=True, title=_("Your report was not sent"),
         )  # fmt: skip
     reference = local_reference(local_id)
     template = settings[s.REPORT_TRACKING_URL]
@@ -86,7 +98,7 @@ async def submit_report(
             "", "",
             _("The city's service did not accept the report: {reason} Please call Call Sofia "
               "on {phone}.").format(reason=entry.last_error, phone=CALL_SOFIA_PHONE),
-            rejected=True,
+            rejected=True, title=_("Your report was not accepted"),
         )  # fmt: skip
     if (entry is None or entry.state is not State.DELIVERED) and backend.in_memory:
         # held only in memory: it is lost if the kiosk stops, so never "saved on this kiosk"
@@ -102,39 +114,56 @@ async def submit_report(
             reference,
             _("Kiosk number"),
             _(
-                "Your report is saved on this kiosk. It will be sent to the city automatically "
-                "when the connection is back. Keep this number to ask about it."
+                "It will be sent to the city automatically when the connection is back. Keep "
+                "this number to ask about it."
             ),
             queued=True,
             qr=reference,
             qr_text=reference,
             reference=reference,
+            title=_("Your report is saved on this kiosk"),
         )
     number = entry.service_request_id
     if not number and entry.token:
         number = await _resolve_token(backend, entry.token)
         if number:
             await offline.outbox.set_request_id(local_id, number)
+    if number and practice:
+        payload = tracking_payload(number, template)
+        return ReceiptInfo(
+            number,
+            _("Your practice report number"),
+            _("This was practice: the report is recorded only here. Nothing was sent to the "
+              "city."),
+            qr=payload, qr_text=payload, reference=reference, title=_("Your practice report"),
+        )  # fmt: skip
     if number:
         payload = tracking_payload(number, template)
         return ReceiptInfo(
             number,
             _("Your report number"),
-            _("Your report has been sent to the city."),
-            qr=payload,
-            qr_text=payload,
-            reference=reference,
-        )
+            _("Keep this number: with it you can ask what the city has done, here with Track "
+              "my report, or by phone."),
+            qr=payload, qr_text=payload, reference=reference,
+            title=_("Your report has been sent to the city"),
+        )  # fmt: skip
     # a batch token is long letters and digits: the kiosk's own number goes on the keypad
     code = reference
+    if practice:
+        return ReceiptInfo(
+            code,
+            _("Your receipt number"),
+            _("This was practice: the report is recorded only here. Nothing was sent to the "
+              "city. With this receipt number the kiosk can find it."),
+            qr=code, qr_text=code, reference=reference, title=_("Your practice report"),
+        )  # fmt: skip
     return ReceiptInfo(
         code,
         _("Your receipt number"),
-        _("Your report has been sent to the city. The city will give it a number later; "
-          "with this receipt number the kiosk can find it."),
-        qr=code,
-        qr_text=code,
-        reference=reference,
+        _("The city will give your report a number later; with this receipt number the kiosk "
+          "can find it."),
+        qr=code, qr_text=code, reference=reference,
+        title=_("Your report has been sent to the city"),
     )  # fmt: skip
 
 

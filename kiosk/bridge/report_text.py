@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 
 import segno
+from babel.dates import format_date as babel_date
 from babel.dates import format_datetime as babel_datetime
 
 from kiosk.core.portal import Service, ServiceAttribute, ServiceDefinition
 from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard, handoff_lines, line_text, phone_script
-from kiosk.core.wizard_steps import parse_datetime
 from kiosk.i18n import _, babel_locale
 from kiosk.services.printing.slip import Slip
 from kiosk.services.storage.cache import Codec
@@ -42,12 +42,9 @@ SERVICES_CODEC: Codec[list[Service]] = Codec(_dump_services, _load_services)
 DEFINITION_CODEC: Codec[ServiceDefinition] = Codec(_dump_definition, _load_definition)
 
 
-def format_when(value: str, lang: str) -> str:
-    """'15 March 2026, 09:30' in the resident's language (ACCESSIBILITY 38)."""
-    moment = parse_datetime(value)
-    if moment is None:
-        return value
-    return babel_datetime(moment, "d MMMM y, HH:mm", locale=babel_locale(lang))
+def format_day(day: date, lang: str) -> str:
+    """'Tuesday, 10 March 2026' in the resident's language (ACCESSIBILITY 38: dates in words)."""
+    return babel_date(day, "EEEE, d MMMM y", locale=babel_locale(lang))
 
 
 def format_moment(moment: datetime | None, lang: str) -> str:
@@ -69,9 +66,11 @@ def digits_spoken(number: str) -> str:
     return " ".join(parts)
 
 
-def qr_data_uri(payload: str) -> str:
-    """A QR code as an image for the screen (the slip draws its own, as vectors)."""
-    return str(segno.make(payload, error="m").png_data_uri(scale=8, border=4))
+def qr_data_uri(payload: str) -> tuple[str, int]:
+    """A QR code as an image for the screen (the slip draws its own, as vectors), and how many
+    modules it has across (a long one must be drawn larger to be read off the screen)."""
+    code = segno.make(payload, error="m")
+    return str(code.png_data_uri(scale=8, border=4)), int(code.symbol_size(border=0)[0])
 
 
 def tracking_payload(number: str, url_template: str) -> str:
@@ -80,15 +79,9 @@ def tracking_payload(number: str, url_template: str) -> str:
     return number
 
 
-def receipt_slip(
-    wizard: Wizard, number: str, number_label: str, status: str, qr: str, lang: str
-) -> Slip:
+def receipt_slip(wizard: Wizard, number: str, number_label: str, status: str, qr: str) -> Slip:
     svc = wizard.service()
-    lines = [status, ""] + [
-        line_text(line)
-        for line in wizard.review(lambda v: format_when(v, lang))
-        if not line.personal
-    ]
+    lines = [status, ""] + [line_text(line) for line in wizard.review() if not line.personal]
     return Slip(
         title=_("Report to the city: {kind}").format(kind=svc.name if svc else ""),
         lines=tuple(lines),
@@ -102,15 +95,21 @@ def receipt_slip(
     )
 
 
-def handoff_slip(wizard: Wizard, lang: str) -> Slip:
+def handoff_qr(wizard: Wizard) -> str:
+    """What the hand-off QR code carries: the prepared report as text, for the resident's phone
+    (the same on the screen and on the slip)."""
+    return "\n".join(handoff_lines(wizard))[:1200]
+
+
+def handoff_slip(wizard: Wizard) -> Slip:
     """Hand-off: the prepared report and the phone script; the QR carries the text itself."""
-    lines = handoff_lines(wizard, lambda v: format_when(v, lang))
+    lines = handoff_lines(wizard)
     script = phone_script(wizard)
     svc = wizard.service()
     return Slip(
         title=_("Your report for Call Sofia: {kind}").format(kind=svc.name if svc else ""),
         lines=(*lines, "", _("What to say on the phone:"), script),
-        qr="\n".join(lines)[:1200],
+        qr=handoff_qr(wizard),
         qr_caption=_("Scan this code with a phone to have the report text on it."),
         big_number="",
         footer=_("Urgent danger to people: call 112."),

@@ -1,19 +1,23 @@
 """The report wizard's engine: services and a definition become one question per screen.
 
-Category → kind of problem (when a group has several) → the definition's questions in `order` →
-where → (address | street) → what is wrong → contact (consent) → name, phone, e-mail → review.
-The steps are recomputed from the answers, so going back and changing the category drops the
-questions of the old category; every other answer is kept. Nothing here outlives `reset()`.
+Problem (the everyday names first, then the groups) → kind of problem (when a group has several)
+→ the definition's questions in `order` → where → (address | street) → what is wrong → contact
+(consent) → name, phone, e-mail → review. The steps are recomputed from the answers, so going
+back and changing the problem drops the questions of the old one; every other answer is kept.
+A change made from the review leads back to the review, through any question that is new.
+Nothing here outlives `reset()`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from zoneinfo import ZoneInfo
+from dataclasses import dataclass, replace
+from datetime import date
 
 from kiosk.core.outbox import Contact, Location, Report
 from kiosk.core.portal import Service, ServiceDefinition
+from kiosk.core.wizard_names import EverydayNames
+from kiosk.core.wizard_review import ReviewLine, line_text, review_lines
 from kiosk.core.wizard_steps import (
     Answer,
     Choice,
@@ -22,12 +26,13 @@ from kiosk.core.wizard_steps import (
     check_definition,
     description_step,
     is_empty,
-    parse_datetime,
     validate,
 )
+from kiosk.core.wizard_when import EXACT, FormatDay, day_step, day_step_id, when_step, wire_value
 from kiosk.i18n import N_, _
 
-__all__ = ["Answer", "Choice", "Place", "ReviewLine", "Step", "Wizard"]
+__all__ = ["Answer", "Choice", "Place", "ReviewLine", "Step", "Wizard", "line_text"]
+SINGLE = "choices"  # a step that goes on when one of its tiles is touched
 
 
 @dataclass(frozen=True)
@@ -40,40 +45,60 @@ class Place:
     streets: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class ReviewLine:
-    step_id: str
-    label: str
-    value: str
-    personal: bool = False
-
-
 class Wizard:
     """The answers of one resident and the steps they lead to. `handoff`: no contact steps."""
 
-    def __init__(self, services: Sequence[Service], place: Place, *, handoff: bool = False):
+    def __init__(
+        self,
+        services: Sequence[Service],
+        place: Place,
+        *,
+        handoff: bool = False,
+        names: EverydayNames | None = None,
+        today: Callable[[], date] = date.today,
+        format_day: FormatDay = date.isoformat,
+    ) -> None:
         self.services = [s for s in services if s.code]
         self.place = place
         self.handoff = handoff
+        self.names = names or EverydayNames()
+        self.today, self.format_day = today, format_day
         self.definitions: dict[str, ServiceDefinition] = {}
         self.answers: dict[str, Answer] = {}
-        self.current = "category"
+        self.reset()
 
     def reset(self) -> None:
         self.answers.clear()
         self.definitions.clear()
         self.current = "category"
+        self.seen = {"category"}  # the steps shown so far (a change leads through new ones)
+        self.editing = ""  # the step changed from the review ('' when not changing)
 
     # --- what is asked -------------------------------------------------------------------
 
     def groups(self) -> list[Choice]:
-        """Category tiles: one per group, or per service that has no group, in list order."""
+        """The first tiles: the featured problems by their everyday names, then one tile per
+        group (listing the everyday names in it) or per service that has no group."""
         seen: dict[str, Choice] = {}
+        codes = {s.code: s for s in self.services}
+        for code in self.names.featured:
+            if code in codes:
+                seen["s:" + code] = Choice("s:" + code, *self.names.name(code, codes[code].name))
         for svc in self.services:
             for group in svc.in_groups():
-                seen.setdefault("g:" + group, Choice("g:" + group, group))
+                if "g:" + group in seen:
+                    continue
+                inside = self.services_in("g:" + group)
+                if len(inside) == 1:  # the group is its one service: named as that service
+                    label, official = self.names.name(inside[0].code, inside[0].name)
+                    seen["g:" + group] = Choice("g:" + group, label, official)
+                else:
+                    words = [self.names.name(s.code, s.name)[0] for s in inside]
+                    seen["g:" + group] = Choice("g:" + group, group, _listing(words, group))
             if not svc.in_groups():
-                seen.setdefault("s:" + svc.code, Choice("s:" + svc.code, svc.name))
+                seen.setdefault(
+                    "s:" + svc.code, Choice("s:" + svc.code, *self.names.name(svc.code, svc.name))
+                )
         return list(seen.values())
 
     def services_in(self, group_key: str) -> list[Service]:
@@ -82,7 +107,7 @@ class Wizard:
         return [s for s in self.services if group_key[2:] in s.in_groups()]
 
     def service(self) -> Service | None:
-        """The chosen service, once the category (and kind, if needed) is answered."""
+        """The chosen service, once the problem (and kind, if needed) is answered."""
         group = self.answers.get("category")
         if not isinstance(group, str):
             return None
@@ -110,77 +135,137 @@ class Wizard:
         if isinstance(group, str) and len(self.services_in(group)) > 1:
             steps.append(self._service_step(group))
         svc = self.service()
+        notices: list[str] = []
         if svc is not None and svc.code in self.definitions:
-            steps += [attribute_step(a) for a in self.definitions[svc.code].attributes]
-        steps.append(self._where_step())
+            steps += self._attribute_steps(self.definitions[svc.code], notices)
+        steps.append(_with_notices(self._where_step(), notices))
         where = self.answers.get("where")
         if where == "address":
             steps.append(
                 Step("address", "text", _("Address or landmark"),
                      _("Type the address, or a landmark everyone knows."),
-                     _("For example: ul. Shipka 6, or: the fountain in the park"), required=True)
+                     _("For example: ul. Shipka 6, or: the fountain in the park"), required=True,
+                     stage="where")
             )  # fmt: skip
         elif where == "street":
             steps.append(
-                Step("street", "choices", _("Nearby street"), _("Which street is it on?"),
-                     required=True, choices=tuple(Choice(s, s) for s in self.place.streets))
+                Step("street", SINGLE, _("Nearby street"), _("Which street is it on?"),
+                     required=True, choices=tuple(Choice(s, s) for s in self.place.streets),
+                     stage="where")
             )  # fmt: skip
         steps.append(description_step())
         if not self.handoff:
             steps.append(self._contact_step())
             if self.answers.get("contact") == "yes":
                 steps += self._person_steps()
-        steps.append(Step("review", "review", _("Check your report"),
-                          _("Please check everything. Touch a line to change it.")))  # fmt: skip
+        steps.append(
+            Step("review", "review", _("Check your report"),
+                 _("Is everything right?"))
+        )  # fmt: skip
+        return steps
+
+    def _attribute_steps(self, definition: ServiceDefinition, notices: list[str]) -> list[Step]:
+        """The definition's questions; its information texts join the question after them."""
+        steps: list[Step] = []
+        for attr in definition.attributes:
+            step = attribute_step(attr)
+            if step.kind == "info":
+                notices.append(step.question)
+                continue
+            step = _with_notices(step, notices)
+            if step.kind == "datetime":
+                steps.append(when_step(step))
+                if self.answers.get(step.id) == EXACT:
+                    steps.append(day_step(step, self.today(), self.format_day))
+            else:
+                steps.append(step)
         return steps
 
     def step(self) -> Step:
         steps = self.steps()
         return next((s for s in steps if s.id == self.current), steps[0])
 
-    def position(self) -> tuple[int, int]:
-        """Step n of m, counting from 1."""
-        steps = self.steps()
-        ids = [s.id for s in steps]
-        return (ids.index(self.current) + 1 if self.current in ids else 1), len(steps)
+    def progress(self) -> tuple[int, int]:
+        """(n, m): the n-th step of m, counting from 1. m is 0 until the total is known (the
+        problem and its questions are), and a follow-up question shares its step's number, so
+        the total never changes with an answer after that."""
+        stages = list(dict.fromkeys(s.stage or s.id for s in self.steps()))
+        step = self.step()
+        known = self.service() is not None and not self.needs_definition()
+        return stages.index(step.stage or step.id) + 1, len(stages) if known else 0
+
+    def one_touch(self) -> bool:
+        """The current step goes on as soon as one of its tiles is touched."""
+        return self.step().kind == SINGLE
 
     # --- answering and moving ------------------------------------------------------------
 
     def answer(self, value: Answer) -> None:
         step = self.step()
-        if step.id == "category" and self.answers.get("category") != value:
-            self.answers.pop("service", None)  # a new category: the old kind no longer fits
+        if step.id in ("category", "service") and self.answers.get(step.id) != value:
+            if step.id == "category":
+                self.answers.pop("service", None)  # a new problem: the old kind no longer fits
+            # its questions are asked again, even those with the same code as the old one's
+            self.seen = {s for s in self.seen if not s.startswith(("attr:", "day:"))}
         self.answers[step.id] = value
 
     def value(self) -> Answer | None:
         return self.answers.get(self.step().id)
 
     def next(self) -> str:
-        """Go on if the answer will do; else the sentence saying what to fix (stays put)."""
+        """Go on if the answer will do; else the sentence saying what to fix (stays put).
+        While the chosen service's questions are not here yet it stays too: the caller fetches
+        them (`needs_definition`) and calls next() again."""
         step = self.step()
         problem = validate(step, self.answers.get(step.id))
-        if problem:
+        if problem or self.needs_definition():
             return problem
         steps = self.steps()
-        ids = [s.id for s in steps]
-        at = ids.index(step.id)
-        if at + 1 < len(ids):
-            self.current = ids[at + 1]
+        at = [s.id for s in steps].index(step.id)
+        if self.editing:  # back to the review, through questions not yet seen or now unanswered
+            later = steps[at + 1 :]
+            target = next(
+                (
+                    s.id
+                    for s in later
+                    if s.id not in self.seen or validate(s, self.answers.get(s.id))
+                ),
+                "review",
+            )
+        else:
+            target = steps[at + 1].id if at + 1 < len(steps) else step.id
+        self._move(target)
         return ""
 
     def back(self) -> bool:
-        """One step back, keeping the answers; False on the first step."""
+        """One step back, keeping the answers; from a change begun on the review, back to the
+        review; False on the first step."""
+        if self.editing and self.current == self.editing:
+            self._move("review")
+            return True
         ids = [s.id for s in self.steps()]
         at = ids.index(self.current) if self.current in ids else 0
         if at == 0:
             return False
-        self.current = ids[at - 1]
+        self._move(ids[at - 1])
         return True
 
     def go_to(self, step_id: str) -> None:
-        """From the review: change one answer (then Next leads back through the rest)."""
         if step_id in {s.id for s in self.steps()}:
-            self.current = step_id
+            self._move(step_id)
+
+    def edit(self, step_id: str) -> None:
+        """From the review: change one answer; going on leads back to the review."""
+        if step_id in {s.id for s in self.steps()}:
+            self._move(step_id)
+            self.editing = step_id
+
+    def _move(self, step_id: str) -> None:
+        self.current = step_id
+        self.seen.add(step_id)
+        if step_id == "review":  # everything asked so far has been passed
+            self.seen.update(s.id for s in self.steps())
+            self.editing = ""
 
     # --- the result ----------------------------------------------------------------------
 
@@ -195,26 +280,11 @@ class Wizard:
             return ", ".join(names.get(v, v) for v in chosen)
         return ", ".join(chosen)
 
-    def review(self, format_datetime: Callable[[str], str] = str) -> list[ReviewLine]:
-        lines = []
-        for step in self.steps():
-            if step.kind in ("review", "info") or step.id == "contact":
-                continue
-            value = self.answers.get(step.id)
-            if step.id == "service" or (step.id == "category" and self.service() is not None):
-                svc = self.service()
-                if step.id == "category" and svc is not None and svc.group:
-                    text = self.label_of(step, value)
-                else:
-                    text = svc.name if svc else self.label_of(step, value)
-            elif step.kind == "datetime" and isinstance(value, str) and value:
-                text = format_datetime(value)
-            else:
-                text = self.label_of(step, value)
-            lines.append(ReviewLine(step.id, step.title, text, step.personal))
-            if step.id == "where" and value == "here":
-                lines[-1] = ReviewLine(step.id, step.title, self._here_text())
-        return lines
+    def review(self) -> list[ReviewLine]:
+        return review_lines(self)
+
+    def here_text(self) -> str:
+        return self.place.address or _("At this kiosk")
 
     def location(self) -> Location:
         where = self.answers.get("where")
@@ -228,12 +298,17 @@ class Wizard:
         svc = self.service()
         if svc is None:
             raise ValueError("no service chosen")
-        kinds = {s.id: s.kind for s in self.steps() if s.kind != "info"}
-        attributes = {
-            key[5:]: _with_offset(value) if kinds[key] == "datetime" else value
-            for key, value in self.answers.items()
-            if key.startswith("attr:") and not is_empty(value) and key in kinds
-        }
+        attributes: dict[str, Answer] = {}
+        for step in self.steps():
+            value = self.answers.get(step.id)
+            if not step.id.startswith("attr:") or value is None or is_empty(value):
+                continue
+            if step.dated:
+                day = self.answers.get(day_step_id(step.id))
+                value = wire_value(value, day, self.today())
+                if not value:
+                    continue  # not remembered: nothing is said about it
+            attributes[step.id[5:]] = value
         contact = self._contact()
         return Report(
             service_code=svc.code,
@@ -247,19 +322,17 @@ class Wizard:
 
     # --- steps built from the config and the answers -------------------------------------
 
-    def _here_text(self) -> str:
-        return self.place.address or _("At this kiosk")
-
     def _category_step(self) -> Step:
-        return Step("category", "choices", _("What is the problem about?"),
-                    _("Touch the kind of problem."), required=True,
+        return Step("category", SINGLE, _("What is the problem?"),
+                    _("Touch the problem you want to report."), required=True,
                     choices=tuple(self.groups()))  # fmt: skip
 
     def _service_step(self, group: str) -> Step:
         found = self.services_in(group)
-        return Step("service", "choices", _("Which of these is it?"),
+        return Step("service", SINGLE, _("What exactly is the problem?"),
                     _("Touch the one that fits best."), required=True,
-                    choices=tuple(Choice(s.code, s.name) for s in found))  # fmt: skip
+                    choices=tuple(Choice(s.code, *self.names.name(s.code, s.name))
+                                  for s in found))  # fmt: skip
 
     def _where_step(self) -> Step:
         here = _("Here, at this kiosk")
@@ -268,31 +341,32 @@ class Wizard:
         choices = [Choice("here", here), Choice("address", _("I will type an address or landmark"))]
         if self.place.streets:
             choices.append(Choice("street", _("Choose from nearby streets")))
-        return Step("where", "choices", _("Where is the problem?"),
+        return Step("where", SINGLE, _("Where is the problem?"),
                     _("Touch one answer. You do not need a map."), required=True,
                     choices=tuple(choices))  # fmt: skip
 
     def _contact_step(self) -> Step:
         return Step(
-            "contact", "choices", _("May the city contact you?"),
-            _("If you give your name, phone or e-mail, only the city's staff who handle this "
-              "report will see them, to ask you about it or tell you it is done. They are not "
-              "kept at this kiosk and not read aloud. You can say no."),
+            "contact", SINGLE, _("May the city contact you?"),
+            _("Your details are not needed to send a report."),
             required=True,
-            choices=(Choice("no", _("No, send it without my details")),
-                     Choice("yes", _("Yes, I agree to give my details"))),
+            choices=(Choice("no", _("No"), _("Send it without my details")),
+                     Choice("yes", _("Yes"), _("Only the staff who handle your report would see "
+                                               "your details; they are not kept here or read "
+                                               "aloud."))),
         )  # fmt: skip
 
     def _person_steps(self) -> list[Step]:
         return [
             Step("name", "text", _("Your name"), _("What is your name? You may skip this."),
-                 _("For example: Maria Ivanova"), personal=True, max_length=100),
+                 _("For example: Maria Ivanova"), personal=True, max_length=100, stage="contact"),
             Step("phone", "number", _("Your phone number"),
                  _("What is your phone number? You may skip this."),
-                 _("For example: 0888 123 456"), personal=True, max_length=20),
+                 _("For example: 0888 123 456"), personal=True, max_length=20, stage="contact"),
             Step("email", "text", _("Your e-mail"),
                  _("What is your e-mail address? You may skip this."),
-                 _("For example: maria@example.bg"), personal=True, max_length=100),
+                 _("For example: maria@example.bg"), personal=True, max_length=100,
+                 stage="contact"),
         ]  # fmt: skip
 
     def _contact(self) -> Contact | None:
@@ -309,12 +383,19 @@ class Wizard:
         return contact if any(vars(contact).values()) else None
 
 
-def _with_offset(value: Answer) -> Answer:
-    """A date and time from the steppers as ISO 8601 with Sofia's offset (PORTALS.md §1)."""
-    moment = parse_datetime(value) if isinstance(value, str) else None
-    if moment is None:
-        return value
-    return moment.replace(tzinfo=ZoneInfo("Europe/Sofia")).isoformat()
+def _with_notices(step: Step, notices: list[str]) -> Step:
+    """The city's information texts waiting to be shown go with this step."""
+    if not notices:
+        return step
+    text = " ".join([*notices, step.notice]).strip()
+    notices.clear()
+    return replace(step, notice=text)
+
+
+def _listing(names: list[str], group: str) -> str:
+    """What a group holds, in everyday words, under its tile ('' when it says nothing more)."""
+    shown = [n for n in names if n.casefold() != group.casefold()]
+    return ", ".join([shown[0], *(n[:1].lower() + n[1:] for n in shown[1:])]) if shown else ""
 
 
 # Call Sofia's categories (PORTALS.md §2; 39 COVID-19 is historic and hidden), for hand-off mode
@@ -348,24 +429,15 @@ def handoff_services() -> list[Service]:
 CALL_SOFIA_PHONE = "0700 17 310"
 
 
-def handoff_lines(wizard: Wizard, format_datetime: Callable[[str], str] = str) -> list[str]:
-    """The prepared report as lines for the slip: what to read out to Call Sofia."""
-    return [line_text(line) for line in wizard.review(format_datetime)]
-
-
-def line_text(line: ReviewLine) -> str:
-    """'Question? Answer' or 'Label: answer' (no '?:' on paper)."""
-    label = line.label.rstrip()
-    return f"{label} {line.value}" if label.endswith(("?", ":")) else f"{label}: {line.value}"
+def handoff_lines(wizard: Wizard) -> list[str]:
+    """The prepared report as lines for the slip and the screen: what to read out to Call Sofia."""
+    return [line_text(line) for line in wizard.review()]
 
 
 def phone_script(wizard: Wizard) -> str:
     """What to say on the phone, in full sentences."""
     svc = wizard.service()
-    where = wizard.review()
-    place = next((line.value for line in where if line.step_id in ("address", "street")), "")
-    if not place:
-        place = next((line.value for line in where if line.step_id == "where"), "")
+    place = next((line.value for line in wizard.review() if line.step_id == "where"), "")
     what = str(wizard.answers.get("description", "")).strip()
     script = _(
         "Call {phone} (Call Sofia, day and night). Say: Hello, I would like to report a "

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 
 from kiosk.core.portal import DATATYPES, DESCRIPTION_MAX, ServiceAttribute, ServiceDefinition
 from kiosk.i18n import N_, _
 
 Answer = str | tuple[str, ...]
 
-# Kinds a screen can render. "choices"/"multi" are big tiles; "text" one line on the keyboard,
-# "longtext" several lines; "number" the keypad; "datetime" steppers; "info" read-only text.
-KINDS = ("choices", "multi", "text", "longtext", "number", "datetime", "info", "review")
+# Kinds a screen can render. "choices" are big tiles that go on when one is touched, "multi"
+# tiles to tick, then Next; "text" one line on the keyboard, "longtext" several lines; "number"
+# the keypad. A definition's "datetime" becomes choices (wizard_when), "info" a notice shown
+# with the next question.
+KINDS = ("choices", "multi", "text", "longtext", "number", "review")
 _KIND_OF = {
     "string": "text",
     "text": "longtext",
@@ -22,7 +23,6 @@ _KIND_OF = {
     "singlevaluelist": "choices",
     "multivaluelist": "multi",
 }
-DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 # TRANSLATORS: ready-made phrases a resident can tap instead of typing (report wizard).
 PLACE_PHRASES = (
@@ -42,13 +42,21 @@ PROBLEM_PHRASES = (
 
 @dataclass(frozen=True)
 class Choice:
+    """A tile: its words, and under them (smaller) what the city calls it, if that differs."""
+
     key: str
     label: str
+    detail: str = ""
 
 
 @dataclass(frozen=True)
 class Step:
-    """One screen of the wizard. `personal` answers are never spoken on the speaker."""
+    """One screen of the wizard. `personal` answers are never spoken on the speaker.
+
+    `stage`: the step of the progress line it belongs to (a follow-up question, such as the
+    address after "I will type an address", shares its stage and number). `dated`: a date
+    question asked as choices (wizard_when). `notice`: information from the city shown with it.
+    """
 
     id: str
     kind: str
@@ -60,6 +68,9 @@ class Step:
     phrases: tuple[str, ...] = ()
     personal: bool = False
     max_length: int = 200
+    stage: str = ""
+    dated: bool = False
+    notice: str = ""
 
 
 class DefinitionInvalid(ValueError):
@@ -147,10 +158,6 @@ def validate(step: Step, value: Answer | None) -> str:
             return _("{field}: the number is too long. Please check it and correct it.").format(
                 field=field
             )
-    if step.kind == "datetime" and parse_datetime(str(value)) is None:
-        return _("{field}: the date is not complete. Please use the + and - buttons.").format(
-            field=field
-        )
     if step.kind in ("text", "longtext") and len(str(value)) > step.max_length:
         return _(
             "{field}: the text is {count} letters long, which is too long. Please shorten it to "
@@ -178,37 +185,12 @@ _PHONE = re.compile(r"\+?[0-9][0-9 \-]{4,20}[0-9]")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
-def parse_datetime(value: str) -> datetime | None:
-    try:
-        return datetime.strptime(value, DATETIME_FORMAT)
-    except ValueError:
-        return None
-
-
-def default_datetime(now: datetime) -> str:
-    """Now, on the quarter hour: a sensible start for the + and - buttons."""
-    start = now.replace(minute=now.minute - now.minute % 15, second=0, microsecond=0)
-    return start.strftime(DATETIME_FORMAT)
-
-
-def shift_datetime(value: str, unit: str, delta: int, now: datetime) -> str:
-    """One tap on a + or - button: a day, an hour or a quarter hour; never into the future."""
-    moment = parse_datetime(value) or parse_datetime(default_datetime(now))
-    assert moment is not None
-    step = {"day": timedelta(days=1), "hour": timedelta(hours=1), "minute": timedelta(minutes=15)}
-    moment = moment + step.get(unit, timedelta(0)) * delta
-    latest = parse_datetime(default_datetime(now))
-    assert latest is not None
-    return min(moment, latest).strftime(DATETIME_FORMAT)
-
-
 def description_step() -> Step:
     return Step(
         id="description",
         kind="longtext",
         title=_("What is wrong"),
         question=_("In a few words, what is wrong? You may skip this."),
-        hint=_("Type on the keyboard, or touch a ready phrase."),
         phrases=tuple(_(p) for p in PROBLEM_PHRASES),
         max_length=DESCRIPTION_MAX - 200,  # room for the kiosk reference line
         personal=True,  # free text: read back only through a headset, like contact details

@@ -19,7 +19,7 @@ from kiosk.config import Settings
 from kiosk.core.outbox import State
 from kiosk.practice_portal.app import OPEN311_PATH, create_app
 from tests.integration.conftest import clock, find, make_kiosk, settle  # noqa: F401 - fixtures
-from tests.integration.report_helpers import button, next_step, pad_digits, pad_ok, press, wait
+from tests.integration.report_helpers import choose, next_step, pad_digits, pad_ok, press, wait
 
 
 class Portal:
@@ -93,27 +93,25 @@ def test_offline_report_is_saved_then_delivered(
     report = kiosk.bridges.report
     press(kiosk, find(kiosk.window, "tileReport"))
     wait(lambda: report.loaded)
-    press(kiosk, button(kiosk, "Чистота и отпадъци"))
-    next_step(kiosk, "reportNext")
-    press(kiosk, button(kiosk, "Чистота"))
-    next_step(kiosk, "reportNext")
+    choose(kiosk, "Чистота и отпадъци")  # a group: one touch, then its kinds
+    choose(kiosk, "Мръсна улица или тротоар")
     wait(lambda: kiosk.bridges.nav.screen == "report-question")
     portal.stop()  # the network goes away while the resident answers
-    for _ in range(3):  # landmark, when, details: all optional
+    for _ in range(3):  # landmark, when ("Skip this question"), details: all optional
         next_step(kiosk, "questionNext")
     assert kiosk.bridges.nav.screen == "report-location"
-    press(kiosk, find(kiosk.window, "locationTile0"))  # here, at this kiosk
-    next_step(kiosk, "locationNext")
+    choose(kiosk, report.step["options"][0]["label"])  # here, at this kiosk
     next_step(kiosk, "questionNext")  # no description
-    press(kiosk, find(kiosk.window, "contactTile0"))  # no contact details
-    next_step(kiosk, "contactNext")
+    choose(kiosk, report.step["options"][0]["label"])  # no contact details
     press(kiosk, find(kiosk.window, "reviewSend"))
     wait(lambda: kiosk.bridges.nav.screen == "report-receipt", 15)
     receipt = report.receipt
     assert receipt["queued"], receipt
     number = str(receipt["number"])
     assert number.startswith("9") and len(number) == 7
-    assert receipt["status"] in " ".join(kiosk.bridges.speech.service.texts)
+    assert receipt["title"] == "Сигналът Ви е записан на този киоск"
+    # the screen says it when it opens (after its layout)
+    wait(lambda: receipt["status"] in " ".join(kiosk.bridges.speech.service.texts))
     local_id = int(number[1:])
     assert entry_state(kiosk, local_id) is State.QUEUED
     # the network comes back: the outbox sends it on its own

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtQuick import QQuickItem
 
-from tests.integration.conftest import find, settle, tap, walk
+from tests.integration.conftest import find, find_paged, settle, tap, walk
 
 
 def press(kiosk: Any, item: QQuickItem) -> None:
@@ -135,3 +135,22 @@ def next_step(kiosk: Any, name: str) -> None:
     else:
         press(kiosk, find(kiosk.window, name))
     settle(20, 3)
+
+
+def choose(kiosk: Any, text: str, moves: bool = True) -> None:
+    """Touch the tile whose words are `text`, turning the list's pages as the resident would;
+    on a question with one answer, wait until the next question has come (the tile shows its
+    check mark for a moment first)."""
+    report = kiosk.bridges.report
+    tile = next(
+        (i for i in walk(kiosk.window.contentItem())
+         if i.property("text") == text and i.property("selectable") is True),
+        None,
+    )  # fmt: skip
+    assert tile is not None, f"no tile {text!r}"
+    name = tile.objectName()
+    before = (report.step["id"], screen(kiosk))
+    tap(kiosk.window, find_paged(kiosk.window, name), reveal=False)
+    if moves:
+        wait(lambda: (report.step["id"], screen(kiosk)) != before and not report.busy)
+        settle(20, 2)

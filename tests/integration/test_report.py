@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import Settings
-from tests.integration.conftest import find, settle
+from tests.integration.conftest import find, find_paged, settle, shown, tap, walk
 from tests.integration.report_helpers import (
-    button,
+    choose,
     keyboard_up,
     next_step,
     pad_digits,
@@ -36,7 +36,8 @@ def settings(tmp_path: Path, **extra: Any) -> Settings:
 
 
 def start_report(kiosk: Any) -> None:
-    press(kiosk, find(kiosk.window, "language_bg"))
+    if screen(kiosk) == "attract":
+        press(kiosk, find(kiosk.window, "language_bg"))
     if screen(kiosk) != "home":
         kiosk.bridges.nav.go("home")
         settle()
@@ -45,60 +46,66 @@ def start_report(kiosk: Any) -> None:
     assert screen(kiosk) == "report-category"
 
 
-def file_report(kiosk: Any) -> str:
-    """A resident files a report in Bulgarian with taps and the on-screen keyboard only."""
+def file_report(kiosk: Any, progress: list[str] | None = None) -> str:
+    """A resident files a report in Bulgarian with taps and the on-screen keyboard only.
+    `progress` collects the progress line of each question."""
     start_report(kiosk)
     report = kiosk.bridges.report
-    press(kiosk, button(kiosk, "Улици, осветление и транспорт"))
-    next_step(kiosk, "reportNext")
-    assert report.step["id"] == "service"
-    press(kiosk, button(kiosk, "Пътна инфраструктура"))
-    next_step(kiosk, "reportNext")
-    wait(lambda: screen(kiosk) == "report-question")
+    seen = progress if progress is not None else []
+    seen.append(report.progressText)
+    # the problem in everyday words, first on the list: one touch
+    choose(kiosk, "Дупка на пътя")
+    assert screen(kiosk) == "report-question"
     # LANDMARK: typed on the keyboard
+    seen.append(report.progressText)
     assert report.step["kind"] == "text"
     type_text(kiosk, find(kiosk.window, "questionInput"), "аптека")
     assert report.value == "Аптека"
     next_step(kiosk, "questionNext")
-    # HOLES: a number on the keypad
+    # HOLES: a number on the one keypad, confirmed with the footer's Next
+    seen.append(report.progressText)
     assert report.step["kind"] == "number"
     pad_digits(kiosk, "questionPad", "2")
     next_step(kiosk, "questionNext")
-    # NOTICED: date steppers
-    assert report.step["kind"] == "datetime"
-    press(kiosk, find(kiosk.window, "questionShift0"))
-    next_step(kiosk, "questionNext")
-    # DANGER: required single choice; Next without an answer names the field
-    assert report.step["kind"] == "choices"
-    next_step(kiosk, "questionNext")
-    assert "Опасно ли е за хората?" in report.error
-    press(kiosk, button(kiosk, "Да"))
-    next_step(kiosk, "questionNext")
+    # NOTICED: the date as choices, one touch
+    seen.append(report.progressText)
+    assert report.step["id"] == "attr:NOTICED"
+    choose(kiosk, "Вчера")
+    # DANGER: required single choice, one touch
+    seen.append(report.progressText)
+    assert report.step["id"] == "attr:DANGER"
+    choose(kiosk, "Да")
     # DETAILS: optional, skipped
+    seen.append(report.progressText)
     assert report.step["kind"] == "longtext"
     next_step(kiosk, "questionNext")
     # where: a typed address
+    seen.append(report.progressText)
     assert screen(kiosk) == "report-location", (report.step, report.error, keyboard_up(kiosk))
-    press(kiosk, find(kiosk.window, "locationTile1"))
-    next_step(kiosk, "locationNext")
+    choose(kiosk, "Ще въведа адрес или ориентир")
+    seen.append(report.progressText)
     type_text(kiosk, find(kiosk.window, "questionInput"), "шипка")
     next_step(kiosk, "questionNext")
     # description: a ready phrase
+    seen.append(report.progressText)
     assert report.step["id"] == "description"
     press(kiosk, find(kiosk.window, "questionPhrase0"))
     next_step(kiosk, "questionNext")
     # contact: consent, then name and phone
+    seen.append(report.progressText)
     assert screen(kiosk) == "report-contact"
-    press(kiosk, find(kiosk.window, "contactTile1"))
-    next_step(kiosk, "contactNext")
+    choose(kiosk, "Да")
+    seen.append(report.progressText)
     type_text(kiosk, find(kiosk.window, "questionInput"), NAME)
     next_step(kiosk, "questionNext")
+    seen.append(report.progressText)
     pad_digits(kiosk, "questionPad", PHONE)
     next_step(kiosk, "questionNext")
     next_step(kiosk, "questionNext")  # e-mail skipped
+    seen.append(report.progressText)
     assert screen(kiosk) == "report-review"
     lines = {line["id"]: line["value"] for line in report.review}
-    assert lines["address"] == "Шипка" and lines["attr:DANGER"] == "Да"
+    assert lines["where"] == "Шипка" and lines["attr:DANGER"] == "Да"
     press(kiosk, find(kiosk.window, "reviewSend"))
     wait(lambda: screen(kiosk) == "report-receipt")
     number = str(report.receipt["number"])
@@ -106,23 +113,45 @@ def file_report(kiosk: Any) -> str:
     return number
 
 
+def spoken(kiosk: Any) -> str:
+    return " ".join(kiosk.bridges.speech.service.texts)
+
+
 def test_a_resident_reports_in_bulgarian_then_tracks_it(make_kiosk: Any, tmp_path: Path) -> None:
     kiosk = make_kiosk(settings(tmp_path), backend=True)
-    number = file_report(kiosk)
+    kiosk.bridges.report._printer = lambda: ""  # no printer at this kiosk
+    progress: list[str] = []
+    number = file_report(kiosk, progress)
+    # the progress line: no total until it is known, then it never changes; an address after
+    # "I will type an address" and the details after "yes" share their question's number
+    assert progress[0] == "Стъпка 1", progress
+    totals = {re.fullmatch(r"Стъпка (\d+) от (\d+)", p).group(2) for p in progress[1:]}  # type: ignore[union-attr]
+    steps = [int(re.fullmatch(r"Стъпка (\d+).*", p).group(1)) for p in progress]  # type: ignore[union-attr]
+    assert len(totals) == 1 and steps == sorted(steps), progress
+    assert steps[-1] == int(totals.pop()), progress  # the review is the last step
+    assert steps.count(steps[7]) == 2 and steps.count(steps[10]) == 3, progress
+    # the receipt: the number first, its QR code, and the number said digit by digit
     assert re.fullmatch(r"\d{4}-\d{6}", number), number
     assert find(kiosk.window, "receiptNumber").property("text") == number
     qr = find(kiosk.window, "receiptQr")
     wait(lambda: qr.property("sourceSize").width() > 0)  # the QR image was decoded
-    spoken = " ".join(kiosk.bridges.speech.service.texts)
-    assert " ".join(number.replace("-", "")[:4]) in spoken  # digit by digit
-    # the slip: a PDF in the session folder (no printer here), spoken in full
-    press(kiosk, find(kiosk.window, "receiptPrint"))
-    pdfs = list(kiosk.session_tmp.glob("*.pdf"))
-    message = kiosk.bridges.report.slipMessage
-    assert len(pdfs) == 1 and message and message in kiosk.bridges.speech.service.texts[-1]
+    digits = " ".join(number.replace("-", "")[:4])
+    wait(lambda: digits in spoken(kiosk))  # the screen says its number when it opens
+    # practice: it says what really happened, never that the city has it
+    receipt = kiosk.bridges.report.receipt
+    assert receipt["title"] == "Вашият сигнал за упражнение"
+    assert receipt["status"].startswith("Това беше упражнение: сигналът е записан само тук.")
+    assert "изпратен до общината" not in receipt["status"] + receipt["title"]
+    # no printer: no print button (no file the resident cannot reach); hear it again instead
+    assert not shown(find_any(kiosk, "receiptPrint"))
+    said = len(kiosk.bridges.speech.service.texts)
+    press(kiosk, find(kiosk.window, "receiptHear"))
+    assert len(kiosk.bridges.speech.service.texts) > said
+    assert digits in kiosk.bridges.speech.service.texts[-1]
+    assert not list(kiosk.session_tmp.glob("*.pdf"))
     # personal details never reach the loudspeaker
-    spoken = " ".join(kiosk.bridges.speech.service.texts).lower()
-    assert NAME not in spoken and PHONE not in spoken and "0 8 8 8" not in spoken
+    said_all = spoken(kiosk).lower()
+    assert NAME not in said_all and PHONE not in said_all and "0 8 8 8" not in said_all
     # later: the practice portal has moved the report on; track it on the keypad
     settle(50, 1)
     import time
@@ -146,7 +175,159 @@ def test_a_resident_reports_in_bulgarian_then_tracks_it(make_kiosk: Any, tmp_pat
     assert kiosk.bridges.report._wizard.answers == {}
     assert not any("Шипка" in line["value"] for line in kiosk.bridges.report.review)
     assert kiosk.bridges.report.receipt["number"] == "" and kiosk.bridges.track.result == {}
-    assert not list(kiosk.session_tmp.glob("*.pdf"))
+
+
+def find_any(kiosk: Any, name: str) -> Any:
+    """The item with this name, shown or not."""
+    return next(i for i in walk(kiosk.window.contentItem()) if i.objectName() == name)
+
+
+def test_a_choice_is_one_touch_with_a_moment_of_confirmation(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    start_report(kiosk)
+    report = kiosk.bridges.report
+    screen_item = find(kiosk.window, "screenHeader").parentItem()
+    assert screen_item.property("primaryText") == ""  # no Next: the touch is the answer
+    name = next(o for o in walk(kiosk.window.contentItem())
+                if o.property("text") == "Чистота и отпадъци").objectName()  # fmt: skip
+    tile = find_paged(kiosk.window, name)  # a group: its kinds come next
+    tap(kiosk.window, tile, reveal=False)
+    # the check mark and "selected" show, on the same screen, before the next question
+    mark = next(c for c in walk(tile) if c.objectName() == "selectedMark")
+    assert report.step["id"] == "category" and shown(mark) and tile.property("selected")
+    other = next(
+        i
+        for i in walk(kiosk.window.contentItem())
+        if i.objectName().startswith("reportTile") and shown(i) and i is not tile
+    )
+    tap(kiosk.window, other, reveal=False)  # a second touch while it confirms: ignored
+    wait(lambda: report.step["id"] == "service")
+    assert report._wizard.answers["category"] == "g:Чистота и отпадъци"
+    # the kinds in everyday words, the city's name under them; one touch again
+    kinds = [(o["label"], o["detail"]) for o in report.step["options"]]
+    assert ("Мръсна улица или тротоар", "Чистота") in kinds
+    choose(kiosk, "Мръсна улица или тротоар")
+    assert screen(kiosk) == "report-question" and report.step["id"] == "attr:LANDMARK"
+    # a question with several answers keeps Next: a touch ticks, nothing moves on
+    press(kiosk, find(kiosk.window, "questionBack"))
+    press(kiosk, find(kiosk.window, "reportBack"))
+    assert report.step["id"] == "category" and screen(kiosk) == "report-category"
+    choose(kiosk, "Тече вода или запушен канал")
+    assert report.step["id"] == "attr:WATER_PROBLEM" and report.step["kind"] == "multi"
+    assert find(kiosk.window, "questionNext").property("text") == "Напред"
+    choose(kiosk, "Тече вода", moves=False)
+    choose(kiosk, "Лоша миризма", moves=False)
+    settle(100, 6)
+    assert report.step["id"] == "attr:WATER_PROBLEM" and report.selected == ["leak", "smell"]
+    next_step(kiosk, "questionNext")
+    assert report.step["id"] == "attr:DANGER"
+
+
+def test_a_date_is_chosen_not_set_with_steppers(make_kiosk: Any, tmp_path: Path) -> None:
+    from datetime import date, timedelta
+
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    start_report(kiosk)
+    report = kiosk.bridges.report
+    choose(kiosk, "Дупка на пътя")
+    next_step(kiosk, "questionNext")  # landmark: optional
+    next_step(kiosk, "questionNext")  # holes: optional
+    assert report.step["id"] == "attr:NOTICED"
+    labels = [o["label"] for o in report.step["options"]]
+    assert labels == ["Днес", "Вчера", "По-рано тази седмица", "Не помня", "Ще избера точния ден"]
+    assert not [i for i in walk(kiosk.window.contentItem()) if "questionShift" in i.objectName()]
+    before = report.progressText
+    choose(kiosk, "Ще избера точния ден")
+    assert report.step["id"] == "day:attr:NOTICED"
+    assert report.progressText == before  # the exact day shares its question's number
+    day = date.today() - timedelta(days=9)
+    tile = next(o for o in report.step["options"] if o["key"] == day.isoformat())
+    assert str(day.day) in tile["label"]
+    choose(kiosk, tile["label"])  # on the second page: the list is turned by touch
+    assert report.step["id"] == "attr:DANGER"
+    sent = report._wizard.to_report("bg").attributes["NOTICED"]
+    assert sent == f"{day.isoformat()}T00:00:00+02:00" or sent.startswith(day.isoformat())
+
+
+def walk_to_review(kiosk: Any) -> None:
+    """The shortest report: the problem, the required answer, here, no details."""
+    report = kiosk.bridges.report
+    start_report(kiosk)
+    choose(kiosk, "Дупка на пътя")
+    for _ in range(2):  # landmark, holes: optional
+        next_step(kiosk, "questionNext")
+    choose(kiosk, "Днес")
+    choose(kiosk, "Не")
+    next_step(kiosk, "questionNext")  # details: optional
+    choose(kiosk, report.step["options"][0]["label"])  # here, at this kiosk
+    next_step(kiosk, "questionNext")  # what is wrong: optional
+    choose(kiosk, "Не")
+    assert screen(kiosk) == "report-review"
+
+
+def test_the_review_reads_as_sentences_each_with_its_own_change(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    report, nav = kiosk.bridges.report, kiosk.bridges.nav
+    walk_to_review(kiosk)
+    texts = [line["text"] for line in report.review]
+    assert texts[0] == "Проблем: Дупка на пътя (Пътна инфраструктура)"
+    assert "Опасно ли е за хората? Не" in texts
+    assert any(t.startswith("Кога забелязахте проблема? Днес (") for t in texts)
+    assert "Място: пл. „Славейков“ 4" in texts
+    assert not any("Кое от тези" in t for t in texts)
+    # each line has its own Change; the voice says the line with it
+    place = next(i for i, line in enumerate(report.review) if line["id"] == "where")
+    change = find_paged(kiosk.window, f"reviewChange{place}")
+    assert change.property("text") == "Променете"
+    assert change.property("spokenText") == "Място: пл. „Славейков“ 4. Променете"
+    tap(kiosk.window, change, reveal=False)
+    assert screen(kiosk) == "report-location"
+    # Back from a change: the review, unchanged
+    press(kiosk, find(kiosk.window, "locationBack"))
+    assert screen(kiosk) == "report-review"
+    # a new answer that asks one more question leads there, then back to the review
+    tap(kiosk.window, find_paged(kiosk.window, f"reviewChange{place}"), reveal=False)
+    choose(kiosk, "Ще въведа адрес или ориентир")
+    assert report.step["id"] == "address"
+    type_text(kiosk, find(kiosk.window, "questionInput"), "шипка")
+    next_step(kiosk, "questionNext")
+    assert screen(kiosk) == "report-review"
+    assert "Място: Шипка" in [line["text"] for line in report.review]
+    assert nav._stack.count("report-review") <= 2
+
+
+def test_the_practice_receipt_says_what_really_happened(make_kiosk: Any, tmp_path: Path) -> None:
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    kiosk.bridges.report._printer = lambda: ""
+    walk_to_review(kiosk)
+    press(kiosk, find(kiosk.window, "reviewSend"))
+    wait(lambda: screen(kiosk) == "report-receipt")
+    title = find(kiosk.window, "screenTitle").property("text")
+    status = find(kiosk.window, "receiptStatus").property("text")
+    assert title == "Вашият сигнал за упражнение"
+    assert status.startswith("Това беше упражнение: сигналът е записан само тук.")
+    assert "изпратен до общината" not in title + status
+    wait(lambda: status in spoken(kiosk))
+    # the number is above the fold: whole on screen, right under the title, before the words
+    from tests.screen_audit import _rect, _visible_part
+
+    number = find(kiosk.window, "receiptNumber")
+    assert _visible_part(number, kiosk.window) == _rect(number)
+    assert _rect(number).bottom() <= _rect(find(kiosk.window, "receiptStatus")).top()
+
+
+def test_with_a_printer_the_slip_can_be_printed(make_kiosk: Any, tmp_path: Path) -> None:
+    """Where a printer is set up the slip is offered; without one it is not (above)."""
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    kiosk.bridges.report._printer = lambda: "Library printer"
+    walk_to_review(kiosk)
+    press(kiosk, find(kiosk.window, "reviewSend"))
+    wait(lambda: screen(kiosk) == "report-receipt")
+    assert find(kiosk.window, "receiptPrint").property("text") == "Отпечатайте листчето"
 
 
 def test_back_returns_through_the_wizard_without_stacking_screens(
@@ -155,11 +336,10 @@ def test_back_returns_through_the_wizard_without_stacking_screens(
     kiosk = make_kiosk(settings(tmp_path), backend=True)
     start_report(kiosk)
     report, nav = kiosk.bridges.report, kiosk.bridges.nav
-    press(kiosk, button(kiosk, "Улици, осветление и транспорт"))
-    next_step(kiosk, "reportNext")
-    press(kiosk, button(kiosk, "Пътна инфраструктура"))
-    next_step(kiosk, "reportNext")
-    wait(lambda: screen(kiosk) == "report-question")
+    choose(kiosk, "Улици, осветление и транспорт")
+    assert report.step["id"] == "service"
+    choose(kiosk, "Дупка на пътя")
+    assert screen(kiosk) == "report-question"
     next_step(kiosk, "questionNext")  # the landmark is optional: the second question
     first_question = report.step["id"]
     assert nav._stack == ["home", "report-category", "report-question"]
@@ -169,15 +349,14 @@ def test_back_returns_through_the_wizard_without_stacking_screens(
     press(kiosk, find(kiosk.window, "questionBack"))
     assert screen(kiosk) == "report-category" and report.step["id"] == "service"
     assert nav._stack == ["home", "report-category"]  # popped, not pushed again
-    # forward again, then the keypad's Back follows the same way
-    next_step(kiosk, "reportNext")
-    wait(lambda: screen(kiosk) == "report-question")
+    # forward again (the chosen kind: one touch), then the keypad's Back follows the same way
+    choose(kiosk, "Дупка на пътя")
     assert nav._stack == ["home", "report-category", "report-question"]
     kiosk.window.contentItem().forceActiveFocus()
     nav.back()
     settle()
     assert screen(kiosk) == "report-category" and report.step["id"] == "service"
-    press(kiosk, find(kiosk.window, "reportBack"))  # the first kind of problem
+    press(kiosk, find(kiosk.window, "reportBack"))  # the first question: the problem
     assert report.step["id"] == "category"
     press(kiosk, find(kiosk.window, "reportBack"))
     assert screen(kiosk) == "home"
@@ -214,10 +393,7 @@ def test_a_malformed_definition_shows_a_clear_message(make_kiosk: Any, tmp_path:
     wait(put.done)
     press(kiosk, find(kiosk.window, "tileReport"))
     wait(lambda: kiosk.bridges.report.loaded)
-    press(kiosk, button(kiosk, "Улици, осветление и транспорт"))
-    next_step(kiosk, "reportNext")
-    press(kiosk, button(kiosk, "Пътна инфраструктура"))
-    next_step(kiosk, "reportNext")
+    choose(kiosk, "Дупка на пътя")
     wait(lambda: screen(kiosk) == "report-problem")
     problem = kiosk.bridges.report.problem
     assert "0700 17 310" in problem
@@ -227,24 +403,62 @@ def test_a_malformed_definition_shows_a_clear_message(make_kiosk: Any, tmp_path:
     assert screen(kiosk) == "report-category" and kiosk.bridges.report.step["id"] == "category"
 
 
-def test_handoff_prints_a_slip_and_sends_nothing(make_kiosk: Any, tmp_path: Path) -> None:
+def test_handoff_shows_the_code_and_the_phone_script_on_screen(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    """Call Sofia hand-off with no printer: the receipt says "scan the code with your phone",
+    so the code is on the screen, and so is what to say on the phone (paged when long)."""
     kiosk = make_kiosk(settings(tmp_path, **{"portal.mode": "handoff"}), start="home")
     report = kiosk.bridges.report
+    report._printer = lambda: ""
     press(kiosk, find(kiosk.window, "tileReport"))
     wait(lambda: report.loaded)
-    press(kiosk, find(kiosk.window, "reportTile1"))  # streets, lighting and transport
-    next_step(kiosk, "reportNext")
-    press(kiosk, find(kiosk.window, "reportTile3"))  # street lighting
-    next_step(kiosk, "reportNext")
+    choose(kiosk, "Счупена лампа")  # featured: street lighting, one touch
     assert screen(kiosk) == "report-location"
-    press(kiosk, find(kiosk.window, "locationTile0"))
-    next_step(kiosk, "locationNext")
-    next_step(kiosk, "questionNext")  # no description
+    choose(kiosk, "Ще въведа адрес или ориентир")
+    type_text(kiosk, find(kiosk.window, "questionInput"), "шипка")
+    next_step(kiosk, "questionNext")
+    press(kiosk, find(kiosk.window, "questionPhrase0"))
+    next_step(kiosk, "questionNext")
     assert screen(kiosk) == "report-review"  # no contact step: nothing is sent
     press(kiosk, find(kiosk.window, "reviewSend"))
-    assert screen(kiosk) == "report-receipt" and report.receipt["handoff"]
-    press(kiosk, find(kiosk.window, "receiptPrint"))
-    pdfs = list(kiosk.session_tmp.glob("*.pdf"))
-    assert len(pdfs) == 1
-    spoken = kiosk.bridges.speech.service.texts[-1]
-    assert "0700 17 310" in spoken
+    wait(lambda: screen(kiosk) == "report-receipt")
+    receipt = report.receipt
+    assert receipt["handoff"] and "сканирайте кода с телефона си" in receipt["status"]
+    # the code: on the screen, carrying the report's text
+    qr = find(kiosk.window, "receiptQr")
+    wait(lambda: qr.property("sourceSize").width() > 0)
+    assert "Шипка" in receipt["qrText"] and "Улично осветление" in receipt["qrText"]
+    assert qr.width() >= kiosk.bridges.display.pxPerMm * 35
+    # what to say on the phone: on the screen, in whole lines, and said with the screen
+    script = find(kiosk.window, "receiptScript")
+    assert "0700 17 310" in script.property("text") and "Шипка" in script.property("text")
+    wait(lambda: "0700 17 310" in spoken(kiosk) and "Шипка" in spoken(kiosk))
+    # no printer: no print button, nothing saved; hear the words again instead
+    assert not shown(find_any(kiosk, "receiptPrint"))
+    press(kiosk, find(kiosk.window, "receiptHear"))
+    assert kiosk.bridges.speech.service.texts[-1] == script.property("text")
+    assert not list(kiosk.session_tmp.glob("*.pdf"))
+
+
+def test_a_site_names_the_problems_in_its_own_words(make_kiosk: Any, tmp_path: Path) -> None:
+    """`report.everyday_names`: a site's table laid over the bundled one changes the tiles and
+    the home screen's promise; a broken table is left out (logged), never a broken wizard."""
+    table = tmp_path / "everyday-names.toml"
+    table.write_text(
+        '[bg]\nfeatured = ["28", "3"]\n[bg.services]\n"28" = "Тъмна улица"\n', encoding="utf-8"
+    )
+    kiosk = make_kiosk(settings(tmp_path, **{"report.everyday_names": str(table)}), backend=True)
+    report = kiosk.bridges.report
+    start_report(kiosk)
+    tiles = [(o["label"], o["detail"]) for o in report.step["options"]]
+    assert tiles[:2] == [
+        ("Тъмна улица", "Улично осветление"),
+        ("Дупка на пътя", "Пътна инфраструктура"),
+    ]
+    assert report.promise == "Тъмна улица, дупка на пътя"
+    press(kiosk, find(kiosk.window, "reportBack"))
+    assert find(kiosk.window, "tileReport").property("description") == report.promise
+    table.write_text("[bg\n", encoding="utf-8")  # not TOML: the bundled names stay
+    start_report(kiosk)
+    assert report.step["options"][0]["label"] == "Дупка на пътя"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 
 import pytest
 
 from kiosk.core.portal import Service, ServiceAttribute, ServiceDefinition
 from kiosk.core.wizard import Place, Wizard, handoff_services, phone_script
-from kiosk.core.wizard_steps import DefinitionInvalid, shift_datetime
+from kiosk.core.wizard_names import EverydayNames, NamesError, parse_names
+from kiosk.core.wizard_steps import DefinitionInvalid
 
 SERVICES = [
     Service("3", "Roads", metadata=True, group="Streets"),
@@ -28,15 +29,17 @@ ROADS = ServiceDefinition(
     ),
 )  # fmt: skip
 PLACE = Place(42.69, 23.32, "pl. Test 1", ("ul. One", "ul. Two"))
+TODAY = date(2026, 3, 15)
 
 
-def walk_to_roads() -> Wizard:
-    w = Wizard(SERVICES, PLACE)
+def walk_to_roads(names: EverydayNames | None = None) -> Wizard:
+    w = Wizard(SERVICES, PLACE, names=names, today=lambda: TODAY)
     w.answer("g:Streets")
     assert w.next() == ""
     assert w.step().id == "service"
     w.answer("3")
     assert w.needs_definition() == "3"
+    assert w.next() == "" and w.step().id == "service"  # stays until the questions are here
     w.set_definition(ROADS, "3")
     assert w.next() == ""
     return w
@@ -45,9 +48,10 @@ def walk_to_roads() -> Wizard:
 def test_one_question_per_attribute_in_order_then_location_and_review() -> None:
     w = walk_to_roads()
     ids = [s.id for s in w.steps()]
-    assert ids[:6] == ["category", "service", "attr:INFO", "attr:HOLES", "attr:DANGER", "attr:WHEN"]
+    assert ids[:5] == ["category", "service", "attr:HOLES", "attr:DANGER", "attr:WHEN"]
     assert ids[-4:] == ["where", "description", "contact", "review"]
-    assert w.step().kind == "info" and w.next() == ""
+    # the city's information text is not a screen of its own: it goes with the next question
+    assert w.step().id == "attr:HOLES" and w.step().notice == "Call 112 if in danger"
     w.answer("2x")
     problem = w.next()
     assert "How many holes?" in problem and "digits" in problem
@@ -56,7 +60,8 @@ def test_one_question_per_attribute_in_order_then_location_and_review() -> None:
     assert "Dangerous?" in w.next()  # required single choice not answered
     w.answer("yes")
     assert w.next() == ""
-    assert w.next() == ""  # the date is optional
+    assert w.step().kind == "choices" and w.step().dated  # the date, as choices
+    assert "Dangerous?" not in w.next()  # optional: it may be passed by
     assert w.step().id == "where"
 
 
@@ -100,6 +105,7 @@ def test_location_contact_and_report() -> None:
     assert report.contact is not None and report.contact.last_name == "Иванова"
     labels = {line.step_id: line for line in w.review()}
     assert labels["attr:DANGER"].value == "No" and labels["phone"].personal
+    assert labels["where"].text == "Place: ul. Two"  # the place and its street: one line
     w.reset()
     assert w.answers == {} and w.step().id == "category"
 
@@ -107,9 +113,9 @@ def test_location_contact_and_report() -> None:
 def test_here_uses_the_kiosk_coordinates_and_no_consent_no_contact() -> None:
     w = walk_to_roads()
     w.answers.update({"attr:DANGER": "no", "where": "here", "contact": "no", "name": "X"})
-    w.answers["attr:WHEN"] = "2026-03-15T09:30"
+    w.answers["attr:WHEN"] = "yesterday"
     report = w.to_report("bg")
-    assert report.attributes["WHEN"] == "2026-03-15T09:30:00+02:00"  # ISO 8601 with the offset
+    assert report.attributes["WHEN"] == "2026-03-14T00:00:00+02:00"  # ISO 8601 with the offset
     assert (report.location.lat, report.location.lon) == (42.69, 23.32)
     assert report.contact is None and not report.consent
 
@@ -130,11 +136,119 @@ def test_malformed_definitions_are_refused(attr: ServiceAttribute) -> None:
     assert w.definitions == {}
 
 
-def test_date_steppers_never_go_into_the_future() -> None:
-    now = datetime(2026, 3, 15, 9, 40)
-    assert shift_datetime("", "day", -1, now) == "2026-03-14T09:30"
-    assert shift_datetime("2026-03-15T09:30", "hour", 1, now) == "2026-03-15T09:30"
-    assert shift_datetime("2026-03-15T09:30", "minute", -1, now) == "2026-03-15T09:15"
+def test_dates_are_choices_and_an_exact_day_comes_from_a_list() -> None:
+    w = walk_to_roads()
+    w.go_to("attr:WHEN")
+    keys = [c.key for c in w.step().choices]
+    assert keys == ["today", "yesterday", "week", "unknown", "exact"]
+    w.answer("exact")
+    assert w.next() == "" and w.step().id == "day:attr:WHEN"
+    days = [c.key for c in w.step().choices]
+    assert days[:2] == ["2026-03-15", "2026-03-14"] and days[-1] == "earlier" and len(days) == 29
+    w.answer("2026-03-03")
+    assert w.next() == "" and w.step().id == "where"
+    report = w.to_report("bg")
+    assert report.attributes["WHEN"] == "2026-03-03T00:00:00+02:00"
+    assert {line.step_id: line.value for line in w.review()}["attr:WHEN"] == "2026-03-03"
+    # not remembered, or before the list: nothing is said to the city about it
+    w.answers["attr:WHEN"] = "unknown"
+    assert "WHEN" not in w.to_report("bg").attributes
+    w.answers.update({"attr:WHEN": "exact", "day:attr:WHEN": "earlier"})
+    assert "WHEN" not in w.to_report("bg").attributes
+    # a date the city needs: "I do not remember" is not offered
+    required = ServiceAttribute("WHEN", datatype="datetime", required=True, description="When?")
+    w2 = Wizard(SERVICES, PLACE, today=lambda: TODAY)
+    w2.answers.update({"category": "g:Water"})
+    w2.set_definition(ServiceDefinition("2", (required,)), "2")
+    w2.go_to("attr:WHEN")
+    assert "unknown" not in [c.key for c in w2.step().choices]
+
+
+def test_the_progress_line_has_no_total_until_known_then_keeps_it() -> None:
+    w = Wizard(SERVICES, PLACE, today=lambda: TODAY)
+    assert w.progress() == (1, 0)
+    w.answer("g:Streets")
+    w.next()
+    assert w.progress() == (2, 0)  # the kind is not chosen: the questions are not known
+    w.answer("3")
+    w.set_definition(ROADS, "3")
+    w.next()
+    # category, service, holes, danger, when, where, description, contact, review
+    assert w.progress() == (3, 9)
+    totals = set()
+    for answer in ("2", "yes", "exact", "2026-03-10", "address", "ul. X", "", "yes", "Ana",
+                   "0888 123 456", "", None):  # fmt: skip
+        totals.add(w.progress()[1])
+        if answer is None:
+            break
+        w.answer(answer)
+        assert w.next() == "", w.step()
+    assert w.step().id == "review" and totals == {9} and w.progress() == (9, 9)
+
+
+def test_a_change_from_the_review_leads_back_to_it() -> None:
+    w = walk_to_roads()
+    w.answers.update({"attr:DANGER": "no", "where": "here", "contact": "no"})
+    w.go_to("review")
+    w.edit("where")
+    w.answer("street")
+    assert w.next() == "" and w.step().id == "street"  # a question not seen yet
+    w.answer("ul. One")
+    assert w.next() == "" and w.step().id == "review"
+    # Back from a change goes back to the review, nothing lost
+    w.edit("attr:DANGER")
+    assert w.back() and w.step().id == "review" and w.answers["attr:DANGER"] == "no"
+    # a new problem: its questions are all new, so each is asked, then the review
+    w.edit("category")
+    w.answer("g:Water")
+    w.set_definition(ServiceDefinition("2", (ROADS.attributes[2],)), "2")
+    assert w.next() == "" and w.step().id == "attr:DANGER"
+    w.answer("yes")
+    assert w.next() == "" and w.step().id == "review"
+
+
+def test_everyday_names_over_the_city_names() -> None:
+    names = EverydayNames({"3": "Hole in the road", "28": "Broken lamp"}, featured=("28",))
+    w = Wizard(SERVICES, PLACE, names=names)
+    tiles = [(c.key, c.label, c.detail) for c in w.groups()]
+    assert tiles[0] == ("s:28", "Broken lamp", "Lighting")  # the featured problem first
+    assert tiles[1] == ("g:Streets", "Streets", "Hole in the road, broken lamp")
+    w.answer("g:Streets")
+    w.next()
+    assert [(c.label, c.detail) for c in w.step().choices] == [
+        ("Hole in the road", "Roads"), ("Broken lamp", "Lighting"),
+    ]  # fmt: skip
+    w.answer("28")
+    w.next()
+    assert w.review()[0].text == "Problem: Broken lamp (Lighting)"
+    assert names.promise() == "Broken lamp"
+    # a table over another: names added and replaced, featured replaced when given
+    site = parse_names({"bg": {"services": {"3": "Дупка"}, "featured": ["3", "28"]}}, "bg")
+    merged = site.over(EverydayNames({"3": "Дупка на пътя", "28": "Счупена лампа"}, ("28",)))
+    assert merged.promise() == "Дупка, счупена лампа"
+    assert parse_names({}, "tr") == EverydayNames()
+    with pytest.raises(NamesError, match="unknown key"):
+        parse_names({"bg": {"service": {}}}, "bg")
+    with pytest.raises(NamesError, match="featured"):
+        parse_names({"bg": {"featured": [3]}}, "bg")
+
+
+def test_the_bundled_names_keep_the_home_tiles_promise() -> None:
+    """Every language names Call Sofia's categories and features what the tile promises."""
+    from kiosk.services.reports.everyday import BUNDLED, read_table
+
+    codes = {
+        code
+        for code, _name, _group in __import__("kiosk.core.wizard", fromlist=["_HANDOFF"])._HANDOFF
+    }
+    for lang in ("bg", "en", "uk", "tr"):
+        names = read_table(BUNDLED, lang)
+        assert codes <= set(names.services), lang
+        assert names.featured == ("3", "28", "27"), lang
+    assert (
+        read_table(BUNDLED, "bg").promise()
+        == "Дупка на пътя, счупена лампа, боклук и пълни контейнери"
+    )
 
 
 def test_handoff_has_no_contact_steps_and_a_phone_script() -> None:

@@ -17,7 +17,7 @@ Item {
     readonly property real textRoom: paged ? height - Theme.gap - nav.height : height
     readonly property int linesPerPage: Math.max(1, Math.floor((textRoom + 0.5) / lineStep))
     readonly property int pageCount: paged ? Math.ceil(lineCount / linesPerPage) : 1
-    readonly property int minLines: 3
+    property int minLines: 3 // the least it asks for: a few lines (and the page buttons)
     // the least it needs: a few lines and the page buttons (or all of a short text)
     implicitHeight: Math.min(body.contentHeight, minLines * lineStep + Theme.gap + nav.height)
     implicitWidth: Theme.targetMain

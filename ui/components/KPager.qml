@@ -214,6 +214,7 @@ Item {
     Repeater {
         id: repeater
         onItemAdded: (index, item) => {
+            pager.laidOut = "" // a new item is placed even when the list measures as before
             item.visible = false
             pager.laidOut = "" // a new item (a new model): it must be placed whatever else holds
             item.implicitHeightChanged.connect(pager.schedule)

@@ -11,6 +11,12 @@ GridLayout {
     property int maxLength: 12
     property bool masked: true
     property bool footerActions: false // OK and Cancel are the screen's footer, not the pad's
+    // two rows of keys (1–5, 6–0) for a room too low for the phone's four rows: the keys keep
+    // their 20 mm
+    property bool twoRows: false
+    readonly property real fourRowsNeed: 4 * correctKey.implicitHeight + 3 * Theme.gap
+    //: Shown in the PIN field before any digit is typed
+    property string placeholder: qsTr("Type the digits") // e.g. the question's format example
     signal submitted(string value)
     signal cancelled
 
@@ -40,8 +46,7 @@ GridLayout {
             color: Theme.surfaceText
             font.pixelSize: Theme.fontHeading
             font.letterSpacing: pad.value === "" ? 0 : Theme.gap
-            //: Shown in the PIN field before any digit is typed
-            text: pad.value === "" ? qsTr("Type the digits")
+            text: pad.value === "" ? pad.placeholder
                                    : (pad.masked ? "\u25cf".repeat(pad.value.length) : pad.value)
             Accessible.role: Accessible.StaticText
             Accessible.name: pad.masked ? qsTr("%1 digits typed").arg(pad.value.length) : text
@@ -51,7 +56,7 @@ GridLayout {
     GridLayout {
         Layout.fillWidth: true
         Layout.preferredWidth: 3
-        columns: 3
+        columns: pad.twoRows ? 6 : 3
         columnSpacing: Theme.gap
         rowSpacing: Theme.gap
 
@@ -59,14 +64,20 @@ GridLayout {
             model: ["1", "2", "3", "4", "5", "6", "7", "8", "9"]
             KButton {
                 required property string modelData
+                required property int index
+                Layout.row: pad.twoRows ? Math.floor(index / 5) : Math.floor(index / 3)
+                Layout.column: pad.twoRows ? index % 5 : index % 3
                 Layout.fillWidth: true
-                Layout.preferredWidth: 1 // three equal columns
+                Layout.preferredWidth: 1 // columns of equal width
                 fontSize: Theme.fontChrome // keys stay ≥ 20 mm; their digits need not grow more
                 text: modelData
                 onActivated: if (pad.value.length < pad.maxLength) pad.value += modelData
             }
         }
         KButton {
+            id: correctKey
+            Layout.row: pad.twoRows ? 0 : 3
+            Layout.column: pad.twoRows ? 5 : 0
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             fontSize: Theme.fontChrome
@@ -75,6 +86,8 @@ GridLayout {
             onActivated: pad.value = pad.value.slice(0, -1)
         }
         KButton {
+            Layout.row: pad.twoRows ? 1 : 3
+            Layout.column: pad.twoRows ? 4 : 1
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             fontSize: Theme.fontChrome
@@ -82,6 +95,8 @@ GridLayout {
             onActivated: if (pad.value.length < pad.maxLength) pad.value += "0"
         }
         KButton {
+            Layout.row: pad.twoRows ? 1 : 3
+            Layout.column: pad.twoRows ? 5 : 2
             Layout.fillWidth: true
             Layout.preferredWidth: 1
             fontSize: Theme.fontChrome

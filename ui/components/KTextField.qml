@@ -7,6 +7,7 @@ ColumnLayout {
     id: field
 
     property string label
+    property bool showLabel: true // false: the question right above says it (still its name)
     property string example // a format example shown under the label, e.g. "ДД.ММ.ГГГГ"
     // The on-screen keyboard for this field: "" the kiosk's own (the resident's script), or
     // "qwerty", "jcuken", "alphabetical", "bg_phonetic" (a lesson's layout); the words on its
@@ -20,6 +21,7 @@ ColumnLayout {
 
     KText {
         Layout.fillWidth: true
+        visible: field.showLabel
         text: field.label
         font.bold: true
     }

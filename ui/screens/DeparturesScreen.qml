@@ -4,17 +4,57 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// "Next bus and tram": stops near the kiosk and the next departures of each line, updated
-// every 30 seconds while this screen shows, with a button to pause the updates (WCAG 2.2.2).
+// "Next bus and tram": one board, as at a stop, of every departure from the stops near the
+// kiosk in order of time, a cancellation first; updated every 30 seconds while this screen
+// shows, with the footer's button to pause the updates (WCAG 2.2.2). The rows are paged, and the voice
+// reads the page shown (turning the page reads the next one). An update changes the rows in
+// place, so the voice does not start again every 30 seconds.
 KScreen {
+    id: screen
     title: qsTr("Next bus and tram")
-    instruction: qsTr("The next departures from the stops near this kiosk, in minutes.")
-    helpText: qsTr("Each stop has the number painted on its sign. Times marked live come from "
-                   + "the vehicles; the others are from the timetable. Touch Pause updates "
-                   + "if the times change too fast to read.")
+    instruction: Departures.problem !== "" ? Departures.problem
+                 : Departures.emptyText !== "" ? Departures.emptyText
+                 : qsTr("The next departures from the stops near here.")
+    helpText: qsTr("Each row is one departure: when it leaves, the line, where it goes and the "
+                   + "stop, with the number painted on the stop's sign. Times marked live come "
+                   + "from the vehicles; the others are from the timetable. A cancelled one is at "
+                   + "the top. Touch Pause updates if the times change too fast to read.")
+
+    // the pause (WCAG 2.2.2) is the screen's one action: always in the same place, never paged away
+    primaryName: "departuresPause"
+    primaryKind: "normal"
+    primaryIcon: Departures.paused ? "play" : "pause"
+    primaryText: Departures.loaded ? (Departures.paused ? qsTr("Start updates again")
+                                                        : qsTr("Pause updates")) : ""
+    onPrimaryRequested: Departures.togglePause()
 
     Component.onCompleted: Departures.start()
     Component.onDestruction: Departures.stop()
+
+    // the board's rows, kept in place across updates (a model rebuilt every 30 s would be read
+    // aloud again every 30 s)
+    ListModel {
+        id: rows
+    }
+    function sync(): void {
+        const fresh = Departures.rows
+        for (let i = 0; i < fresh.length; ++i) {
+            const row = { title: fresh[i].title, detail: fresh[i].detail,
+                          spoken: fresh[i].spoken, cancelled: fresh[i].cancelled }
+            if (i < rows.count)
+                rows.set(i, row)
+            else
+                rows.append(row)
+        }
+        if (rows.count > fresh.length)
+            rows.remove(fresh.length, rows.count - fresh.length)
+    }
+    Connections {
+        target: Departures
+        function onChanged(): void {
+            screen.sync()
+        }
+    }
 
     KText {
         objectName: "departuresBusy"
@@ -23,93 +63,53 @@ KScreen {
         font.bold: true
         text: qsTr("Looking up the next departures. Please wait.")
     }
-    KText {
-        objectName: "departuresProblem"
-        Layout.fillWidth: true
-        visible: Departures.problem !== ""
-        font.bold: true
-        text: Departures.problem
-    }
-    KText {
+    KText { // sample data (once for the board), an old timetable, when it was updated
         objectName: "departuresStatus"
         Layout.fillWidth: true
-        visible: text !== ""
+        visible: Departures.loaded
+        font.pixelSize: Theme.fontChrome
+        lineHeight: Theme.lineHeightTight
         text: Departures.statusText
     }
-    RowLayout {
-        Layout.fillWidth: true
-        spacing: Theme.gap * 2
-        KButton {
-            objectName: "departuresPause"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            main: false
-            selectable: true
-            selected: Departures.paused
-            text: Departures.paused ? qsTr("Start updates again") : qsTr("Pause updates")
-            onActivated: Departures.togglePause()
-        }
-        KButton {
-            objectName: "departuresRead"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            main: false
-            text: qsTr("Read them aloud")
-            onActivated: Departures.speakBoard()
-        }
-    }
-    KText {
-        objectName: "departuresEmpty"
-        Layout.fillWidth: true
-        visible: text !== ""
-        font.bold: true
-        text: Departures.emptyText
-    }
     KPager {
-        objectName: "stopList"
+        objectName: "board"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        model: Departures.stops
+        maxColumns: 1
+        minRows: 1
+        model: rows
         delegate: Rectangle {
-            id: stop
-            required property var modelData
+            id: row
+            required property string title
+            required property string detail
+            required property string spoken
+            required property bool cancelled
             required property int index
-            readonly property string spokenText: modelData.spoken // read with the screen
-            implicitHeight: stopColumn.implicitHeight + 2 * Theme.padding
-            color: Theme.surface
-            border.color: Theme.surfaceBorder
-            border.width: Theme.border
+            readonly property string spokenText: spoken // read with the screen, page by page
+            implicitHeight: words.implicitHeight + 2 * Theme.padding
+            color: cancelled ? Theme.notice : Theme.surface
+            border.color: cancelled ? Theme.noticeBorder : Theme.surfaceBorder
+            border.width: cancelled ? Theme.border * 2 : Theme.border
             radius: Theme.radius
-            ColumnLayout {
-                id: stopColumn
+            Column {
+                id: words
                 x: Theme.padding
                 y: Theme.padding
-                width: stop.width - 2 * Theme.padding
-                spacing: Theme.gap / 2
+                width: row.width - 2 * Theme.padding
                 KText {
-                    objectName: "stop" + stop.index
-                    Layout.fillWidth: true
-                    color: Theme.surfaceText
+                    objectName: "row" + row.index
+                    width: parent.width
+                    color: row.cancelled ? Theme.noticeText : Theme.surfaceText
                     font.bold: true
-                    text: stop.modelData.title + " · " + stop.modelData.distance
+                    lineHeight: Theme.lineHeightTight
+                    text: row.title
                 }
                 KText {
-                    Layout.fillWidth: true
-                    visible: text !== ""
-                    color: Theme.surfaceText
-                    text: stop.modelData.none
-                }
-                Repeater {
-                    model: stop.modelData.lines
-                    KText {
-                        required property var modelData
-                        required property int index
-                        objectName: "line" + stop.index + "_" + index
-                        Layout.fillWidth: true
-                        color: Theme.surfaceText
-                        text: modelData.title + ": "
-                              + modelData.times.map(time => time.text).join(", ")
-                    }
+                    width: parent.width
+                    color: row.cancelled ? Theme.noticeText : Theme.surfaceText
+                    font.pixelSize: Theme.fontChrome
+                    lineHeight: Theme.lineHeightTight
+                    text: row.detail
                 }
             }
         }

@@ -31,7 +31,9 @@ KScreen {
         Layout.fillHeight: true
         model: [
             { name: "tileReport", go: "report", icon: "report", text: qsTr("Report a problem to the city"),
-              description: qsTr("A hole in the road, a broken street lamp, rubbish") },
+              // the problems the wizard offers first, in the same words
+              description: Report.promise !== "" ? Report.promise
+                                                 : qsTr("A hole in the road, a broken street lamp, rubbish") },
             { name: "tileHelpNearby", go: "helpNearby", icon: "help-nearby", text: qsTr("Find help nearby"),
               description: qsTr("Pharmacies, doctors, offices, clubs, water and toilets") },
             { name: "tileDepartures", go: "departures", icon: "departures", text: qsTr("Next bus and tram"),

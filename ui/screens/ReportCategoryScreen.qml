@@ -4,17 +4,18 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// Report a problem, first steps: the kind of problem as big tiles (a group, then the one kind).
+// Report a problem, first steps: the problem as big tiles in the resident's words (the city's
+// name under them), then, for a group, the one kind. A touch is the answer: the tile shows its
+// check mark for a moment and the next question comes.
 KScreen {
     id: screen
     title: Report.step.title
     instruction: Report.step.question
-    stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
-    helpText: qsTr("Touch the tile that fits your problem best, then touch Next. If none fits, "
-                   + "choose Other. You can also report by phone to Call Sofia on 0700 17 310.")
-    primaryName: "reportNext"
-    primaryText: Report.loaded ? qsTr("Next") : ""
-    onPrimaryRequested: Report.next()
+    stepText: Report.progressText
+    helpText: qsTr("Touch the tile that fits your problem best; the next question comes by "
+                   + "itself. Under each tile is the name the city uses. If none fits, choose "
+                   + "Something else. You can also report by phone to Call Sofia on "
+                   + "0700 17 310.")
     backName: "reportBack"
     customBack: true
     onBackRequested: Report.back()
@@ -23,7 +24,6 @@ KScreen {
         target: Report
         function onStepMoved(): void {
             Qt.callLater(() => { // as for a new screen: the first page, nothing focused
-                screen.scrollBy(-1000)
                 tiles.showPage(0)
                 screen.forceActiveFocus(Qt.OtherFocusReason)
                 screen.announceSoon()
@@ -37,22 +37,9 @@ KScreen {
         visible: !Report.loaded && Report.problem === ""
         text: Report.busy !== "" ? Report.busy : qsTr("Getting the list of problems. Please wait.")
     }
-    Rectangle {
+    KNotice {
         objectName: "reportNotice"
-        Layout.fillWidth: true
-        visible: notice.text !== ""
-        implicitHeight: notice.implicitHeight + 2 * Theme.padding
-        color: Theme.notice
-        border.color: Theme.noticeBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: notice
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            color: Theme.noticeText
-            text: [Report.problem, Report.error, Report.ageText].filter(t => t !== "").join("\n")
-        }
+        text: [Report.problem, Report.error, Report.ageText].filter(t => t !== "").join("\n")
     }
     KPager {
         id: tiles
@@ -65,6 +52,7 @@ KScreen {
             required property int index
             objectName: "reportTile" + index
             text: modelData.label
+            description: modelData.detail
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)

@@ -5,43 +5,24 @@ import Kiosk
 import "../components"
 
 // Report a problem: whether the city may contact the resident, with who sees the details.
+// A touch is the answer.
 KScreen {
     title: Report.step.title
-    instruction: qsTr("Your details are not needed to send a report.")
-    stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
+    instruction: Report.step.question
+    stepText: Report.progressText
     helpText: qsTr("If you say yes, you can give your name, phone or e-mail on the next "
-                   + "screens. Only the city's staff who handle your report see them. They are "
-                   + "never read aloud on the loudspeaker and are deleted from this kiosk.")
-    primaryName: "contactNext"
-    primaryText: qsTr("Next")
-    onPrimaryRequested: Report.next()
+                   + "screens, to be asked about the report or told when it is done. Only the "
+                   + "city's staff who handle your report see them. They are never read aloud on "
+                   + "the loudspeaker and are deleted from this kiosk. You can say no.")
     backName: "contactBack"
     customBack: true
     onBackRequested: Report.back()
 
-    KText {
-        objectName: "contactExplanation"
-        Layout.fillWidth: true
-        text: Report.step.question
-    }
-    Rectangle {
-        Layout.fillWidth: true
-        visible: Report.error !== ""
-        implicitHeight: errorText.implicitHeight + 2 * Theme.padding
-        color: Theme.notice
-        border.color: Theme.noticeBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: errorText
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            color: Theme.noticeText
-            text: Report.error
-        }
+    KNotice {
+        objectName: "contactError"
+        text: Report.error
     }
     KPager {
-        id: tiles
         objectName: "contactTiles"
         Layout.fillWidth: true
         Layout.fillHeight: true
@@ -51,6 +32,7 @@ KScreen {
             required property int index
             objectName: "contactTile" + index
             text: modelData.label
+            description: modelData.detail
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: Report.choose(modelData.key)

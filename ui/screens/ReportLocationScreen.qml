@@ -5,39 +5,23 @@ import Kiosk
 import "../components"
 
 // Report a problem: where it is, without a map (here, a typed address, or a nearby street).
+// A touch is the answer.
 KScreen {
     title: Report.step.title
     instruction: Report.step.question
-    stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
+    stepText: Report.progressText
     helpText: qsTr("If the problem is near this kiosk, choose Here. Otherwise you can type an "
                    + "address or a landmark, like a shop or a bus stop, or choose a nearby "
                    + "street.")
-    primaryName: "locationNext"
-    primaryText: qsTr("Next")
-    onPrimaryRequested: Report.next()
     backName: "locationBack"
     customBack: true
     onBackRequested: Report.back()
 
-    Rectangle {
-        objectName: "locationError"
-        Layout.fillWidth: true
-        visible: Report.error !== ""
-        implicitHeight: errorText.implicitHeight + 2 * Theme.padding
-        color: Theme.notice
-        border.color: Theme.noticeBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: errorText
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            color: Theme.noticeText
-            text: Report.error
-        }
+    KNotice {
+        objectName: "locationNotice"
+        text: [Report.step.notice, Report.error].filter(t => t !== "").join("\n")
     }
     KPager {
-        id: tiles
         objectName: "locationTiles"
         Layout.fillWidth: true
         Layout.fillHeight: true

@@ -4,25 +4,32 @@ import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// Report a problem: one question, drawn for its kind — text with ready phrases, a number on the
-// keypad, a date with + and - buttons, answers as big tiles, or information to read.
+// Report a problem: one question, drawn for its kind — answers as big tiles (one touch is the
+// answer; several to tick, then Next), text with ready phrases, or a number on the keypad whose
+// confirmation is the footer's Next. Dates are answers as tiles too ("Today", "Yesterday"…).
 KScreen {
     id: screen
     readonly property string kind: Report.step.kind
     readonly property bool typed: kind === "text" || kind === "longtext"
+    readonly property bool oneTouch: Report.step.oneTouch === true
     title: Report.step.title
-    instruction: kind === "info" ? qsTr("Please read this, then touch Next.")
-                : kind === "multi" ? qsTr("Touch every answer that fits, then touch Next.")
-                : kind === "choices" ? qsTr("Touch one answer, then touch Next.")
-                : kind === "number" ? qsTr("Type the number with the keys, then touch Next.")
-                : kind === "datetime" ? qsTr("Use the + and - buttons, then touch Next.")
-                : qsTr("Type on the keyboard or touch a ready phrase, then touch Next.")
-    stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
-    helpText: qsTr("Answer the question on the screen. Questions marked as optional can be "
-                   + "skipped with Next. Back takes you to the question before; your answers "
-                   + "are kept.")
+    instruction: kind === "multi" ? qsTr("Touch every answer that fits, then touch Next.")
+                 : oneTouch ? (Report.step.question !== Report.step.title ? Report.step.question
+                                                                          : qsTr("Touch one answer."))
+                 : kind === "number" ? qsTr("Type the number.")
+                 : qsTr("Type, or touch a ready phrase.")
+    stepText: Report.progressText
+    helpText: qsTr("Answer the question on the screen. Touching an answer is enough: the next "
+                   + "question comes by itself. Questions you may skip say so. Back takes you "
+                   + "to the question before; your answers are kept.")
     primaryName: "questionNext"
-    primaryText: qsTr("Next")
+    // one touch is the answer; a question that may be skipped says so on its button while it
+    // has no answer
+    readonly property bool unanswered: Report.value === "" && Report.selected.length === 0
+    //: The footer's button of a question that may be skipped, while it has no answer
+    primaryText: oneTouch ? (Report.step.required ? "" : qsTr("Skip"))
+                 : !Report.step.required && unanswered ? qsTr("Skip")
+                 : qsTr("Next")
     onPrimaryRequested: Report.next()
     backName: "questionBack"
     customBack: true
@@ -38,21 +45,27 @@ KScreen {
         function onStepMoved(): void {
             screen.refresh()
             Qt.callLater(() => { // as for a new screen: the first page, nothing focused
-                screen.scrollBy(-1000)
                 tiles.showPage(0)
+                phrases.showPage(0)
                 screen.forceActiveFocus(Qt.OtherFocusReason)
                 screen.announceSoon()
             })
         }
     }
 
-    // text and long text
+    KNotice {
+        id: notice
+        objectName: "questionNotice"
+        text: [Report.step.notice, Report.error, Report.busy].filter(t => t !== "").join("\n")
+    }
+    // text and long text, with ready phrases
     KTextField {
         id: field
         objectName: "questionField"
         Layout.fillWidth: true
         visible: screen.typed
         label: Report.step.hint !== "" ? Report.step.hint : Report.step.title
+        showLabel: label !== Report.step.title // the question is right above it
         input.objectName: "questionInput"
         onTextChanged: if (screen.typed && text !== Report.value) Report.setText(text)
         input.onAccepted: Report.next() // the keyboard's Enter key: the keyboard covers Next
@@ -65,43 +78,17 @@ KScreen {
                 field.text = Report.value // a ready phrase was added
         }
     }
-    KText {
-        objectName: "questionText"
+    KPager {
+        id: phrases
+        objectName: "questionPhrases"
         Layout.fillWidth: true
-        visible: screen.kind === "info" || (Report.step.hint !== "" && !screen.typed)
-        text: screen.kind === "info" ? Report.step.question : Report.step.hint
-    }
-    KText {
-        objectName: "questionOptional"
-        Layout.fillWidth: true
-        visible: !Report.step.required && screen.kind !== "info"
-        text: qsTr("You may skip this question.")
-    }
-    Rectangle {
-        objectName: "questionError"
-        Layout.fillWidth: true
-        visible: Report.error !== "" || Report.busy !== ""
-        implicitHeight: errorText.implicitHeight + 2 * Theme.padding
-        color: Theme.notice
-        border.color: Theme.noticeBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: errorText
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            color: Theme.noticeText
-            text: Report.error !== "" ? Report.error : Report.busy
-        }
-    }
-
-    Repeater {
+        Layout.fillHeight: true
+        visible: screen.typed
         model: screen.typed ? Report.step.phrases : []
-        KButton {
+        delegate: KButton {
             required property string modelData
             required property int index
             objectName: "questionPhrase" + index
-            Layout.fillWidth: true
             main: false
             text: modelData
             description: qsTr("Adds this phrase to your answer")
@@ -109,45 +96,21 @@ KScreen {
         }
     }
 
-    // a number (and the phone number) on the big keypad
+    // a number (and the phone number) on the big keypad, the format example in its display;
+    // its OK is the footer's Next
     KPinPad {
         id: pad
         objectName: "questionPad"
         Layout.fillWidth: true
         visible: screen.kind === "number"
         masked: false
+        footerActions: true
+        // the phone's four rows of keys where they fit under the question, else two rows
+        twoRows: screen.contentRoom < fourRowsNeed + (notice.visible ? notice.height + Theme.gap * 2 : 0)
+        placeholder: Report.step.hint !== "" ? Report.step.hint : qsTr("Type the digits")
         maxLength: Report.step.id === "phone" ? 15 : 6
         onValueChanged: if (screen.kind === "number" && value !== Report.value)
                             Report.setText(value)
-        onSubmitted: Report.next()
-        onCancelled: Report.back()
-    }
-
-    // a date and time with steppers
-    KText {
-        objectName: "questionWhen"
-        Layout.fillWidth: true
-        visible: screen.kind === "datetime"
-        text: Report.whenText
-        font.pixelSize: Theme.fontHeading
-        font.bold: true
-    }
-    Repeater {
-        model: screen.kind === "datetime"
-               ? [["day", -1, qsTr("One day earlier")], ["day", 1, qsTr("One day later")],
-                  ["hour", -1, qsTr("One hour earlier")], ["hour", 1, qsTr("One hour later")],
-                  ["minute", -1, qsTr("15 minutes earlier")],
-                  ["minute", 1, qsTr("15 minutes later")]]
-               : []
-        KButton {
-            required property var modelData
-            required property int index
-            objectName: "questionShift" + index
-            Layout.fillWidth: true
-            main: false
-            text: (modelData[1] < 0 ? "\u2212  " : "+  ") + modelData[2]
-            onActivated: Report.shift(modelData[0], modelData[1])
-        }
     }
 
     // answers as big tiles
@@ -156,17 +119,18 @@ KScreen {
         objectName: "questionTiles"
         Layout.fillWidth: true
         Layout.fillHeight: true
-        model: screen.kind === "choices" || screen.kind === "multi" ? Report.step.options : []
+        visible: screen.kind === "choices" || screen.kind === "multi"
+        model: visible ? Report.step.options : []
         delegate: KButton {
             required property var modelData
             required property int index
             objectName: "questionTile" + index
             text: modelData.label
+            description: modelData.detail
             selectable: true
             selected: Report.selected.indexOf(modelData.key) >= 0
             onActivated: screen.kind === "multi" ? Report.toggle(modelData.key)
                                                  : Report.choose(modelData.key)
         }
     }
-
 }

@@ -1,69 +1,117 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import Kiosk
 import "../components"
 
-// Report a problem: the receipt — the number in very large digits, a QR code to follow it on a
-// phone, and a slip to print. In hand-off mode: the slip to read out to Call Sofia.
+// Report a problem: the receipt. The title says what really happened (sent, saved to send
+// later, only practised, ready for the phone); the number comes first, in very large digits,
+// with the QR code that carries it to a phone beside it. In hand-off mode the code carries the
+// report, and the words to say on the phone are on the screen. "Print the slip" only where
+// there is a printer (without one it would make a file nobody can reach).
 KScreen {
-    title: Report.receipt.handoff ? qsTr("Your report is ready") : qsTr("Your report")
-    instruction: Report.receipt.status
-    helpText: qsTr("Keep the number: with it you can ask about your report here with Track my "
-                   + "report, or by phone to Call Sofia on 0700 17 310. Print the slip to take "
-                   + "it with you.")
+    id: screen
+    readonly property var receipt: Report.receipt
+    readonly property bool handoff: receipt.handoff === true
+    title: receipt.title !== "" ? receipt.title : qsTr("Your report")
+    helpText: handoff
+              ? qsTr("Call Call Sofia on 0700 17 310, day and night, and read out what is on the "
+                     + "screen, or scan the code with your phone to have the report on it.")
+              : qsTr("Keep the number: with it you can ask about your report here with Track "
+                     + "my report, or by phone to Call Sofia on 0700 17 310.")
     hasBack: false // the report is made: Back would not unmake it
     primaryIcon: "done"
     primaryName: "receiptDone"
     primaryText: qsTr("Done")
     onPrimaryRequested: Nav.go("home")
 
-    KText {
-        objectName: "receiptLabel"
+    GridLayout { // the number with its code beside it, or under it
+        id: top
+        // beside only while the number still fits on one line next to the code
+        readonly property real lead: numberMetrics.advanceWidth + 4 * Theme.padding
         Layout.fillWidth: true
-        visible: Report.receipt.number !== ""
-        text: Report.receipt.label
-        font.bold: true
-    }
-    Rectangle {
-        Layout.fillWidth: true
-        visible: Report.receipt.number !== ""
-        implicitHeight: number.implicitHeight + 2 * Theme.padding
-        color: Theme.surface
-        border.color: Theme.surfaceBorder
-        border.width: Theme.border
-        radius: Theme.radius
-        KText {
-            id: number
-            objectName: "receiptNumber"
-            anchors.fill: parent
-            anchors.margins: Theme.padding
-            horizontalAlignment: Text.AlignHCenter
-            wrapMode: Text.WrapAnywhere
-            color: Theme.surfaceText
-            text: Report.receipt.number
-            font.pixelSize: Theme.fontTitle * 2
-            font.bold: true
-            font.letterSpacing: Theme.gap / 2
+        visible: !screen.handoff
+        columns: width >= lead + qr.side + columnSpacing ? 2 : 1
+        columnSpacing: Theme.gap * 2
+        rowSpacing: Theme.gap * 2
+
+        Rectangle {
+            id: numberBox
+            objectName: "receiptNumberBox"
+            readonly property string spokenText: screen.receipt.spokenNumber // read with the screen
+            Layout.fillWidth: true
+            Layout.alignment: Qt.AlignTop
+            visible: screen.receipt.number !== ""
+            implicitHeight: numberColumn.implicitHeight + 2 * Theme.padding
+            color: Theme.surface
+            border.color: Theme.surfaceBorder
+            border.width: Theme.border
+            radius: Theme.radius
+            TextMetrics {
+                id: numberMetrics
+                font: number.font
+                text: screen.receipt.number
+            }
+            Column {
+                id: numberColumn
+                x: Theme.padding
+                y: Theme.padding
+                width: numberBox.width - 2 * Theme.padding
+                KText {
+                    objectName: "receiptLabel"
+                    width: parent.width
+                    color: Theme.surfaceText
+                    font.pixelSize: Theme.fontChrome
+                    font.bold: true
+                    lineHeight: Theme.lineHeightTight
+                    text: screen.receipt.label
+                }
+                KText {
+                    id: number
+                    objectName: "receiptNumber"
+                    width: parent.width
+                    wrapMode: Text.WrapAnywhere
+                    color: Theme.surfaceText
+                    text: screen.receipt.number
+                    font.pixelSize: Math.round(Theme.fontTitle * 1.5)
+                    font.bold: true
+                    font.letterSpacing: Theme.gap / 4
+                    lineHeight: Theme.lineHeightTight
+                }
+            }
+        }
+        Image {
+            id: qr
+            objectName: "receiptQr"
+            // a code a phone's camera reads off the screen: at least 35 mm, 0.8 mm a module
+            readonly property int side: Math.max(Theme.mm(35), Theme.mm(0.8 * screen.receipt.qrModules))
+            readonly property string spokenText: visible ? Accessible.name : ""
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+            Layout.preferredWidth: side
+            Layout.preferredHeight: side
+            visible: screen.receipt.qr !== "" && !screen.handoff
+            source: visible ? screen.receipt.qr : ""
+            fillMode: Image.PreserveAspectFit
+            smooth: false
+            Accessible.role: Accessible.Graphic
+            Accessible.name: qsTr("A code to scan with your phone: it keeps your report number.")
         }
     }
-    Image {
-        objectName: "receiptQr"
-        Layout.alignment: Qt.AlignHCenter
-        Layout.preferredWidth: Theme.targetMain * 3
-        Layout.preferredHeight: Theme.targetMain * 3
-        visible: Report.receipt.qr !== ""
-        source: Report.receipt.qr
-        fillMode: Image.PreserveAspectFit
-        smooth: false
-        Accessible.role: Accessible.Graphic
-        Accessible.name: qsTr("A QR code with your report number, to scan with a phone")
-    }
-    KButton {
-        objectName: "receiptPrint"
+    Item { // what it means and what to do, under the number; paged when long
+        readonly property string spokenText: visible ? status.text : "" // read with the screen
         Layout.fillWidth: true
-        kind: "primary"
-        text: qsTr("Print the slip")
-        onActivated: Report.printSlip()
+        Layout.fillHeight: true
+        Layout.maximumHeight: status.naturalHeight
+        implicitHeight: status.implicitHeight
+        visible: !screen.handoff && status.text !== ""
+        KPagedText {
+            id: status
+            objectName: "receiptStatus"
+            width: parent.width
+            height: parent.height
+            minLines: 1
+            text: screen.handoff ? "" : screen.receipt.status
+        }
     }
     KText {
         objectName: "receiptSlipMessage"
@@ -71,11 +119,39 @@ KScreen {
         visible: Report.slipMessage !== ""
         text: Report.slipMessage
     }
-    KButton {
-        objectName: "receiptHear"
+    GridLayout { // hear it again; print only where there is a printer
         Layout.fillWidth: true
-        visible: Report.receipt.number !== ""
-        text: qsTr("Hear the number again")
-        onActivated: Report.speakNumber()
+        visible: !screen.handoff
+        columns: printButton.visible && width >= Theme.mm(250) ? 2 : 1
+        columnSpacing: Theme.gap * 2
+        rowSpacing: Theme.gap
+        KButton {
+            objectName: "receiptHear"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            main: false
+            icon.name: "listen"
+            visible: screen.receipt.number !== ""
+            text: qsTr("Hear the number again")
+            onActivated: Report.speakNumber()
+        }
+        KButton {
+            id: printButton
+            objectName: "receiptPrint"
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            main: false
+            icon.name: "print"
+            visible: screen.receipt.canPrint === true
+            text: qsTr("Print the slip")
+            onActivated: Report.printSlip()
+        }
+    }
+
+    ReportHandoffPart { // hand-off: the report to read out, and the code that carries it
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        visible: screen.handoff
+        receipt: screen.receipt
     }
 }
