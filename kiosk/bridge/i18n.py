@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Property, QObject, QTranslator, Signal, Slot
+from PySide6.QtCore import QObject, QTranslator, Signal, Slot
 
 from kiosk import i18n
+from kiosk.bridge.qt import Property
 
 
 class GettextTranslator(QTranslator):
@@ -15,7 +16,7 @@ class GettextTranslator(QTranslator):
     Returning None on a miss (not "") lets Qt fall back to the source text.
     """
 
-    def translate(  # type: ignore[override]
+    def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
         return i18n.lookup(source)

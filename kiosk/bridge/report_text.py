@@ -9,8 +9,9 @@ from datetime import datetime
 import segno
 from babel.dates import format_datetime as babel_datetime
 
+from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.portal import Service, ServiceAttribute, ServiceDefinition
-from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard, handoff_lines, line_text, phone_script
+from kiosk.core.wizard import Wizard, handoff_lines, line_text, phone_script
 from kiosk.core.wizard_steps import parse_datetime
 from kiosk.i18n import _, babel_locale
 from kiosk.services.printing.slip import Slip

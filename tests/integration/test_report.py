@@ -206,10 +206,8 @@ def test_a_malformed_definition_shows_a_clear_message(make_kiosk: Any, tmp_path:
     broken = ServiceDefinition(
         "3", (ServiceAttribute("DANGER", datatype="singlevaluelist", description="Опасно?"),)
     )
-    task = asyncio.ensure_future(kiosk.bridges.backend.ready())
-    wait(task.done)
     put = asyncio.ensure_future(
-        task.result().cache("open311").put("definition 3 bg", broken, DEFINITION_CODEC)
+        kiosk.services.open311_cache.put("definition 3 bg", broken, DEFINITION_CODEC)
     )
     wait(put.done)
     press(kiosk, find(kiosk.window, "tileReport"))
@@ -248,3 +246,24 @@ def test_handoff_prints_a_slip_and_sends_nothing(make_kiosk: Any, tmp_path: Path
     assert len(pdfs) == 1
     spoken = kiosk.bridges.speech.service.texts[-1]
     assert "0700 17 310" in spoken
+
+
+def test_a_language_switch_mid_report_reloads_the_lists_and_questions(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    """Bulgarian at first; English after the switch: the same answers, the city's lists and
+    questions now in English, and the report is sent with locale=en."""
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    start_report(kiosk)
+    report = kiosk.bridges.report
+    press(kiosk, button(kiosk, "Улици, осветление и транспорт"))
+    next_step(kiosk, "reportNext")
+    assert report.step["id"] == "service"
+    kiosk.bridges.session.setLanguage("en")
+    wait(lambda: "Roads and pavements" in [o["label"] for o in report.step["options"]])
+    assert report.step["id"] == "service"  # the resident stays where they were
+    press(kiosk, button(kiosk, "Roads and pavements"))
+    next_step(kiosk, "reportNext")
+    wait(lambda: screen(kiosk) == "report-question")
+    asked = (report.step["title"], report.step["question"])
+    assert "Is there something nearby that helps to find the place?" in asked, asked

@@ -13,6 +13,7 @@ Item {
     property string helpText
     property string stepText
     property bool tapAnywhere: false // the attract screen: a touch on the background acts too
+    property bool form: false // the resident fills something in: the longer idle limit applies
     default property alias content: column.data
     signal backgroundTapped
     // measured against the whole screen, not the flickable that the scroll buttons shorten

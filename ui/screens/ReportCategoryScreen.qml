@@ -7,6 +7,7 @@ import "../components"
 // Report a problem, first steps: the kind of problem as big tiles (a group, then the one kind).
 KScreen {
     id: screen
+    form: true
     title: Report.step.title
     instruction: Report.step.question
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
@@ -31,7 +32,7 @@ KScreen {
         objectName: "reportLoading"
         Layout.fillWidth: true
         visible: !Report.loaded && Report.problem === ""
-        text: Report.busy !== "" ? Report.busy : qsTr("Getting the list of problems. Please wait.")
+        text: Report.busyText !== "" ? Report.busyText : qsTr("Getting the list of problems. Please wait.")
     }
     Rectangle {
         objectName: "reportNotice"

@@ -6,6 +6,7 @@ import "../components"
 
 // Report a problem: whether the city may contact the resident, with who sees the details.
 KScreen {
+    form: true
     title: Report.step.title
     instruction: qsTr("Your details are not needed to send a report.")
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)

@@ -6,6 +6,7 @@ import "../components"
 
 // Report a problem: where it is, without a map (here, a typed address, or a nearby street).
 KScreen {
+    form: true
     title: Report.step.title
     instruction: Report.step.question
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)

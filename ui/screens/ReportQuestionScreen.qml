@@ -8,6 +8,7 @@ import "../components"
 // keypad, a date with + and - buttons, answers as big tiles, or information to read.
 KScreen {
     id: screen
+    form: true
     readonly property string kind: Report.step.kind
     readonly property bool typed: kind === "text" || kind === "longtext"
     title: Report.step.title
@@ -76,7 +77,7 @@ KScreen {
     Rectangle {
         objectName: "questionError"
         Layout.fillWidth: true
-        visible: Report.error !== "" || Report.busy !== ""
+        visible: Report.error !== "" || Report.busyText !== ""
         implicitHeight: errorText.implicitHeight + 2 * Theme.padding
         color: Theme.notice
         border.color: Theme.noticeBorder
@@ -87,7 +88,7 @@ KScreen {
             anchors.fill: parent
             anchors.margins: Theme.padding
             color: Theme.noticeText
-            text: Report.error !== "" ? Report.error : Report.busy
+            text: Report.error !== "" ? Report.error : Report.busyText
         }
     }
 

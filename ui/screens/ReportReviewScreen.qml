@@ -7,6 +7,7 @@ import "../components"
 // Report a problem: everything read back before it is sent (ACCESSIBILITY 40). Touching a line
 // goes back to that question; nothing is sent until "Send the report".
 KScreen {
+    form: true
     title: Report.step.title
     instruction: Report.handoff ? qsTr("Check your report. Nothing is sent: you get a slip to "
                                        + "read out on the phone.")
@@ -32,7 +33,7 @@ KScreen {
     Rectangle {
         objectName: "reviewBusy"
         Layout.fillWidth: true
-        visible: Report.busy !== ""
+        visible: Report.busyText !== ""
         implicitHeight: busyText.implicitHeight + 2 * Theme.padding
         color: Theme.notice
         border.color: Theme.noticeBorder
@@ -43,7 +44,7 @@ KScreen {
             anchors.fill: parent
             anchors.margins: Theme.padding
             color: Theme.noticeText
-            text: Report.busy
+            text: Report.busyText
         }
     }
     KButton {
