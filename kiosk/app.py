@@ -40,10 +40,9 @@ from kiosk.compose import Services, speech_service
 from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.session import IdlePolicy, countdown_should_speak
-from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR, data_dir
+from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR
 from kiosk.services.storage.session_dir import empty as empty_folder
 from kiosk.services.storage.session_dir import new_session_dir, shred
-from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
 

@@ -42,7 +42,6 @@ if TYPE_CHECKING:
     from kiosk.bridge.trainer_desk import TrainerDeskBridge
     from kiosk.bridge.trainer_settings import TrainerSettingsBridge
     from kiosk.bridge.usage import Usage
-    from kiosk.services.lessons.library import Library
 
 # QML singletons under `import Kiosk`: name -> (attribute of Bridges, class for the linter).
 SINGLETONS: dict[str, tuple[str, str]] = {

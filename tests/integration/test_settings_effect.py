@@ -22,6 +22,7 @@ import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk import runner
 from kiosk.bridge.speech import SpeechBridge
 from kiosk.bridges import Bridges
 from kiosk.compose import Services, speech_service
@@ -32,7 +33,7 @@ from kiosk.services.speech.fake import RecordingSpeech
 from kiosk.services.speech.headset import HeadsetMonitor
 from kiosk.services.storage.paths import log_dir
 
-PIN = "2468"
+PIN = "246813"
 OPEN311 = {"portal.mode": "open311", "portal.open311_url": "https://311.example.org/v2"}
 PUBLICATION = {
     "site.id": "sofia-test", "statistics.ckan_url": "https://data.example.org",
@@ -125,8 +126,6 @@ def publisher(k: Kiosk, attribute: str) -> Any:
 
 
 def rendering(k: Kiosk) -> str | None:
-    from kiosk import runner
-
     k.monkeypatch.delenv("QT_QUICK_BACKEND", raising=False)
     k.monkeypatch.setenv("QT_LOGGING_RULES", os.environ.get("QT_LOGGING_RULES", ""))
     runner._start_qt(k.settings)
@@ -134,8 +133,6 @@ def rendering(k: Kiosk) -> str | None:
 
 
 def log_level(k: Kiosk) -> int:
-    from kiosk import runner
-
     root = logging.getLogger()
     handlers, level = list(root.handlers), root.level
     try:
@@ -184,6 +181,25 @@ def metrics_task(k: Kiosk) -> bool:
     return asyncio.run(started())
 
 
+def may_update_at(hour: int, minute: int = 0) -> Callable[[Kiosk], bool]:
+    """Whether `silver-kiosk updates check` lets an update start on a Monday at that time."""
+
+    def probe(k: Kiosk) -> bool:
+        from datetime import datetime
+
+        from kiosk.services.updates.window import check
+
+        return check(k.settings, datetime(2026, 3, 2, hour, minute), paths=[]).allowed
+
+    return probe
+
+
+def session_lock(k: Kiosk) -> list[Path]:
+    from kiosk.services.updates.session_lock import lock_paths
+
+    return lock_paths(k.settings[s.UPDATES_SESSION_LOCK])
+
+
 def pixels_per_mm(k: Kiosk) -> float:
     display = k.bridges.display
     display.set_screen(QGuiApplication.primaryScreen())
@@ -201,8 +217,7 @@ Probe = tuple[Any, dict[str, Any], Callable[[Kiosk], Any]]
 PROBES: dict[str, Probe] = {
     "display.panel_width_mm": (300.0, {}, pixels_per_mm),
     "display.viewing_distance_mm": (900, {}, lambda k: k.bridges.display.viewingDistanceMm),
-    "display.window_size": ("1024x768", {}, lambda k: __import__("kiosk.runner").runner
-                            .window_size(k.settings, True)),  # fmt: skip
+    "display.window_size": ("1024x768", {}, lambda k: runner.window_size(k.settings, True)),
     "display.software_rendering": (False, {}, rendering),
     "session.idle_seconds": (300, {}, seconds_until_warning),
     "session.form_idle_seconds": (600, {}, lambda k: seconds_until_warning(k, in_form=True)),
@@ -225,12 +240,12 @@ PROBES: dict[str, Probe] = {
     "logging.level": ("DEBUG", {}, log_level),
     "portal.mode": ("handoff", {}, lambda k: k.bridges.backend.practice),
     "portal.open311_url": ("https://311.example.org/v2", {"portal.mode": "open311"},
-                           lambda k: open311(k).base_url),  # fmt: skip
+                           lambda k: open311(k).base_url),
     "portal.open311_format": ("xml", OPEN311, lambda k: open311(k).fmt),
     "portal.open311_api_key": ("key-1", OPEN311, lambda k: open311(k).api_key),
     "portal.jurisdiction_id": ("sofia.bg", OPEN311, lambda k: open311(k).jurisdiction_id),
     "portal.ckan_url": ("https://data.example.org", {},
-                        lambda k: k.services.portals.ckan.site_url),  # fmt: skip
+                        lambda k: k.services.portals.ckan.site_url),
     "portal.places_pharmacy": ("", {}, place_codes),
     "portal.places_clinic": ("", {}, place_codes),
     "portal.places_office": ("", {}, place_codes),
@@ -253,9 +268,9 @@ PROBES: dict[str, Probe] = {
     "cache.places_max_age_s": (3600, {}, lambda k: k.bridges.places._max_age_s),
     "cache.gtfs_max_age_s": (3600, {}, lambda k: k.services.departures._max_age),
     "transport.gtfs_static_url": ("https://gtfs.example.org/static.zip", {},
-                                  lambda k: k.services.departures._static_url),  # fmt: skip
+                                  lambda k: k.services.departures._static_url),
     "transport.gtfs_realtime_url": ("https://gtfs.example.org/rt", {},
-                                    lambda k: k.services.departures._realtime_url),  # fmt: skip
+                                    lambda k: k.services.departures._realtime_url),
     "transport.stops_radius_m": (300, {}, lambda k: k.services.departures._where),
     "transport.departures_window_min": (60, {}, lambda k: k.services.departures._window),
     "speech.engine": ("off", {}, engine_name),
@@ -265,17 +280,24 @@ PROBES: dict[str, Probe] = {
     "speech.headset_detection": ("manual", {}, headset_mode),
     "report.nearby_streets": ("ул. „Шипка“", {}, lambda k: k.bridges.report._place.streets),
     "report.tracking_url": ("https://city.example.org/r/{id}", {},
-                            lambda k: k.bridges.report._tracking_url),  # fmt: skip
+                            lambda k: k.bridges.report._tracking_url),
     "trainer.learner_retention_days": (30, {}, lambda k: k.services.learners._retention_days),
     "statistics.suppress_below": (10, PUBLICATION, lambda k: publisher(k, "threshold")),
     "statistics.ckan_url": ("https://other.example.org", PUBLICATION,
-                            lambda k: k.services._publication.site_url),  # fmt: skip
+                            lambda k: k.services._publication.site_url),
     "statistics.resource_id": ("res-2", PUBLICATION, lambda k: publisher(k, "resource_id")),
     "statistics.api_key": ("token-1", PUBLICATION, lambda k: k.services._publication.client
-                           .headers.get("Authorization")),  # fmt: skip
+                           .headers.get("Authorization")),
     "health.metrics_file": ("metrics.prom", {}, metrics_task),
-}
-RELATIVE_PATHS = {"paths.data_dir", "paths.log_dir", "health.metrics_file"}
+    "site.opening_hours": ("Sa 09:00-15:00", {}, may_update_at(10)),
+    "updates.only_when_closed": (False, {}, may_update_at(10)),
+    "updates.closed_minutes": (10, {}, may_update_at(7, 30)),
+    "updates.session_lock": ("session-elsewhere.lock", {}, session_lock),
+    "lessons.site_folder": ("", {}, lambda k: k.services.lesson_library._roots[1]),
+}  # fmt: skip
+RELATIVE_PATHS = {
+    "paths.data_dir", "paths.log_dir", "health.metrics_file", "updates.session_lock",
+}  # fmt: skip
 
 
 def test_every_option_has_a_probe() -> None:
