@@ -12,7 +12,8 @@ KScreen {
     instruction: Report.step.question
     stepText: qsTr("Step %1 of %2").arg(Report.step.n).arg(Report.step.m)
     helpText: qsTr("Touch the tile that fits your problem best, then touch Next. If none fits, "
-                   + "choose Other. You can also report by phone to Call Sofia on 0700 17 310.")
+                   + "choose Other. You can also report by phone to Call Sofia on %1.")
+              .arg(Shell.cityPhone)
 
     Connections {
         target: Report

@@ -9,8 +9,8 @@ KScreen {
     title: Report.receipt.handoff ? qsTr("Your report is ready") : qsTr("Your report")
     instruction: Report.receipt.status
     helpText: qsTr("Keep the number: with it you can ask about your report here with Track my "
-                   + "report, or by phone to Call Sofia on 0700 17 310. Print the slip to take "
-                   + "it with you.")
+                   + "report, or by phone to Call Sofia on %1. Print the slip to take "
+                   + "it with you.").arg(Shell.cityPhone)
 
     KText {
         objectName: "receiptLabel"
