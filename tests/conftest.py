@@ -4,9 +4,7 @@ that builds the real app (QML included) and saves a screenshot when a UI test fa
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -67,43 +65,6 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
                 report.sections.append(("screenshot", str(path)))
             except Exception as exc:  # the report must not fail for the screenshot
                 report.sections.append(("screenshot", f"not saved: {exc}"))
-
-
-class ErrorLog(logging.Handler):
-    """The ERROR and CRITICAL log records of one test: any the test does not expect fails it
-    (as qutebrowser's suite does), so an error the kiosk logs is never silently passed over."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
-        self.records: list[logging.LogRecord] = []
-        self._allowed: list[re.Pattern[str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
-
-    def allow(self, *patterns: str) -> None:
-        """Expect records whose message matches one of these regular expressions."""
-        self._allowed += [re.compile(p) for p in patterns]
-
-    def unexpected(self) -> list[logging.LogRecord]:
-        return [r for r in self.records if not any(p.search(r.getMessage()) for p in self._allowed)]
-
-
-@pytest.fixture(autouse=True)
-def error_log(request: pytest.FixtureRequest) -> Iterator[ErrorLog]:
-    """Fails the test on an unexpected ERROR log record. A test that provokes one on purpose
-    says so: `@pytest.mark.error_log("pattern", ...)`, or `error_log.allow("pattern")`."""
-    handler = ErrorLog()
-    for marker in request.node.iter_markers("error_log"):
-        handler.allow(*marker.args)
-    root = logging.getLogger()
-    root.addHandler(handler)
-    yield handler
-    root.removeHandler(handler)
-    if bad := handler.unexpected():
-        lines = "\n".join(f"  {r.levelname} {r.name}: {r.getMessage()}" for r in bad)
-        hint = "expect them with @pytest.mark.error_log"
-        pytest.fail(f"unexpected ERROR log record(s) ({hint}):\n{lines}", pytrace=False)
 
 
 @pytest.fixture(autouse=True)
