@@ -104,7 +104,7 @@ def _run(args: argparse.Namespace) -> int:
             except (NotOnScreen, AssertionError) as exc:
                 outcome = f"no: {str(exc)[:80]}"
             print(f"| {journey} | {size} | {touch.taps} | {touch.downs} | {outcome} |", flush=True)
-    task = asyncio.ensure_future(bridges.backend.aclose())
+    task = asyncio.ensure_future(kiosk_.aclose())
     while not task.done():
         settle(10, 1)
     kiosk_.close()

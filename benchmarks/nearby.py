@@ -25,10 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kiosk.bridge.departures_board import group
 from kiosk.bridge.places import LIMIT, NEARBY_CODEC
-from kiosk.compose import embedded_practice
+from kiosk.compose import Services
 from kiosk.config import Settings
-from kiosk.services.portals.build import build_portals
-from kiosk.services.storage.offline import open_offline
 
 
 class Ticker:
@@ -70,9 +68,8 @@ async def timed(runs: int, make: Callable[[], Awaitable[Any]]) -> tuple[float, f
 async def main(runs: int) -> None:
     folder = Path(tempfile.mkdtemp(prefix="nearby-bench-"))
     settings = Settings({"paths.data_dir": str(folder)})
-    portals = build_portals(settings, embedded_practice(folder / "practice.sqlite3"), "bg")
-    offline = await open_offline(settings, portals)
-    finder, cache = portals.places, offline.cache("ckan")
+    services = Services(settings)  # as the kiosk's composition root builds them
+    finder, cache, transport = services.portals.places, services.ckan_cache, services.departures
     codes = finder.categories()
 
     async def places(max_age: float) -> None:
@@ -89,9 +86,9 @@ async def main(runs: int) -> None:
     print(f"places, from the saved copy:   {saved / n:7.1f} ms per kind (median), "
           f"worst stall {saved_stall:5.1f} ms")  # fmt: skip
 
-    await offline.transport.board()  # the first board fetches and slices the timetable
-    board_ms, board_stall = await timed(runs, offline.transport.board)
-    board = await offline.transport.board()
+    await transport.board()  # the first board fetches and slices the timetable
+    board_ms, board_stall = await timed(runs, transport.board)
+    board = await transport.board()
     now = datetime.now(timezone.utc)
     t0 = time.perf_counter()
     for _ in range(runs):
@@ -101,8 +98,7 @@ async def main(runs: int) -> None:
           f"(median), worst stall {board_stall:5.1f} ms")  # fmt: skip
     print(f"board grouped for the screen: {group_ms:6.2f} ms for {len(board.departures)} "
           f"departures at {len(board.stops)} stops")  # fmt: skip
-    await offline.aclose()
-    await portals.aclose()
+    await services.aclose()
 
 
 if __name__ == "__main__":

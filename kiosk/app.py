@@ -1,13 +1,16 @@
 """The composition root: logging → config → storage → i18n → services → bridges → QML.
 
 Everything the kiosk is made of is built here, in that order, and connected here; nothing else
-creates services or looks them up. The shell is built before the first frame; each capability
-(kiosk/bridges.py, the other half of this root) when first used, then the rest after the first
-frame, so the attract screen does not wait for reporting, lessons or departures.
+creates services or looks them up. `Services` (kiosk/compose.py) builds each service once, on
+first use; `Bridges` (kiosk/bridges.py) hands each bridge the typed services it uses. The shell
+is built before the first frame; each capability when first used, then the rest after the first
+frame (with the database and the outbox), so the attract screen does not wait for reporting,
+lessons or departures.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import sys
@@ -26,24 +29,20 @@ from shiboken6 import isValid
 
 from kiosk import i18n
 from kiosk.bridge.backend import BackendBridge
-from kiosk.bridge.display import DisplayBridge
-from kiosk.bridge.i18n import I18nBridge
-from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.pictograms import PROVIDER_ID, PictogramProvider
 from kiosk.bridge.session import SessionBridge
 from kiosk.bridge.shell import ShellBridge
-from kiosk.bridge.speech import SpeechBridge, create_speech
-from kiosk.bridge.trainer import TrainerBridge
+from kiosk.bridge.speech import SpeechBridge
+from kiosk.bridge.trainer import TRAINER_SCREENS
 from kiosk.bridge.watcher import InputWatcher
 from kiosk.bridges import SINGLETONS, Bridges
+from kiosk.compose import Services, speech_service
 from kiosk.config import Settings
 from kiosk.config import schema as opt
-from kiosk.core.pin import PinGuard
 from kiosk.core.session import IdlePolicy, countdown_should_speak
-from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR, data_dir
+from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR
 from kiosk.services.storage.session_dir import empty as empty_folder
 from kiosk.services.storage.session_dir import new_session_dir, shred
-from kiosk.services.trainer.pin_lock import PinLockFile
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +59,7 @@ class Kiosk:
         return f"<Kiosk session_tmp={self.session_tmp.name}>"
 
     settings: Settings
+    services: Services
     engine: QQmlApplicationEngine
     window: QQuickWindow
     bridges: Bridges
@@ -81,6 +81,10 @@ class Kiosk:
         _bridges_by_engine.pop(id(self.engine), None)
         shred(self.session_tmp)
 
+    async def aclose(self) -> None:
+        """Close the services while the loop still runs: the outbox, the portals, the database."""
+        await self.services.aclose()
+
     def show(self) -> None:
         """Full screen in kiosk mode (geometry set by hand: bare X servers ignore the request)."""
         if self.bridges.trainer.lockdown and not self.fixed_size:
@@ -101,7 +105,8 @@ def _register_singletons() -> None:
     # Registered as plain QObjects: QML reads properties, methods and signals from the object
     # itself, so a capability's module is imported only when a screen first asks for it.
     for name, (attr, _cls) in SINGLETONS.items():
-        qmlRegisterSingletonType(QObject, "Kiosk", 1, 0, name, _provider(attr))
+        # PySide's stub lacks the (type, uri, major, minor, name, callback) overload it has
+        qmlRegisterSingletonType(QObject, "Kiosk", 1, 0, name, _provider(attr))  # type: ignore[call-overload]
     _registered = True
 
 
@@ -159,43 +164,23 @@ def build(
     i18n.set_language(settings[opt.DEFAULT_LANGUAGE])
     load_fonts()
 
-    # services: a private temporary folder for this person's files, emptied by the wipe
-    session_tmp = new_session_dir()  # memory-backed, 0700; a crashed kiosk's is shredded
+    # services: each built on first use (kiosk/compose.py); a private temporary folder for this
+    # person's files (memory-backed, 0700; a crashed kiosk's is shredded), emptied by the wipe
+    services = Services(settings)
+    session_tmp = new_session_dir()
 
-    # bridges
-    policy = IdlePolicy(
-        idle_seconds=settings[opt.IDLE_SECONDS],
-        form_idle_seconds=settings[opt.FORM_IDLE_SECONDS],
-        warning_seconds=settings[opt.WARNING_SECONDS],
-        max_extensions=settings[opt.MAX_EXTENSIONS],
-    )
-    # the PIN pad's lock outlives a restart: kept on disk, timed by the wall clock
-    lock_file = PinLockFile(data_dir(settings))
-    guard = PinGuard(
-        settings[opt.TRAINER_PIN_HASH], settings[opt.PIN_MAX_TRIES], settings[opt.PIN_LOCK_SECONDS],
-        lock_file.state, lock_file.save,
-    )  # fmt: skip
-    bridges = Bridges(
+    # bridges: the shell's now, each capability's on first use (kiosk/bridges.py)
+    bridges = Bridges.build(
         settings,
+        services,
         session_tmp,
+        windowed=windowed,
+        start_screen=start_screen,
         clock=clock,
-        display=DisplayBridge(settings[opt.PANEL_WIDTH_MM], settings[opt.VIEWING_DISTANCE_MM]),
-        session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE], clock),
-        i18n=I18nBridge(),
-        nav=NavBridge(start_screen),
-        shell=ShellBridge(
-            windowed=windowed,
-            start_screen=start_screen,
-            venue=settings[opt.VENUE_NAME],
-            staff_help=settings[opt.STAFF_HELP],
-            tap_filter_ms=settings[opt.TAP_FILTER_MS],
-        ),
-        trainer=TrainerBridge(
-            guard, lockdown=not windowed, clock=clock, pin_clock=pin_clock, lock_file=lock_file
-        ),
-        speech=speech or create_speech(settings),
-        backend=BackendBridge(settings, settings[opt.DEFAULT_LANGUAGE]),
+        pin_clock=pin_clock,
+        speech=speech or SpeechBridge(speech_service(settings), settings),
     )
+    policy = bridges.session.policy
 
     # QML
     _register_singletons()
@@ -220,18 +205,21 @@ def build(
     bridges.session.add_wipe_hook(lambda: empty_folder(session_tmp))
     bridges.session.add_wipe_hook(bridges.trainer.lock)
     bridges.session.add_wipe_hook(bridges.shell.clear_error)
-    bridges.session.add_wipe_hook(bridges.backend.wiped)  # no page of the session in the WAL
-    # trainer mode: anonymous counts of sessions and services; leaving the trainer screens
-    # locks again (the capabilities connect their own wipe hooks when first built)
-    bridges.session.add_wipe_hook(
-        lambda: bridges.trainer_desk.session_ended(bridges.session.language)
-    )
+    bridges.session.add_wipe_hook(services.after_session)  # no page of the session in the WAL
+    # anonymous counts of sessions and services; leaving the trainer screens locks trainer mode
+    # again (the capabilities connect their own wipe hooks when first built)
+    bridges.session.add_wipe_hook(lambda: bridges.usage.session_ended(bridges.session.language))
     bridges.session.activeChanged.connect(
-        lambda: bridges.trainer_desk.session_started() if bridges.session.active else None
+        lambda: bridges.usage.session_started() if bridges.session.active else None
     )
-    bridges.nav.screenChanged.connect(
-        lambda: bridges.trainer_desk.screen_changed(bridges.nav.screen)
-    )
+
+    def screen_changed() -> None:
+        screen = bridges.nav.screen
+        bridges.usage.screen_changed(screen)
+        if bridges.trainer.unlocked and screen not in TRAINER_SCREENS:
+            bridges.trainer_desk.screen_changed(screen)
+
+    bridges.nav.screenChanged.connect(screen_changed)
     bridges.session.warningStarted.connect(
         lambda: bridges.speech.warn(_spoken_warning(bridges.session))
     )
@@ -249,7 +237,11 @@ def build(
         )
     )
 
-    engine.warnings.connect(lambda warnings: [log.error("QML: %s", w.toString()) for w in warnings])
+    def qml_warnings(warnings: list[Any]) -> None:
+        for warning in warnings:
+            log.error("QML: %s", warning.toString())
+
+    engine.warnings.connect(qml_warnings)
     engine.load(QUrl.fromLocalFile(str(UI_DIR / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
@@ -267,7 +259,8 @@ def build(
         def start_once() -> None:
             if not started:
                 started.append(True)
-                bridges.backend.start()
+                # the next turns of the loop, not this frame's: the frame is shown first
+                QTimer.singleShot(0, lambda: start_services(services, bridges.backend))
                 QTimer.singleShot(0, bridges.build_rest)
 
         window.frameSwapped.connect(start_once)
@@ -276,10 +269,37 @@ def build(
     else:
         bridges.display.set_screen(window.screen())
         window.screenChanged.connect(bridges.display.set_screen)
-    kiosk = Kiosk(settings, engine, window, bridges, watcher, session_tmp, window_size is not None)
+    kiosk = Kiosk(
+        settings, services, engine, window, bridges, watcher, session_tmp, window_size is not None
+    )
     kiosk_box.append(kiosk)
     log.info("kiosk built in %.0f ms", (time.perf_counter() - t0) * 1000)
     return kiosk
+
+
+def start_services(services: Services, backend: BackendBridge) -> None:
+    """After the first frame: open the database, send waiting reports, tell `Backend`."""
+    services.start()
+    opened = asyncio.ensure_future(services.storage.ready())
+    _background.add(opened)
+
+    def done(task: asyncio.Future[Any]) -> None:
+        _background.discard(task)
+        if task.cancelled():
+            return
+        if task.exception() is not None:  # not even in memory: staff are told, screens go on
+            log.error("database: cannot open at all: %s", task.exception())
+            backend.set_failed()
+            return
+        problem = services.storage.problem
+        if problem is not None:
+            log.error("database: %s", problem.detail)
+        backend.set_started(problem, in_memory=services.storage.path is None)
+
+    opened.add_done_callback(done)
+
+
+_background: set[asyncio.Future[Any]] = set()  # the loop keeps only weak references
 
 
 def _spoken_warning(session: SessionBridge) -> str:
@@ -290,7 +310,8 @@ def _speak_countdown(
     speech: SpeechBridge, session: SessionBridge, left: int, policy: IdlePolicy
 ) -> None:
     """At the start (the warning itself says it), every 15 s, then each of the last 10 s."""
-    if left != policy.warning_seconds and countdown_should_speak(left, policy.warning_seconds):
+    warning = int(policy.warning_seconds)
+    if left != warning and countdown_should_speak(left, warning):
         speech.speak(str(left) if left <= 10 else session.countdownText)
 
 

@@ -1,9 +1,12 @@
 """The objects QML sees: the shell's, built with the kiosk; each capability's, on first use.
 
-A capability (reporting, lessons, departures, the trainer's desk, …) is imported, built and
-connected the first time anything asks for it: QML resolving its singleton when a screen that
-uses it opens, another bridge, or a test. The attract screen's first frame so waits only for the
-shell, and a capability's session state is wiped only once it exists.
+The bridge half of the composition root (kiosk/app.py calls it). A capability (reporting,
+lessons, departures, the trainer's desk, …) is imported, built and connected the first time
+anything asks for it: QML resolving its singleton when a screen that uses it opens, another
+bridge, or a test. Each gets, in its constructor, the typed services it uses, taken from the
+root's `Services` (kiosk/compose.py), which builds each of them on first use too. The attract
+screen's first frame so waits only for the shell, and a capability's session state is wiped only
+once it exists.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from kiosk import i18n
+from kiosk.compose import Services
 from kiosk.config import Settings
 
 if TYPE_CHECKING:
@@ -37,7 +41,7 @@ if TYPE_CHECKING:
     from kiosk.bridge.trainer import TrainerBridge
     from kiosk.bridge.trainer_desk import TrainerDeskBridge
     from kiosk.bridge.trainer_settings import TrainerSettingsBridge
-    from kiosk.services.lessons.library import Library
+    from kiosk.bridge.usage import Usage
 
 # QML singletons under `import Kiosk`: name -> (attribute of Bridges, class for the linter).
 SINGLETONS: dict[str, tuple[str, str]] = {
@@ -78,6 +82,7 @@ class Bridges:
     def __init__(
         self,
         settings: Settings,
+        services: Services,
         session_tmp: Path,
         *,
         display: DisplayBridge,
@@ -91,6 +96,7 @@ class Bridges:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.settings = settings
+        self.services = services  # handed out piece by piece, never to a bridge whole
         self.session_tmp = session_tmp  # this person's files, emptied by the wipe
         self.clock = clock
         self.display = display
@@ -101,6 +107,71 @@ class Bridges:
         self.trainer = trainer
         self.speech = speech
         self.backend = backend
+
+    @classmethod
+    def build(
+        cls,
+        settings: Settings,
+        services: Services,
+        session_tmp: Path,
+        *,
+        windowed: bool,
+        start_screen: str,
+        clock: Callable[[], float],
+        speech: SpeechBridge,
+        pin_clock: Callable[[], float] = time.time,
+    ) -> Bridges:
+        """The shell's bridges from the settings (the capabilities come on first use)."""
+        from kiosk.bridge.backend import BackendBridge
+        from kiosk.bridge.display import DisplayBridge
+        from kiosk.bridge.i18n import I18nBridge
+        from kiosk.bridge.nav import NavBridge
+        from kiosk.bridge.session import SessionBridge
+        from kiosk.bridge.shell import ShellBridge
+        from kiosk.bridge.trainer import TrainerBridge
+        from kiosk.config import schema as opt
+        from kiosk.core.pin import PinGuard
+        from kiosk.core.portal import effective_mode
+        from kiosk.core.session import IdlePolicy
+
+        policy = IdlePolicy(
+            idle_seconds=settings[opt.IDLE_SECONDS],
+            form_idle_seconds=settings[opt.FORM_IDLE_SECONDS],
+            warning_seconds=settings[opt.WARNING_SECONDS],
+            max_extensions=settings[opt.MAX_EXTENSIONS],
+        )
+        # the PIN pad's lock outlives a restart: kept on disk, timed by the wall clock
+        lock_file = services.pin_lock
+        guard = PinGuard(
+            settings[opt.TRAINER_PIN_HASH],
+            settings[opt.PIN_MAX_TRIES],
+            settings[opt.PIN_LOCK_SECONDS],
+            lock_file.state,
+            lock_file.save,
+        )
+        mode = effective_mode(settings[opt.PORTAL_MODE], settings[opt.OPEN311_URL])
+        return cls(
+            settings,
+            services,
+            session_tmp,
+            clock=clock,
+            display=DisplayBridge(settings[opt.PANEL_WIDTH_MM], settings[opt.VIEWING_DISTANCE_MM]),
+            session=SessionBridge(policy, settings[opt.DEFAULT_LANGUAGE], clock),
+            i18n=I18nBridge(),
+            nav=NavBridge(start_screen),
+            shell=ShellBridge(
+                windowed=windowed,
+                start_screen=start_screen,
+                venue=settings[opt.VENUE_NAME],
+                staff_help=settings[opt.STAFF_HELP],
+                tap_filter_ms=settings[opt.TAP_FILTER_MS],
+            ),
+            trainer=TrainerBridge(
+                guard, lockdown=not windowed, clock=clock, pin_clock=pin_clock, lock_file=lock_file
+            ),
+            speech=speech,
+            backend=BackendBridge(mode == "practice"),
+        )
 
     def __repr__(self) -> str:  # never touch Qt objects here: they may already be gone
         return f"<Bridges built={self.built()}>"
@@ -137,19 +208,18 @@ class Bridges:
 
     # --- capabilities -------------------------------------------------------------------
     @cached_property
-    def lesson_library(self) -> Library:
-        """The installed content packages and the site's lessons, shared by the lesson screens,
-        the guided lessons and the trainer's desk."""
-        from kiosk.services.lessons.library import library_for
+    def usage(self) -> Usage:
+        """The anonymous counts, from the first session on (the session hooks count into it)."""
+        from kiosk.bridge.usage import Usage
 
-        return library_for(self.settings)
+        return Usage(self.services.stats, self.services.learners)
 
     @cached_property
     def card_progress(self) -> CardProgress:
         """The lesson player's progress, also kept against a learner card once one is typed."""
         from kiosk.bridge.learner import CardProgress
 
-        progress = CardProgress(lambda: self.trainer_desk)
+        progress = CardProgress(self.usage)
         self._wiped(progress.clear)
         return progress
 
@@ -157,13 +227,18 @@ class Bridges:
     def trainer_desk(self) -> TrainerDeskBridge:
         from kiosk.bridge.trainer_desk import TrainerDeskBridge
 
+        services = self.services
         desk = TrainerDeskBridge(
             self.settings,
-            backend=lambda: self.backend,
-            trainer=lambda: self.trainer,
+            stats=services.stats,
+            learners=services.learners,
+            outbox=services.outbox,
+            usage=self.usage,
+            backend=self.backend,
+            trainer=self.trainer,
             speak=self.speak,
             session_dir=self.session_tmp,
-            library=lambda: self.lesson_library,
+            library=services.lesson_library,
         )
         self._wiped(desk.reset)
         return desk
@@ -183,10 +258,11 @@ class Bridges:
         from kiosk.bridge.guided import GuidedBridge
 
         bridge = GuidedBridge(
-            lambda: self.trainer_desk,
+            self.trainer_desk,
+            self.usage,
             clock=self.clock,
             speak=self.speak,
-            library=lambda: self.lesson_library,
+            library=self.services.lesson_library,
         )
         self._wiped(bridge.reset)
         self.trainer_desk.ended.connect(bridge.reset)
@@ -198,7 +274,7 @@ class Bridges:
 
         bridge = LearnerBridge(
             self.card_progress,
-            lambda: self.trainer_desk,
+            self.services.learners,
             self.speak,
             lessons_changed=lambda: self.lessons.changed.emit(),
         )
@@ -209,15 +285,19 @@ class Bridges:
     def report(self) -> ReportBridge:
         from kiosk.bridge.report import ReportBridge
 
+        services = self.services
         bridge = ReportBridge(
             self.settings,
-            backend=lambda: self.backend,
-            nav=lambda: self.nav,
+            open311=services.portals.open311,
+            cache=services.open311_cache,
+            outbox=services.outbox,
+            nav=self.nav,
             speak=self.speak,
             slip_dir=self.session_tmp,
             language=i18n.current_language,
         )
         self._wiped(bridge.reset)
+        self.session.languageChanged.connect(bridge.relanguage)
         return bridge
 
     @cached_property
@@ -225,8 +305,9 @@ class Bridges:
         from kiosk.bridge.track import TrackBridge
 
         bridge = TrackBridge(
-            backend=lambda: self.backend,
-            nav=lambda: self.nav,
+            open311=self.services.portals.open311,
+            outbox=self.services.outbox,
+            nav=self.nav,
             speak=self.speak,
             language=i18n.current_language,
         )
@@ -237,7 +318,13 @@ class Bridges:
     def places(self) -> PlacesBridge:
         from kiosk.bridge.places import PlacesBridge
 
-        bridge = PlacesBridge(self.settings, lambda: self.backend, self.speak, self.session_tmp)
+        bridge = PlacesBridge(
+            self.settings,
+            finder=self.services.portals.places,
+            cache=self.services.ckan_cache,
+            speak=self.speak,
+            slip_dir=self.session_tmp,
+        )
         self._wiped(bridge.reset)
         self.session.languageChanged.connect(bridge.changed)
         return bridge
@@ -246,7 +333,9 @@ class Bridges:
     def departures(self) -> DeparturesBridge:
         from kiosk.bridge.departures import DeparturesBridge
 
-        bridge = DeparturesBridge(self.settings, lambda: self.backend, self.speak)
+        bridge = DeparturesBridge(
+            self.settings, transport=self.services.departures, speak=self.speak
+        )
         self._wiped(bridge.reset)
         self.session.languageChanged.connect(bridge.retranslate)
         return bridge
@@ -258,9 +347,9 @@ class Bridges:
         bridge = LessonsBridge(
             i18n.current_language,
             self.speak,
-            backend=lambda: self.backend,
+            practice=self.services.portals.practice_open311,
             progress=self.card_progress,
-            library=self.lesson_library,
+            library=self.services.lesson_library,
         )
         self._wiped(bridge.reset)
         self.session.languageChanged.connect(bridge.relanguage)

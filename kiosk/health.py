@@ -75,9 +75,8 @@ async def _write_metrics(path: Path, settings: Settings, kiosk: Any) -> None:
     while True:
         try:
             values: dict[str, Any] = {}
-            if bridges.backend.started:
-                offline = await bridges.backend.ready()
-                values = await metrics.database_health(offline.storage)
+            if bridges.backend.started:  # the database is open
+                values = await metrics.database_health(kiosk.services.storage)
             reading = metrics.Health(
                 version=__version__,
                 site=settings[opt.SITE_ID],

@@ -32,7 +32,7 @@ DOMAINS = {
 
 
 def _pybabel(*argv: str) -> None:
-    CommandLineInterface().run(["pybabel", "-q", *argv])
+    CommandLineInterface().run(["pybabel", "-q", *argv])  # type: ignore[no-untyped-call]
 
 
 _only: str | None = None  # one domain, when the command line names it
@@ -200,8 +200,14 @@ def problems() -> list[str]:
             for message in catalog:
                 if not message.id:
                     continue
-                ids = message.id if isinstance(message.id, tuple) else (message.id,)
-                strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                ids: tuple[str, ...] = (
+                    tuple(message.id) if isinstance(message.id, (tuple, list)) else (message.id,)
+                )
+                strings: tuple[str, ...] = (
+                    tuple(message.string)
+                    if isinstance(message.string, (tuple, list))
+                    else (message.string or "",)
+                )
                 where = f"{po.relative_to(ROOT)}:{message.lineno}"
                 review = domain == "lessons" and message.fuzzy and all(strings)
                 if lang in COMPLETE and not review and (message.fuzzy or not all(strings)):

@@ -57,12 +57,25 @@ def _has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def window_size(settings: Settings, windowed: bool) -> tuple[int, int] | None:
+    """The window's size in windowed mode; None in kiosk mode (full screen)."""
+    return _window_size(settings[opt.WINDOW_SIZE]) if windowed else None
+
+
 def _window_size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise SystemExit(f"A window size looks like 1280x800, not {text!r}.") from None
     return width, height
+
+
+def start_logging(settings: Settings) -> Path | None:
+    """The log file in the configured folder, at the configured level (logging first)."""
+    from kiosk.services.storage.logs import setup_logging
+    from kiosk.services.storage.paths import log_dir
+
+    return setup_logging(log_dir(settings), settings[opt.LOG_LEVEL])
 
 
 def _start_qt(settings: Settings) -> object:
@@ -74,6 +87,7 @@ def _start_qt(settings: Settings) -> object:
     from kiosk import APP_ID, APP_NAME
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    assert isinstance(app, QGuiApplication)
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(APP_NAME)
     return app
@@ -84,10 +98,7 @@ def run(args: argparse.Namespace) -> int:
     if problem := folder_problem(settings):
         print(f"Silver Kiosk cannot start: {problem}", file=sys.stderr)
         return 2
-    from kiosk.services.storage.logs import setup_logging
-    from kiosk.services.storage.paths import log_dir
-
-    setup_logging(log_dir(settings), settings[opt.LOG_LEVEL])
+    start_logging(settings)
     for warning in settings.warnings:  # the kiosk runs; doctor lists them for the installer
         log.warning("config: %s", warning)
     if not _has_display():
@@ -105,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     windowed = args.windowed or args.smoke_test
-    size = _window_size(settings[opt.WINDOW_SIZE]) if windowed else None
+    size = window_size(settings, windowed)
     kiosk = build(settings, windowed=windowed, window_size=size)
     install_exception_hook(kiosk.bridges.shell)
     loop.set_exception_handler(asyncio_exception_handler(kiosk.bridges.shell))
@@ -188,7 +199,7 @@ async def _until_stopped(stop: asyncio.Event, kiosk: object) -> None:
     database and outbox while the loop still runs; the loop ends when this returns."""
     await stop.wait()
     log.info("stopping")
-    await kiosk.bridges.backend.aclose()  # type: ignore[attr-defined]
+    await kiosk.aclose()  # type: ignore[attr-defined]
 
 
 def _speak_once(settings: Settings) -> bool:

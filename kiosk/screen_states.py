@@ -17,9 +17,10 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickItem
 
 # journey -> its states, in the order a resident meets them (the first is the default)
+# fmt: off
 JOURNEYS: dict[str, tuple[str, ...]] = {
     "report": ("category", "service", "question", "typing", "number", "date", "choice",
-               "location", "address", "contact", "review", "receipt"),  # fmt: skip
+               "location", "address", "contact", "review", "receipt"),
     "track": ("number", "result"),
     "places": ("categories", "list", "place"),
     "departures": ("board",),
@@ -27,6 +28,7 @@ JOURNEYS: dict[str, tuple[str, ...]] = {
     "lessons": ("list",),
     "easier": ("choices",),
 }
+# fmt: on
 # What the report states stop at: a step id, or the first step of a kind.
 REPORT_AT = {
     "category": ("id", "category"),
@@ -90,7 +92,7 @@ def reach(kiosk: Any, journey: str, at: str = "", *, lesson: str = "", step: int
     at = at or JOURNEYS[journey][0]
     if at not in JOURNEYS[journey]:
         raise StateError(f"no state {at!r} in {journey}; states: {', '.join(JOURNEYS[journey])}")
-    {
+    walks: dict[str, Callable[[Any, str], None]] = {
         "report": _report,
         "track": _track,
         "places": _places,
@@ -98,7 +100,8 @@ def reach(kiosk: Any, journey: str, at: str = "", *, lesson: str = "", step: int
         "lesson": lambda k, a: _lesson(k, lesson, step),
         "lessons": lambda k, a: _go(k, "lessons"),
         "easier": lambda k, a: _go(k, "easier"),
-    }[journey](kiosk, at)
+    }
+    walks[journey](kiosk, at)
     settle()
 
 

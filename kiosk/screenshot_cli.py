@@ -46,8 +46,8 @@ def screenshot(args: argparse.Namespace) -> int:
 
     setup_logging(None, "WARNING")
     from kiosk.bridge.nav import SCREENS
-    from kiosk.screen_states import StateError
     from kiosk.screen_states import JOURNEYS as STATES
+    from kiosk.screen_states import StateError
 
     screen = args.screen or ("" if args.journey else "attract")
     if screen and screen not in SCREENS and screen not in OVERLAYS:
@@ -153,7 +153,7 @@ def _shut_down(kiosk: Any, loop: Any) -> None:
     from kiosk.screen_states import settle
 
     if loop is not None:
-        task = asyncio.ensure_future(kiosk.bridges.backend.aclose())
+        task = asyncio.ensure_future(kiosk.aclose())
         for _ in range(500):
             if task.done():
                 break

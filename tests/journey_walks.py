@@ -119,7 +119,7 @@ def practise_once(touch: Touches, lessons: Any) -> None:
     from tests.unit.lesson_solutions import right_moves
 
     widget = lessons._player.step.widget
-    for kind, value in right_moves(widget):
+    for _kind, value in right_moves(widget):
         if widget.type == "touch_target":
             touch.tap(f"target-{value}")
         elif widget.type == "double_tap":

@@ -171,6 +171,8 @@ Window {
             opacity: height > 1 ? 1 : 0 // no room at all: the screen keeps the focus, unseen
             source: Nav.source
             onLoaded: {
+                // a form on screen gets the longer idle limit (session.form_idle_seconds)
+                Session.setInForm((screenLoader.item as KScreen)?.form ?? false)
                 Qt.callLater(window.focusFirst)
                 Qt.callLater(() => { // after layout, and only if it is still the screen shown
                     const screen = screenLoader.item as KScreen

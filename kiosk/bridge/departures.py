@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.bridge.departures_board import board_rows, no_departures_text
 from kiosk.bridge.places_text import distance_text
-from kiosk.bridge.tasks import cancel, running
+from kiosk.bridge.qt import Property
+from kiosk.bridge.tasks import Failed, Request, running
 from kiosk.config import Settings
 from kiosk.config import schema as s
+from kiosk.core.city import TIME_ZONE
 from kiosk.core.errors import PortalError
 from kiosk.i18n import _, babel_locale
 from kiosk.services.storage.cache import describe_age
@@ -26,13 +28,11 @@ from kiosk.services.storage.cache import describe_age
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kiosk.bridge.backend import BackendBridge
-    from kiosk.services.nearby.departures import Board
+    from kiosk.services.nearby.departures import Board, Transport
 
-SOFIA = ZoneInfo("Europe/Sofia")  # departure times are the city's clock
+SOFIA = ZoneInfo(TIME_ZONE)  # departure times are the city's clock
 log = logging.getLogger(__name__)
 REFRESH_MS = 30_000
-BUSY_SPEAK_AFTER_S = 1.0
 
 
 class DeparturesBridge(QObject):
@@ -41,16 +41,17 @@ class DeparturesBridge(QObject):
     def __init__(
         self,
         settings: Settings,
-        backend: Callable[[], BackendBridge],
+        *,
+        transport: Transport,
         speak: Callable[[str], None],
     ) -> None:
-        """`backend` and `speak` are looked up when used (the bridges are built together)."""
         super().__init__()
-        self._settings, self._backend_of, self._speak = settings, backend, speak
+        self._settings, self._transport, self._speak = settings, transport, speak
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
-        self._task: asyncio.Task[None] | None = None
+        self._request = Request(self.changed.emit, speak)
+        self._fetching: asyncio.Future[None] | None = None
         # The moment the board is for; tests fix it to see departures at any hour.
         self.now: Callable[[], datetime] = lambda: datetime.now(timezone.utc)
         self.reset()
@@ -59,8 +60,7 @@ class DeparturesBridge(QObject):
     def reset(self) -> None:
         """Stop updating and forget the board (leaving the screen, and the session wipe)."""
         self._timer.stop()
-        cancel(self._task)
-        self._task = None
+        self._request.cancel()
         self._board: Board | None = None
         self._rows: list[dict[str, Any]] = []
         self._sample = False
@@ -72,7 +72,11 @@ class DeparturesBridge(QObject):
     # --- what QML shows ----------------------------------------------------------------------
     @Property(bool, notify=changed)
     def busy(self) -> bool:
-        return running(self._task)
+        return self._request.running
+
+    @Property(str, notify=changed)
+    def busyText(self) -> str:
+        return self._request.busy_text
 
     @Property(bool, notify=changed)
     def loaded(self) -> bool:
@@ -168,33 +172,27 @@ class DeparturesBridge(QObject):
 
     # --- loading -----------------------------------------------------------------------------
     def _load(self, speak: bool) -> None:
-        if self.busy:  # a refresh while one is running changes nothing
-            return
-        self._task = asyncio.ensure_future(self._fetch(speak))
-        self.changed.emit()
+        if not running(self._fetching):  # a refresh while one is running changes nothing
+            self._fetching = asyncio.ensure_future(self._fetch(speak))
 
     async def _fetch(self, speak: bool) -> None:
-        loop = asyncio.get_running_loop()
-        waiting = loop.call_later(
-            BUSY_SPEAK_AFTER_S,
-            lambda: (
-                self._speak(_("Looking up the next departures. Please wait.")) if speak else None
-            ),
-        )
-        try:
-            offline = await self._backend_of().ready()
-            now = self.now()
-            board = await offline.transport.board(now)
-        except PortalError as exc:
-            log.info("departures: %s (%s)", type(exc).__name__, exc.detail)
-            self._problem = (
-                exc.human() + " " + _("The timetable is also on the signs at each stop.")
-            )
+        now = self.now()
+        got = await self._request.run(
+            self._transport.board(now),
+            busy=_("Looking up the next departures. Please wait."), speak_busy=speak,
+            fail=_with_signs,
+            what="departures",
+        )  # fmt: skip
+        if got is None:
+            return
+        if isinstance(got, Failed):
+            self._problem = got.sentence
         else:
-            self._board, self._problem = board, ""
-            self._rows, self._sample = board_rows(board, now)
+            self._board, self._problem = got, ""
+            self._rows, self._sample = board_rows(got, now)
             self._updated = now
-        finally:
-            waiting.cancel()
-        self._task = None
         self.changed.emit()  # the screen says the board (or the problem) once it is laid out
+
+
+def _with_signs(error: PortalError) -> str:
+    return error.human() + " " + _("The timetable is also on the signs at each stop.")

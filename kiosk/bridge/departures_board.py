@@ -55,8 +55,8 @@ def _stop_key(stop: Stop) -> tuple[str, str]:
 def board_rows(board: Board, now: datetime) -> tuple[list[dict[str, Any]], bool]:
     """The rows of the board (cancelled first, then by time) and whether it is sample data."""
     near: dict[tuple[str, str], list[Stop]] = {}
-    for stop in sorted(board.stops, key=lambda st: st.distance_m):
-        near.setdefault(_stop_key(stop), []).append(stop)
+    for nearby in sorted(board.stops, key=lambda st: st.distance_m):
+        near.setdefault(_stop_key(nearby), []).append(nearby)
     shown = dict(list(near.items())[:MAX_STOPS])
     stop_of = {s.stop_id: group[0] for group in shown.values() for s in group}
     sample = False

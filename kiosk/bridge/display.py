@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Property, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QScreen
+
+from kiosk.bridge.qt import Property
 
 log = logging.getLogger(__name__)
 

@@ -13,10 +13,10 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
-from qasync import asyncSlot
 
+from kiosk.bridge.qt import Property, asyncSlot
 from kiosk.core import stats
 from kiosk.i18n import _, current_language
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.services.lessons.library import Library
 
     from .trainer_desk import TrainerDeskBridge
+    from .usage import Usage
 
 log = logging.getLogger(__name__)
 PRACTICE_TYPES = frozenset({"try", "practice", "quiz"})
@@ -38,13 +39,14 @@ class GuidedBridge(QObject):
 
     def __init__(
         self,
-        desk: Callable[[], TrainerDeskBridge],
+        desk: TrainerDeskBridge,
+        usage: Usage,
         clock: Callable[[], float] = time.monotonic,
         speak: Callable[[str], None] = lambda text: None,
-        library: Callable[[], Library] | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
-        self._desk = desk
+        self._desk, self._usage = desk, usage
         self._library = library
         self._speak = speak
         self._clock = clock
@@ -67,7 +69,7 @@ class GuidedBridge(QObject):
         # the lesson library is imported when a trainer first asks, not at start-up
         from kiosk.services.lessons.library import Library
 
-        library = self._library() if self._library is not None else Library()
+        library = self._library if self._library is not None else Library()
         shelf = await asyncio.to_thread(library.load, current_language())
         if shelf.course.lessons:
             self._course = shelf.course
@@ -98,7 +100,7 @@ class GuidedBridge(QObject):
         self._paused_at = None
         self._paused_total = 0.0
         self._timer.start()
-        self._desk().count(stats.LESSON_STARTED, lesson_id)
+        self._usage.count(stats.LESSON_STARTED, lesson_id)
         log.info("guided lesson %s", lesson_id)
         self._entered()
 
@@ -167,9 +169,9 @@ class GuidedBridge(QObject):
         if self._lesson is None:
             return
         lesson_id = self._lesson.id
-        if lesson_id not in self._desk().guided_today:
-            self._desk().guided_today.append(lesson_id)
-        self._desk().count(stats.LESSON_COMPLETED, lesson_id)
+        if lesson_id not in self._desk.guided_today:
+            self._desk.guided_today.append(lesson_id)
+        self._usage.count(stats.LESSON_COMPLETED, lesson_id)
         self.stop()
 
     @Slot()
@@ -204,7 +206,8 @@ class GuidedBridge(QObject):
 
     @Property(bool, notify=changed)
     def isPractice(self) -> bool:
-        return bool(self._lesson) and self._lesson.steps[self._step].type in PRACTICE_TYPES
+        lesson = self._lesson
+        return lesson is not None and lesson.steps[self._step].type in PRACTICE_TYPES
 
     @Property(str, notify=changed)
     def nextTitle(self) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal
-from qasync import asyncSlot
+from PySide6.QtCore import QObject, Signal
 
+from kiosk.bridge.qt import Property, asyncSlot
 from kiosk.core import learners, stats
 from kiosk.core.lesson_progress import Resume, SessionProgress
 from kiosk.i18n import _, ngettext
@@ -19,7 +19,9 @@ from kiosk.i18n import _, ngettext
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from .trainer_desk import TrainerDeskBridge
+    from kiosk.services.lessons.learners import LearnerStore
+
+    from .usage import Usage
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +29,9 @@ log = logging.getLogger(__name__)
 class CardProgress(SessionProgress):
     """Session progress that also counts lessons and writes them to a typed-in learner card."""
 
-    def __init__(self, desk: Callable[[], TrainerDeskBridge]) -> None:
+    def __init__(self, usage: Usage) -> None:
         super().__init__()
-        self._desk = desk
+        self._usage = usage
         self.code: str | None = None  # in memory for this session only
         self._started: set[str] = set()
 
@@ -37,16 +39,16 @@ class CardProgress(SessionProgress):
         # the player asks this when a lesson opens: the moment it counts as started
         if lesson_id not in self._started:
             self._started.add(lesson_id)
-            self._desk().count(stats.LESSON_STARTED, lesson_id)
+            self._usage.count(stats.LESSON_STARTED, lesson_id)
             if self.code is not None:
-                self._desk().record(self.code, lesson_id, learners.STARTED)
+                self._usage.record(self.code, lesson_id, learners.STARTED)
         return super().resume_point(lesson_id)
 
     def mark_completed(self, lesson_id: str) -> None:
         if lesson_id not in self.completed():
-            self._desk().count(stats.LESSON_COMPLETED, lesson_id)
+            self._usage.count(stats.LESSON_COMPLETED, lesson_id)
             if self.code is not None:
-                self._desk().record(self.code, lesson_id, learners.COMPLETED)
+                self._usage.record(self.code, lesson_id, learners.COMPLETED)
         super().mark_completed(lesson_id)
 
     def load(self, code: str, progress: learners.Progress) -> None:
@@ -55,7 +57,7 @@ class CardProgress(SessionProgress):
         for lesson_id in progress.completed():
             super().mark_completed(lesson_id)
         for lesson_id in self.completed():  # finished before the code was typed, this visit
-            self._desk().record(code, lesson_id, learners.COMPLETED)
+            self._usage.record(code, lesson_id, learners.COMPLETED)
 
     def clear(self) -> None:
         super().clear()
@@ -69,13 +71,13 @@ class LearnerBridge(QObject):
     def __init__(
         self,
         progress: CardProgress,
-        desk: Callable[[], TrainerDeskBridge],
+        learners: LearnerStore,
         speak: Callable[[str], None],
         lessons_changed: Callable[[], None] = lambda: None,
     ) -> None:
         super().__init__()
         self._progress = progress
-        self._desk = desk
+        self._learners = learners
         self._speak = speak
         self._lessons_changed = lessons_changed
         self._message = ""
@@ -123,7 +125,7 @@ class LearnerBridge(QObject):
             return
         self._say(_("Looking for your card…"), busy=True)
         try:
-            found = await (await self._desk().learners()).resume(code)
+            found = await self._learners.resume(code)
         except Exception:
             log.exception("learner card lookup")
             self._say(_("The kiosk cannot look up cards just now. Please ask a member of staff."))
@@ -154,7 +156,7 @@ class LearnerBridge(QObject):
         code = self._progress.code
         if code is None or self._busy:
             return
-        await (await self._desk().learners()).forget(code)
+        await self._learners.forget(code)
         self._progress.clear()
         self._lessons_changed()
         self._say(_("Your card and everything it remembered are deleted from this kiosk."))

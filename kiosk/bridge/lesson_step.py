@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, Signal
+from PySide6.QtCore import Signal
 
+from kiosk.bridge.qt import Property
 from kiosk.core.lesson_views import prepare
 from kiosk.i18n import ngettext
 

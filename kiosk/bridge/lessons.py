@@ -13,8 +13,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
-from qasync import asyncSlot
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
 
 from kiosk.bridge.lesson_languages import language_names, language_notice
 from kiosk.bridge.lesson_step import (
@@ -24,6 +23,7 @@ from kiosk.bridge.lesson_step import (
     view,
     widget_params,
 )
+from kiosk.bridge.qt import Property, asyncSlot
 from kiosk.core.errors import PortalError
 from kiosk.core.lesson_player import Player
 from kiosk.core.lesson_progress import ProgressStore, SessionProgress
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kiosk.core.lessons import Course, Lesson
     from kiosk.services.lessons.languages import CourseLanguages
     from kiosk.services.lessons.library import Library
+    from kiosk.services.portals.open311 import Open311Client
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class LessonsBridge(QObject):
         self,
         language: Callable[[], str],
         speak: Callable[..., None],  # (text, voice="") — voice "other": a pretend caller
-        backend: Callable[[], Any] | None = None,
+        practice: Open311Client | None = None,
         progress: ProgressStore | None = None,
         library: Library | None = None,
     ) -> None:
@@ -59,7 +60,8 @@ class LessonsBridge(QObject):
         self._player: Player | None = None
         self._hint = ""
         self._busy = False
-        self._language, self._speak, self._backend_of = language, speak, backend
+        # The practice portal (never the city's, whatever the mode) for the practice form.
+        self._language, self._speak, self._practice = language, speak, practice
         self._progress: ProgressStore = progress or SessionProgress()
         self._course: Course | None = None  # the course in the interface language (or Bulgarian)
         self._course_lang = ""
@@ -350,16 +352,12 @@ class LessonsBridge(QObject):
         self._speak(player.feedback)
         self.stepChanged.emit()
         try:
-            backend = self._backend_of() if self._backend_of else None
-            if backend is None:
-                raise LookupError
-            await backend.ready()
-            client = backend.portals.open311 if backend.portals else None
-            if client is None:  # hand-off mode: there is no portal to practise on
+            client = self._practice
+            if client is None:  # screenshots and tests built without the portals
                 raise LookupError
             code = str(player.step.widget.params.get("service_code") or "")
             request = NewRequest(code, address_string=place, description=description)
-            result = await client.submit(request)
+            result = await client.submit(request, locale=self._language())
             number = result.service_request_id or result.token
             verdict = player.act("submitted", number)
             self._after_verdict(player, verdict.feedback)

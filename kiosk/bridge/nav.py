@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.bridge.qt import Property
 
 log = logging.getLogger(__name__)
 

@@ -4,34 +4,32 @@ list to fit the room it has (KPager)."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.bridge.places_text import distance_text, place_card, qr_data_uri, source_lines
-from kiosk.bridge.tasks import cancel, running
+from kiosk.bridge.qt import Property, asyncSlot
+from kiosk.bridge.tasks import Failed, Request
 from kiosk.config import Settings
 from kiosk.config import schema as s
-from kiosk.core.errors import PortalError
+from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.nearby import map_link
 from kiosk.core.portal import PLACE_CATEGORIES, PLACE_CATEGORY_LABELS, Place
 from kiosk.i18n import _
-from kiosk.services.storage.cache import Cached, Codec
+from kiosk.services.storage.cache import Cache, Cached, Codec
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from kiosk.bridge.backend import BackendBridge
-    from kiosk.services.nearby.places import NearbyPlaces
+    from kiosk.services.nearby.places import NearbyPlaces, PlaceFinder
 
 log = logging.getLogger(__name__)
 LIMIT = 12  # nearest places kept: more is a list nobody reads on a kiosk
-BUSY_SPEAK_AFTER_S = 1.0
 DATASET_OPTIONS = {
     "pharmacy": s.PLACES_PHARMACY, "clinic": s.PLACES_CLINIC, "office": s.PLACES_OFFICE,
     "day_centre": s.PLACES_DAY_CENTRE, "fountain": s.PLACES_FOUNTAIN, "toilet": s.PLACES_TOILET,
@@ -60,24 +58,25 @@ class PlacesBridge(QObject):
     def __init__(
         self,
         settings: Settings,
-        backend: Callable[[], BackendBridge],
+        *,
+        finder: PlaceFinder,
+        cache: Cache,
         speak: Callable[[str], None],
         slip_dir: Path,
     ) -> None:
-        """`backend` and `speak` are looked up when used (the bridges are built together)."""
         super().__init__()
-        self._settings, self._backend_of, self._speak = settings, backend, speak
+        self._settings, self._finder, self._cache, self._speak = settings, finder, cache, speak
         self._slip_dir = slip_dir
         self._codes = [c for c in PLACE_CATEGORIES if settings[DATASET_OPTIONS[c]]]
-        self._task: asyncio.Task[None] | None = None
+        self._max_age_s = float(settings[s.CACHE_PLACES_MAX_AGE])  # then the saved copy is old
+        self._request = Request(self.changed.emit, speak)
         self.reset()
 
     # --- state -------------------------------------------------------------------------------
     @Slot()
     def reset(self) -> None:
         """Forget the person's search (the session wipe, and a new category)."""
-        cancel(self._task)
-        self._task = None
+        self._request.cancel()
         self._category = ""
         self._result: Cached[NearbyPlaces] | None = None
         self._problem = ""
@@ -102,7 +101,11 @@ class PlacesBridge(QObject):
 
     @Property(bool, notify=changed)
     def busy(self) -> bool:
-        return running(self._task)
+        return self._request.running
+
+    @Property(str, notify=changed)
+    def busyText(self) -> str:
+        return self._request.busy_text
 
     @Property(bool, notify=changed)
     def loaded(self) -> bool:
@@ -152,15 +155,16 @@ class PlacesBridge(QObject):
         return self._slip_message
 
     # --- actions -----------------------------------------------------------------------------
-    @Slot(str)
-    def choose(self, code: str) -> None:
-        """Look for places of one kind (a second tap while looking changes nothing)."""
+    @asyncSlot(str)
+    async def choose(self, code: str) -> None:
+        """Look for places of one kind (a second tap while looking changes nothing; another
+        kind stops the first search)."""
         if code not in self._codes or (self.busy and code == self._category):
             return
         self.reset()
         self._category = code
-        self._task = asyncio.ensure_future(self._fetch(code))
         self.changed.emit()
+        await self._fetch(code)
 
     @Slot()
     def retry(self) -> None:
@@ -213,7 +217,7 @@ class PlacesBridge(QObject):
             lines=(*lines, *source_lines(self._result, self._settings)) if self._result else lines,
             qr=card["mapLink"],
             qr_caption=_("Scan this code with a phone to see the place on a map."),
-            footer=_("Call Sofia, the city's help line: 0700 17 310"),
+            footer=_("Call Sofia, the city's help line: {phone}").format(phone=CALL_SOFIA_PHONE),
         )
         result = print_slip(slip, self._slip_dir)
         self._slip_message = result.message
@@ -222,34 +226,25 @@ class PlacesBridge(QObject):
 
     # --- loading -----------------------------------------------------------------------------
     async def _fetch(self, code: str) -> None:
-        loop = asyncio.get_running_loop()
-        waiting = loop.call_later(
-            BUSY_SPEAK_AFTER_S,
-            lambda: self._speak(_("Looking for places near this kiosk. Please wait.")),
-        )
-        try:
-            offline = await self._backend_of().ready()
-            portals = self._backend_of().portals
-            assert portals is not None
-            finder = portals.places
-            lat, lon = finder.origin
-            key = f"nearby {code} {finder.datasets[code]} {lat:.5f},{lon:.5f} "
-            key += f"r{finder.max_distance_m:g} n{LIMIT}"
-            self._result = await offline.cache("ckan").get_or_fetch(
-                key,
-                lambda: finder.nearby(code, LIMIT),
-                self._settings[s.CACHE_PLACES_MAX_AGE],
-                NEARBY_CODEC,
-            )
-        except PortalError as exc:
-            log.info("places %s: %s (%s)", code, type(exc).__name__, exc.detail)
-            self._problem = (
-                exc.human()
-                + " "
-                + _("You can ask a member of staff, or call Call Sofia on 0700 17 310.")
-            )
-        finally:
-            waiting.cancel()
-        self._task = None
+        finder = self._finder
+        lat, lon = finder.origin
+        key = f"nearby {code} {finder.datasets[code]} {lat:.5f},{lon:.5f} "
+        key += f"r{finder.max_distance_m:g} n{LIMIT}"
+        got = await self._request.run(
+            self._cache.get_or_fetch(
+                key, lambda: finder.nearby(code, LIMIT), self._max_age_s, NEARBY_CODEC,
+            ),
+            busy=_("Looking for places near this kiosk. Please wait."),
+            fail=lambda exc: exc.human() + " " + _(
+                "You can ask a member of staff, or call Call Sofia on {phone}."
+            ).format(phone=CALL_SOFIA_PHONE),
+            what=f"places {code}",
+        )  # fmt: skip
+        if got is None:
+            return
+        if isinstance(got, Failed):
+            self._problem = got.sentence
+        else:
+            self._result = got
         self.changed.emit()
         self._speak_outcome()

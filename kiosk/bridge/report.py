@@ -1,8 +1,9 @@
 """`Report` in QML: "Report a problem to the city", one question per screen, through the outbox.
 
-The wizard (kiosk.core.wizard) holds the answers; this bridge loads the services through the
-cache (so it works offline from the saved copy), shows the current step, moves between the
-screens, submits through the outbox and makes the receipt. Hand-off mode prints instead.
+The wizard (kiosk.core.wizard) holds the answers; this bridge loads the services in the
+resident's language through the cache (so it works offline from the saved copy; a language
+switch reloads them), shows the current step, moves between the screens, submits through the
+outbox and makes the receipt. Hand-off mode prints instead.
 """
 
 from __future__ import annotations
@@ -12,13 +13,12 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
-from qasync import asyncSlot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.qt import Property, asyncSlot
 from kiosk.bridge.report_load import by_phone, load_definition, load_services
 from kiosk.bridge.report_submit import ReceiptInfo, submit_report
 from kiosk.bridge.report_text import (
@@ -29,18 +29,23 @@ from kiosk.bridge.report_text import (
     qr_data_uri,
     receipt_slip,
 )
-from kiosk.bridge.tasks import cancel, running
+from kiosk.bridge.tasks import Failed, Request
 from kiosk.config import Settings
 from kiosk.config import schema as s
-from kiosk.core.errors import PortalError
+from kiosk.core.city import CALL_SOFIA_PHONE
+from kiosk.core.portal import Service
 from kiosk.core.wizard import Place, Wizard, handoff_services, phone_script
 from kiosk.core.wizard_steps import DefinitionInvalid
 from kiosk.i18n import _
 from kiosk.services.printing.slip import default_printer_name, print_slip
 from kiosk.services.reports.everyday import load_names
 
+if TYPE_CHECKING:
+    from kiosk.services.portals.open311 import Open311Client
+    from kiosk.services.reports.outbox import Outbox
+    from kiosk.services.storage.cache import Cache
+
 log = logging.getLogger(__name__)
-BUSY_SPEAK_AFTER_S = 1.0
 CONFIRM_S = 0.4  # a touched choice shows its check mark this long before the next question
 # Which screen renders which step.
 SCREEN_OF = {
@@ -61,45 +66,51 @@ class ReportBridge(QObject):
     def __init__(
         self,
         settings: Settings,
-        backend: Callable[[], BackendBridge],
-        nav: Callable[[], NavBridge],
+        *,
+        open311: Open311Client | None,
+        cache: Cache,
+        outbox: Outbox | None,
+        nav: NavBridge,
         speak: Callable[[str], None],
         slip_dir: Path,
         language: Callable[[], str],
         clock: Callable[[], datetime] = datetime.now,
         printer: Callable[[], str] = default_printer_name,
     ) -> None:
-        """`printer`: the name of the printer slips go to ('' when there is none)."""
+        """`open311` and `outbox` are None in hand-off mode (nothing is sent); `printer`: the
+        name of the printer slips go to ('' when there is none)."""
         super().__init__()
-        self._settings, self._backend_of, self._nav_of = settings, backend, nav
+        self._settings, self._open311, self._cache, self._outbox = settings, open311, cache, outbox
+        self._nav = nav
         self._speak, self._slip_dir, self._language, self._clock = speak, slip_dir, language, clock
-        self._handoff = settings[s.PORTAL_MODE] == "handoff"
+        self._handoff = open311 is None or outbox is None
+        self._max_age_s = float(settings[s.CACHE_SERVICES_MAX_AGE])  # the list and questions
+        self._tracking_url = settings[s.REPORT_TRACKING_URL]  # for the receipt's QR code
         streets = tuple(
             x.strip() for x in settings[s.REPORT_NEARBY_STREETS].split(",") if x.strip()
         )
         self._place = Place(settings[s.KIOSK_LAT], settings[s.KIOSK_LON],
                             settings[s.KIOSK_ADDRESS].strip(), streets)  # fmt: skip
         self._printer = printer
-        self._task: asyncio.Task[Any] | None = None
+        self._request = Request(self._emit, speak)
         self._confirming: asyncio.TimerHandle | None = None
         self._nav_connected = False
+        self._loaded_language = ""
         self.reset()
 
     @Slot()
     def reset(self) -> None:
         """The session wipe: every answer, the receipt and any slip message are forgotten."""
-        cancel(self._task)
-        self._task = None
+        self._request.cancel()
         if self._confirming is not None:
             self._confirming.cancel()
         self._confirming = None
-        self._moving = False  # a question's next one is on its way: touches wait
         self._wizard = self._new_wizard()
         self._shown_at = 0.0  # when the current step was shown (a tap right after is a tremor)
         self._progress = (1, 0)
         self._can_print = False
         self._loaded = False
-        self._busy = ""
+        self._loaded_language = ""
         self._problem = ""
         self._error = ""
         self._age = ""
@@ -172,9 +183,15 @@ class ReportBridge(QObject):
     def handoff(self) -> bool:
         return self._handoff
 
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        """A request is in flight (the buttons that would start another are off)."""
+        return self._request.running
+
     @Property(str, notify=changed)
-    def busy(self) -> str:
-        return self._busy
+    def busyText(self) -> str:
+        """What the kiosk is waiting for, once the wait passes a second ('' otherwise)."""
+        return self._request.busy_text
 
     @Property(str, notify=changed)
     def problem(self) -> str:
@@ -237,69 +254,85 @@ class ReportBridge(QObject):
         self.reset()
         self._shown_at = asyncio.get_running_loop().time()
         self._go("report-category")
-        await self._guarded(self._load_services())
-
-    async def _guarded(self, job: Any) -> None:
-        if running(self._task):
-            job.close()  # a second tap while the first request runs: ignored
-            return
-        self._task = asyncio.ensure_future(job)
-        try:
-            await self._task
-        except asyncio.CancelledError:
-            pass
-        finally:
-            self._task = None
+        await self._load_services()
 
     async def _load_services(self) -> None:
-        if self._handoff:
-            self._wizard.services = handoff_services()
-            self._loaded = True
-            self._emit()
-            return
-        timer = self._busy_for(_("Getting the list of problems from the city. Please wait."))
-        try:
-            services, self._age = await load_services(self._backend_of(), self._language())
+        """The services in the resident's language (again after a language switch)."""
+        language = self._language()
+        if self._open311 is None:
+            services: list[Service] = handoff_services()
+        else:
+            got = await self._request.run(
+                load_services(self._open311, self._cache, language, self._max_age_s),
+                busy=_("Getting the list of problems from the city. Please wait."),
+                fail=by_phone, what="report services",
+            )  # fmt: skip
+            if got is None:
+                return
+            if isinstance(got, Failed):
+                self._problem = got.sentence
+                self._emit()
+                self._speak(self._problem)
+                return
+            services, self._age = got
+        if self._loaded:
+            self._wizard.relanguage(services)
+        else:
             self._wizard.services = services
-            self._loaded = True
-            if not services:
-                self._problem = _("The city's service lists no kinds of problem today. Please "
-                                  "call Call Sofia on 0700 17 310.")  # fmt: skip
-        except PortalError as exc:
-            log.info("report services: %s (%s)", type(exc).__name__, exc.detail)
-            self._problem = by_phone(exc)
-        finally:
-            timer.cancel()
-            self._busy = ""
+        self._loaded, self._loaded_language = True, language
+        if not services:
+            self._problem = _("The city's service lists no kinds of problem today. Please call "
+                              "Call Sofia on {phone}.").format(phone=CALL_SOFIA_PHONE)  # fmt: skip
         self._emit()
         if self._problem:
             self._speak(self._problem)
 
-    def _busy_for(self, text: str) -> asyncio.TimerHandle:
-        """Show and speak a busy message if the wait passes a second (ACCESSIBILITY 10)."""
-
-        def show() -> None:
-            self._busy = text
-            self._emit()
-            self._speak(text)
-
-        return asyncio.get_running_loop().call_later(BUSY_SPEAK_AFTER_S, show)
+    @asyncSlot()
+    async def relanguage(self) -> None:
+        """The resident switched language: the lists and the questions come again in the new
+        one; the answers given so far keep their meaning."""
+        if not self._loaded or self._loaded_language == self._language():
+            return
+        self._request.cancel()
+        self._drop_confirmation()
+        self._wizard.names = load_names(self._language(), self._settings[s.REPORT_EVERYDAY_NAMES])
+        await self._load_services()
+        svc = self._wizard.service()
+        if svc is not None and svc.code in self._wizard.definitions and self._open311:
+            language = self._language()
+            got = await self._request.run(
+                load_definition(self._open311, self._cache, svc.code, language, self._max_age_s),
+                busy=_("Getting the questions for this problem. Please wait."),
+                what=f"definition {svc.code} in {language}",
+            )  # fmt: skip
+            if got is not None and not isinstance(got, Failed):
+                try:
+                    self._wizard.set_definition(got, svc.code)
+                except DefinitionInvalid as exc:  # the questions stay in the other language
+                    log.warning("service %s in %s: unusable definition: %s", svc.code,
+                                language, exc)  # fmt: skip
+        self._emit()
+        self.stepMoved.emit()  # the screen reads its step again, in the new language
 
     async def _load_definition(self, code: str) -> bool:
-        timer = self._busy_for(_("Getting the questions for this problem. Please wait."))
-        try:
-            definition = await load_definition(self._backend_of(), code, self._language())
-            self._wizard.set_definition(definition, code)
-            return True
-        except DefinitionInvalid as exc:
-            log.warning("service %s: unusable definition: %s", code, exc)
-            self._problem = exc.human()
-        except PortalError as exc:
-            log.info("definition %s: %s (%s)", code, type(exc).__name__, exc.detail)
-            self._problem = by_phone(exc)
-        finally:
-            timer.cancel()
-            self._busy = ""
+        if self._open311 is None:  # hand-off services have no questions to fetch
+            return False
+        got = await self._request.run(
+            load_definition(self._open311, self._cache, code, self._language(), self._max_age_s),
+            busy=_("Getting the questions for this problem. Please wait."),
+            fail=by_phone, what=f"definition {code}",
+        )  # fmt: skip
+        if got is None:
+            return False
+        if not isinstance(got, Failed):
+            try:
+                self._wizard.set_definition(got, code)
+                return True
+            except DefinitionInvalid as exc:
+                log.warning("service %s: unusable definition: %s", code, exc)
+                self._problem = exc.human()
+        else:
+            self._problem = got.sentence
         self._emit()
         self._speak(self._problem)
         return False
@@ -311,8 +344,8 @@ class ReportBridge(QObject):
         check mark for a moment, then the next question comes (never the sending itself:
         that is the review's own button, ACCESSIBILITY 40). A touch while that moment runs,
         or right after a new question appeared (a tremor's second tap), changes nothing."""
-        if self._confirming is not None or self._moving:
-            return
+        if self._confirming is not None or self._request.running:
+            return  # (running: a question's next one is on its way)
         loop = asyncio.get_running_loop()
         if loop.time() - self._shown_at < self._settings[s.TAP_FILTER_MS] / 1000:
             return
@@ -358,7 +391,7 @@ class ReportBridge(QObject):
     @asyncSlot()
     async def next(self) -> None:
         self._drop_confirmation()
-        if self._task is not None or (self._problem and not self._loaded):
+        if self._request.running or (self._problem and not self._loaded):
             return
         self._problem = ""
         problem = self._wizard.next()
@@ -370,14 +403,7 @@ class ReportBridge(QObject):
         self._error = ""
         code = self._wizard.needs_definition()
         if code:  # the wizard stays on the problem until its questions arrive
-            self._task = asyncio.ensure_future(self._load_definition(code))
-            self._moving = True
-            try:
-                ok = await self._task
-            finally:
-                self._task = None
-                self._moving = False
-            if not ok:
+            if not await self._load_definition(code):
                 self._go("report-problem")
                 return
             self._wizard.next()
@@ -389,7 +415,7 @@ class ReportBridge(QObject):
         self._drop_confirmation()
         self._error = ""
         if not self._wizard.back():
-            self._nav_of().go("home")
+            self._nav.go("home")
             return
         self._show_step(push=False)
 
@@ -413,7 +439,7 @@ class ReportBridge(QObject):
         self._shown_at = asyncio.get_running_loop().time()
         screen = SCREEN_OF.get(step.id, "report-question")
         self._shown[screen] = step.id
-        nav = self._nav_of()
+        nav = self._nav
         self._emit()
         if nav.screen == screen:
             self.stepMoved.emit()
@@ -424,9 +450,9 @@ class ReportBridge(QObject):
         self._own_nav = True
         try:
             if back:
-                self._nav_of().backTo(screen)
+                self._nav.backTo(screen)
             else:
-                self._nav_of().go(screen)
+                self._nav.go(screen)
         finally:
             self._own_nav = False
 
@@ -436,7 +462,7 @@ class ReportBridge(QObject):
             return
         self._nav_connected = True
         self._own_nav = False
-        nav = self._nav_of()
+        nav = self._nav
 
         def follow() -> None:
             if not self._own_nav and nav.screen in self._shown:
@@ -449,7 +475,7 @@ class ReportBridge(QObject):
     @asyncSlot()
     async def submit(self) -> None:
         """After the review. Stored in the outbox before any sending (hand-off: printed)."""
-        if self._task is not None or self._receipt is not None:
+        if self._request.running or self._receipt is not None:
             return  # a second tap on Send: the report is already on its way
         lang = self._language()
         self._can_print = bool(self._printer())  # no printer: no print button, nothing saved
@@ -458,16 +484,16 @@ class ReportBridge(QObject):
             self._go("report-receipt")  # the screen says the receipt when it opens
             self._emit()
             return
-        timer = self._busy_for(_("Sending your report. Please wait."))
-        self._task = asyncio.ensure_future(
-            submit_report(self._backend_of(), self._wizard, lang, self._settings)
-        )
-        try:
-            self._receipt = await self._task
-        finally:
-            self._task = None
-            timer.cancel()
-            self._busy = ""
+        receipt = await self._request.run(
+            submit_report(
+                self._outbox, self._open311, self._wizard, lang, self._tracking_url,
+                practice=self._settings[s.PORTAL_MODE] == "practice",
+            ),
+            busy=_("Sending your report. Please wait."), what="report",
+        )  # fmt: skip
+        if receipt is None or isinstance(receipt, Failed):  # cancelled (submit never raises)
+            return
+        self._receipt = receipt
         self._go("report-receipt")  # the screen says the receipt, the number digit by digit
         self._emit()
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.report_text import tracking_payload
-from kiosk.config import Settings
-from kiosk.config import schema as s
+from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.errors import PortalError
 from kiosk.core.outbox import State
-from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard
+from kiosk.core.wizard import Wizard
 from kiosk.i18n import _
 from kiosk.services.storage.database import StorageError
+
+if TYPE_CHECKING:
+    from kiosk.services.portals.open311 import Open311Client
+    from kiosk.services.reports.outbox import Outbox
 
 log = logging.getLogger(__name__)
 WAIT_FOR_NUMBER_S = 8.0  # longer than this and the receipt says the number comes later
@@ -64,17 +67,23 @@ def local_reference(local_id: int) -> str:
 
 
 async def submit_report(
-    backend: BackendBridge, wizard: Wizard, language: str, settings: Settings
+    outbox: Outbox | None,
+    open311: Open311Client | None,
+    wizard: Wizard,
+    language: str,
+    tracking_url: str = "",
+    *,
+    practice: bool = False,
 ) -> ReceiptInfo:
-    """Store the report durably, then wait briefly for delivery. Never raises. On the practice
-    portal the receipt says what really happened: the report is recorded only on this kiosk."""
-    practice = settings[s.PORTAL_MODE] == "practice"
+    """Store the report durably, then wait briefly for delivery. Never raises. `tracking_url`
+    (report.tracking_url) makes the receipt's QR code a link to the city's page for it. On the
+    practice portal (`practice`) the receipt says what really happened: the report is recorded
+    only on this kiosk."""
     report = wizard.to_report(language)
     try:
-        offline = await backend.ready()
-        if offline.outbox is None or not offline.outbox.sends_reports:
-            raise StorageError("no outbox in this mode")
-        local_id = await offline.outbox.enqueue(report)
+        if outbox is None or not outbox.sends_reports:
+            raise StorageError("no outbox for reports in this mode")
+        local_id = await outbox.enqueue(report)
     except StorageError as exc:
         log.error("report not stored: %s", exc)
         return ReceiptInfo(
@@ -84,15 +93,14 @@ async def submit_report(
             rejected=True, title=_("Your report was not sent"),
         )  # fmt: skip
     reference = local_reference(local_id)
-    template = settings[s.REPORT_TRACKING_URL]
     loop = asyncio.get_running_loop()
     deadline = loop.time() + WAIT_FOR_NUMBER_S
-    entry = await offline.outbox.get(local_id)
+    entry = await outbox.get(local_id)
     while entry is not None and entry.state in (State.QUEUED, State.SENDING):
         if loop.time() > deadline or (entry.attempts > 0 and entry.state is State.QUEUED):
             break  # offline: the first try failed, the outbox will retry on its own
         await asyncio.sleep(POLL_S)
-        entry = await offline.outbox.get(local_id)
+        entry = await outbox.get(local_id)
     if entry is not None and entry.state is State.REJECTED:
         return ReceiptInfo(
             "", "",
@@ -100,7 +108,7 @@ async def submit_report(
               "on {phone}.").format(reason=entry.last_error, phone=CALL_SOFIA_PHONE),
             rejected=True, title=_("Your report was not accepted"),
         )  # fmt: skip
-    if (entry is None or entry.state is not State.DELIVERED) and backend.in_memory:
+    if (entry is None or entry.state is not State.DELIVERED) and not outbox.on_disk:
         # held only in memory: it is lost if the kiosk stops, so never "saved on this kiosk"
         return ReceiptInfo(
             "", "",
@@ -125,11 +133,11 @@ async def submit_report(
         )
     number = entry.service_request_id
     if not number and entry.token:
-        number = await _resolve_token(backend, entry.token)
+        number = await _resolve_token(open311, entry.token)
         if number:
-            await offline.outbox.set_request_id(local_id, number)
+            await outbox.set_request_id(local_id, number)
     if number and practice:
-        payload = tracking_payload(number, template)
+        payload = tracking_payload(number, tracking_url)
         return ReceiptInfo(
             number,
             _("Your practice report number"),
@@ -138,7 +146,7 @@ async def submit_report(
             qr=payload, qr_text=payload, reference=reference, title=_("Your practice report"),
         )  # fmt: skip
     if number:
-        payload = tracking_payload(number, template)
+        payload = tracking_payload(number, tracking_url)
         return ReceiptInfo(
             number,
             _("Your report number"),
@@ -167,12 +175,11 @@ async def submit_report(
     )  # fmt: skip
 
 
-async def _resolve_token(backend: BackendBridge, token: str) -> str:
-    portals = backend.portals
-    if portals is None or portals.open311 is None:
+async def _resolve_token(open311: Open311Client | None, token: str) -> str:
+    if open311 is None:
         return ""
     try:
-        return (await portals.open311.token(token)).service_request_id
+        return (await open311.token(token)).service_request_id
     except PortalError as exc:
         log.info("token lookup: %s", type(exc).__name__)
         return ""

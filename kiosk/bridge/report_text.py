@@ -10,8 +10,9 @@ import segno
 from babel.dates import format_date as babel_date
 from babel.dates import format_datetime as babel_datetime
 
+from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.portal import Service, ServiceAttribute, ServiceDefinition
-from kiosk.core.wizard import CALL_SOFIA_PHONE, Wizard, handoff_lines, line_text, phone_script
+from kiosk.core.wizard import Wizard, handoff_lines, line_text, phone_script
 from kiosk.i18n import _, babel_locale
 from kiosk.services.printing.slip import Slip
 from kiosk.services.storage.cache import Codec

@@ -6,9 +6,10 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk import i18n
+from kiosk.bridge.qt import Property
 from kiosk.core.session import IdlePolicy, IdleState, IdleTracker
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ class SessionBridge(QObject):
         self._high_contrast = False
         self._active = False
         self._data_deleted = False
+        self.policy = policy  # the idle limits from the settings
         self._idle = IdleTracker(policy, clock())
         self._last_seconds_left = -1
         self._wipe_hooks: list[Callable[[], None]] = []

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk import APP_NAME, __version__
+from kiosk.bridge.qt import Property
+from kiosk.core.city import CALL_SOFIA_PHONE
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +59,7 @@ class ShellBridge(QObject):
     @Property(str, constant=True)
     def cityPhone(self) -> str:
         """Call Sofia, the municipal contact centre (PORTALS.md §2)."""
-        return "0700 17 310"
+        return CALL_SOFIA_PHONE
 
     @Property(int, constant=True)
     def tapFilterMs(self) -> int:

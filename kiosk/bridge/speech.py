@@ -12,18 +12,16 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.bridge.qt import Property
 from kiosk.config.loader import Settings
 from kiosk.config.schema import (
     SPEECH_AUTO_READ,
     SPEECH_DEFAULT_RATE,
     SPEECH_DEFAULT_VOLUME,
-    SPEECH_HEADSET_DETECTION,
 )
 from kiosk.i18n import _, ngettext
-from kiosk.services.speech.headset import HeadsetMonitor
-from kiosk.services.speech.player import create_player
 from kiosk.services.speech.port import RATE_NAMES, RATES, VOLUME_COUNT
 from kiosk.services.speech.privacy import masked_character, neutral_for
 from kiosk.services.speech.service import SpeechService
@@ -344,18 +342,3 @@ class SpeechBridge(QObject):
             text = _("The headphones are disconnected.")
         self.service.speak(text, remember=False)
 
-
-def create_speech(settings: Settings, parent: QObject | None = None) -> SpeechBridge:
-    """Build engine, player, headset monitor, service and bridge from the settings."""
-    from kiosk.services.speech import create_engine
-
-    engine = create_engine(settings)
-    player = create_player()
-    headset = HeadsetMonitor(settings[SPEECH_HEADSET_DETECTION])
-    service = SpeechService(engine, player, headset)
-    player.setParent(service)
-    headset.setParent(service)
-    headset.start()
-    bridge = SpeechBridge(service, settings, parent)
-    service.setParent(bridge)
-    return bridge

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
-from qasync import asyncSlot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.bridge.backend import BackendBridge
 from kiosk.bridge.nav import NavBridge
+from kiosk.bridge.qt import Property, asyncSlot
 from kiosk.bridge.report_text import digits_spoken, format_moment
-from kiosk.bridge.tasks import cancel
-from kiosk.core.errors import NotFound, PortalError
+from kiosk.bridge.tasks import Failed, Request
+from kiosk.core.city import CALL_SOFIA_PHONE
+from kiosk.core.errors import NotFound
 from kiosk.core.outbox import State
 from kiosk.core.portal import ServiceRequest
 from kiosk.i18n import _
 
+if TYPE_CHECKING:
+    from kiosk.services.portals.open311 import Open311Client
+    from kiosk.services.reports.outbox import Outbox
+
 log = logging.getLogger(__name__)
-BUSY_SPEAK_AFTER_S = 1.0
 
 
 def candidates(typed: str) -> list[str]:
@@ -49,30 +51,34 @@ class TrackBridge(QObject):
 
     def __init__(
         self,
-        backend: Callable[[], BackendBridge],
-        nav: Callable[[], NavBridge],
+        *,
+        open311: Open311Client | None,
+        outbox: Outbox | None,
+        nav: NavBridge,
         speak: Callable[[str], None],
         language: Callable[[], str],
     ) -> None:
+        """`open311` and `outbox` are None in hand-off mode (reports go by phone)."""
         super().__init__()
-        self._backend_of, self._nav_of, self._speak, self._language = (
-            backend, nav, speak, language,
-        )  # fmt: skip
-        self._task: asyncio.Task[Any] | None = None
+        self._open311, self._outbox = open311, outbox
+        self._nav, self._speak, self._language = nav, speak, language
+        self._request = Request(self.changed.emit, speak)
         self.reset()
 
     @Slot()
     def reset(self) -> None:
-        cancel(self._task)
-        self._task = None
-        self._busy = ""
+        self._request.cancel()
         self._problem = ""
         self._result: dict[str, Any] = {}
         self.changed.emit()
 
+    @Property(bool, notify=changed)
+    def busy(self) -> bool:
+        return self._request.running
+
     @Property(str, notify=changed)
-    def busy(self) -> str:
-        return self._busy
+    def busyText(self) -> str:
+        return self._request.busy_text
 
     @Property(str, notify=changed)
     def problem(self) -> str:
@@ -84,57 +90,40 @@ class TrackBridge(QObject):
 
     @asyncSlot(str)
     async def lookup(self, typed: str) -> None:
-        if self._task is not None:
+        if self._request.running:
             return  # a second tap while the city is asked: ignored
         self._problem = ""
         if not candidates(typed):
             self._fail(_("Report number: no digits were typed. Please type the number from "
                          "your receipt, then touch Show."))  # fmt: skip
             return
-        self._task = asyncio.ensure_future(self._lookup(typed))
-        try:
-            await self._task
-        except asyncio.CancelledError:
+        found = await self._request.run(
+            self._find(typed),
+            busy=_("Asking the city about your report. Please wait."), what="track",
+        )  # fmt: skip
+        if found is None:
             return
-        finally:
-            self._task = None
-
-    async def _lookup(self, typed: str) -> None:
-        loop = asyncio.get_running_loop()
-
-        def show_busy() -> None:
-            self._busy = _("Asking the city about your report. Please wait.")
-            self.changed.emit()
-            self._speak(self._busy)
-
-        timer = loop.call_later(BUSY_SPEAK_AFTER_S, show_busy)
-        try:
-            found = await self._find(typed)
-        except PortalError as exc:
-            log.info("track: %s (%s)", type(exc).__name__, exc.detail)
-            found = exc.human()
-        finally:
-            timer.cancel()
-            self._busy = ""
+        if isinstance(found, Failed):
+            self._fail(found.sentence)
+            return
         if isinstance(found, str):
             self._fail(found)
             return
         self._result = self._describe(found)
         self.changed.emit()
-        self._nav_of().go("track-result")
+        self._nav.go("track-result")
         self._speak(self._result["spoken"])
 
     async def _find(self, typed: str) -> ServiceRequest | str:
-        offline = await self._backend_of().ready()
-        portals = self._backend_of().portals
-        if portals is None or portals.open311 is None:
+        client = self._open311
+        if client is None:
             return _(
                 "This kiosk cannot look up reports: reports are made by phone to Call "
-                "Sofia on 0700 17 310. Please ask them about your registration number."
-            )
+                "Sofia on {phone}. Please ask them about your registration number."
+            ).format(phone=CALL_SOFIA_PHONE)
         digits = candidates(typed)[0]
-        if len(digits) == 7 and digits.startswith("9") and offline.outbox is not None:
-            entry = await offline.outbox.get(int(digits[1:]))  # the kiosk's own number
+        if len(digits) == 7 and digits.startswith("9") and self._outbox is not None:
+            entry = await self._outbox.get(int(digits[1:]))  # the kiosk's own number
             if entry is not None:
                 if entry.state in (State.QUEUED, State.SENDING):
                     return _("This report is still saved on this kiosk. It will be sent to the "
@@ -144,14 +133,14 @@ class TrackBridge(QObject):
                         reason=entry.last_error)  # fmt: skip
                 number = entry.service_request_id
                 if not number and entry.token:
-                    number = (await portals.open311.token(entry.token)).service_request_id
+                    number = (await client.token(entry.token)).service_request_id
                 if not number:
                     return _("The city has your report but has not given it a number yet. "
                              "Please try again tomorrow.")  # fmt: skip
-                return await portals.open311.request(number)
+                return await client.request(number, locale=self._language())
         for candidate in candidates(typed):
             try:
-                return await portals.open311.request(candidate)
+                return await client.request(candidate, locale=self._language())
             except NotFound:
                 continue
         return _(

@@ -7,8 +7,9 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.bridge.qt import Property
 from kiosk.core.gesture import CornerGesture
 from kiosk.core.pin import PinGuard
 
@@ -17,6 +18,12 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
+# Screens that belong to trainer mode; leaving them locks it again.
+TRAINER_SCREENS = frozenset({
+    "trainer", "trainerPrint", "trainerProgress", "trainerStats", "trainerSettings",
+    "trainerSetting", "trainerOutbox", "trainerGuided",
+})  # fmt: skip
 
 class TrainerBridge(QObject):
     """Trainer access. In kiosk mode the window cannot be closed until `unlocked` is true."""

@@ -11,59 +11,36 @@ import logging
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
-from PySide6.QtCore import Property, QObject, Signal
-from qasync import asyncSlot
+from PySide6.QtCore import QObject, Signal
 
+from kiosk.bridge.qt import Property, asyncSlot
+from kiosk.bridge.trainer import TRAINER_SCREENS
 from kiosk.config import Settings
 from kiosk.config import schema as opt
-from kiosk.core import learners, stats
+from kiosk.core import learners
 from kiosk.i18n import _, ngettext
 from kiosk.services.lessons.learners import LearnerStore
 from kiosk.services.storage.database import StorageError
 from kiosk.services.trainer.stats import StatsStore, removable_folders
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kiosk.services.lessons.library import Library
     from kiosk.services.printing.certificates import LessonDone
-
-if TYPE_CHECKING:
-    from collections.abc import Callable, Coroutine
+    from kiosk.services.reports.outbox import Outbox
 
     from .backend import BackendBridge
     from .trainer import TrainerBridge
+    from .usage import Usage
 
 log = logging.getLogger(__name__)
 
-# Screens that belong to trainer mode; leaving them locks it again.
-TRAINER_SCREENS = frozenset(
-    {
-        "trainer",
-        "trainerPrint",
-        "trainerProgress",
-        "trainerStats",
-        "trainerSettings",
-        "trainerSetting",
-        "trainerOutbox",
-        "trainerGuided",
-    }
-)
-
-# The first screen of each service: entering it counts the service as used, once per session.
-SERVICE_SCREENS = {
-    "report-category": "report",
-    "track": "track",
-    "helpNearby": "places",
-    "departures": "departures",
-    "lessons": "lessons",
-    "learnerCard": "learner_card",
-}
-
-
 class TrainerDeskBridge(QObject):
-    """Built inside the Bridges(...) call, so the other bridges come as getters."""
+    """The trainer's desk; `outbox` is None in hand-off mode (nothing is sent)."""
 
     changed = Signal()
     ended = Signal()  # trainer mode is over: the other trainer bridges drop their state
@@ -71,19 +48,26 @@ class TrainerDeskBridge(QObject):
     def __init__(
         self,
         settings: Settings,
-        backend: Callable[[], BackendBridge],
-        trainer: Callable[[], TrainerBridge],
+        *,
+        stats: StatsStore,
+        learners: LearnerStore,
+        outbox: Outbox | None,
+        usage: Usage,
+        backend: BackendBridge,
+        trainer: TrainerBridge,
         speak: Callable[[str], None],
         session_dir: Path,
         clock: Callable[[], float] = time.time,
-        library: Callable[[], Library] | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
         self._settings = settings
+        self._stats, self._learners, self._outbox = stats, learners, outbox
+        self.usage = usage  # the guided lessons count through it
+        self._backend = backend  # the database's state, for the staff notice
         self._library = library
         self._lessons_notice = ""
         self._staff_notice = ""
-        self._backend = backend
         self._trainer = trainer
         self._speak = speak
         self._session_dir = session_dir
@@ -93,9 +77,6 @@ class TrainerDeskBridge(QObject):
         self._card_code = ""
         self._outbox_text = ""
         self._progress_text = ""
-        self._session_started: float | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._used: set[str] = set()  # services used in this session
         self.guided_today: list[str] = []  # lesson ids run as guided lessons in this visit
 
     # --- state shown in QML --------------------------------------------------------------
@@ -135,12 +116,10 @@ class TrainerDeskBridge(QObject):
         """The trainer's menu opened: gather what staff must know about the kiosk's faults."""
         from kiosk.bridge.staff_notices import outbox_notes, pin_lock_note
 
-        backend = self._backend()
-        notes = [backend.storageProblem, pin_lock_note(self._trainer().lockProblem)]
+        notes = [self._backend.storageProblem, pin_lock_note(self._trainer.lockProblem)]
         try:
-            offline = await backend.ready()
-            if offline.outbox is not None:
-                status = await offline.outbox.status()
+            if self._outbox is not None:
+                status = await self._outbox.status()
                 notes += outbox_notes(status, self._settings[opt.OUTBOX_RETENTION_DAYS])
         except StorageError as exc:
             log.error("staff notice: %s", exc.detail)
@@ -164,9 +143,8 @@ class TrainerDeskBridge(QObject):
         if self._library is None:
             from kiosk.services.lessons.library import Library
 
-            default = Library()
-            self._library = lambda: default
-        return self._library()
+            self._library = Library()
+        return self._library
 
     @asyncSlot()
     async def checkLessons(self) -> None:
@@ -194,13 +172,9 @@ class TrainerDeskBridge(QObject):
     # --- trainer mode ends ---------------------------------------------------------------
     def screen_changed(self, screen: str) -> None:
         """Nav moved: outside the trainer screens trainer mode is over."""
-        service = SERVICE_SCREENS.get(screen)
-        if service and self._session_started is not None and service not in self._used:
-            self._used.add(service)
-            self._spawn((stats.SERVICE_USED, service))
-        if screen not in TRAINER_SCREENS and self._trainer().unlocked:
+        if screen not in TRAINER_SCREENS and self._trainer.unlocked:
             log.info("trainer mode ended")
-            self._trainer().lock()
+            self._trainer.lock()
             self.reset()
             self.ended.emit()
 
@@ -211,63 +185,6 @@ class TrainerDeskBridge(QObject):
         self.guided_today.clear()
         self.changed.emit()
 
-    # --- statistics: counting ------------------------------------------------------------
-    def session_started(self) -> None:
-        self._session_started = self._clock()
-
-    def session_ended(self, language: str) -> None:
-        """Wipe hook: count the session, its length bucket and the language it ended in."""
-        if self._session_started is None:
-            return
-        seconds = self._clock() - self._session_started
-        self._session_started = None
-        self._used.clear()
-        self._spawn(
-            (stats.SESSIONS, ""),
-            (stats.LANGUAGE, language),
-            (stats.SESSION_LENGTH, stats.length_bucket(seconds)),
-        )
-
-    def count(self, metric: str, value: str = "") -> None:
-        """For other bridges: a lesson started or completed, a service used (fixed names only)."""
-        self._spawn((metric, value))
-
-    def _spawn(self, *items: tuple[str, str]) -> None:
-        self.run_later(self._count(*items))
-
-    def record(self, code: str, lesson_id: str, status: str) -> None:
-        """For the lesson player: note a lesson against a learner card (in the background)."""
-        self.run_later(self._record(code, lesson_id, status))
-
-    async def _record(self, code: str, lesson_id: str, status: str) -> None:
-        try:
-            await (await self.learners()).record(code, lesson_id, status)
-        except Exception:  # progress is a bonus: a resident's lesson never stops for it
-            log.exception("learner progress not saved")
-
-    def run_later(self, job: Coroutine[Any, Any, None]) -> None:
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # screenshots and shell tests run without the services' loop
-            job.close()
-            log.debug("no event loop: not counted")
-            return
-        task = loop.create_task(job)
-        self._tasks.add(task)  # the loop keeps only weak references to tasks
-        task.add_done_callback(self._tasks.discard)
-
-    async def _count(self, *items: tuple[str, str]) -> None:
-        try:
-            store = StatsStore((await self._backend().ready()).storage, self._clock)
-            for metric, value in items:
-                await store.count(metric, value)
-        except Exception:  # counting must never disturb a resident
-            log.exception("statistics could not be counted")
-
-    async def learners(self) -> LearnerStore:
-        storage = (await self._backend().ready()).storage
-        return LearnerStore(storage, self._settings[opt.LEARNER_RETENTION_DAYS], self._clock)
-
     # --- cards and certificates ----------------------------------------------------------
     @asyncSlot()
     async def newCard(self) -> None:
@@ -275,7 +192,7 @@ class TrainerDeskBridge(QObject):
             return
         self._say(_("Making a learner card…"), busy=True)
         try:
-            code = await (await self.learners()).new_card()
+            code = await self._learners.new_card()
         except Exception:
             log.exception("learner card")
             self._say(_("The card could not be made. The kiosk cannot save right now."))
@@ -301,7 +218,7 @@ class TrainerDeskBridge(QObject):
             progress = None
             if clean is not None:
                 self._say(_("Looking up the card…"), busy=True)
-                progress = await (await self.learners()).resume(clean)
+                progress = await self._learners.resume(clean)
             if progress is None:
                 self._say(
                     _(
@@ -342,13 +259,13 @@ class TrainerDeskBridge(QObject):
         if clean is None:
             self._say(_("A card code has 8 letters and digits. Please check it."))
             return
-        gone = await (await self.learners()).forget(clean)
+        gone = await self._learners.forget(clean)
         self._say(_("The card and its progress are deleted.") if gone else _("No such card."))
 
     # --- progress, outbox ----------------------------------------------------------------
     @asyncSlot()
     async def refreshProgress(self) -> None:
-        cards, lessons = await (await self.learners()).summary()
+        cards, lessons = await self._learners.summary()
         floor = self._settings[opt.STATS_SUPPRESS_BELOW]
         shown = [f"{i}: {n if n >= floor else f'<{floor}'}" for i, n in lessons.items()]
         text = ngettext("%(n)d learner card in use.", "%(n)d learner cards in use.", cards) % {
@@ -361,11 +278,10 @@ class TrainerDeskBridge(QObject):
 
     @asyncSlot()
     async def refreshOutbox(self) -> None:
-        offline = await self._backend().ready()
-        if offline.outbox is None or not offline.outbox.sends_reports:
+        if self._outbox is None or not self._outbox.sends_reports:
             self._outbox_text = _("Reports are not sent from this kiosk (hand-off mode).")
         else:
-            s = await offline.outbox.status()
+            s = await self._outbox.status()
             text = _("Waiting to be sent: %(w)d. Delivered: %(d)d. Refused: %(r)d.") % {
                 "w": s.waiting,
                 "d": s.delivered,
@@ -384,9 +300,8 @@ class TrainerDeskBridge(QObject):
 
     @asyncSlot()
     async def sendNow(self) -> None:
-        offline = await self._backend().ready()
-        if offline.outbox is not None:
-            await offline.outbox.retry_now()
+        if self._outbox is not None:
+            await self._outbox.retry_now()
         self._say(_("The kiosk is trying to send the waiting reports now."))
         await self.refreshOutbox()
 
@@ -404,8 +319,7 @@ class TrainerDeskBridge(QObject):
         first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
         self._say(_("Saving the statistics…"), busy=True)
         try:
-            store = StatsStore((await self._backend().ready()).storage, self._clock)
-            path = await store.export(
+            path = await self._stats.export(
                 target, first, today, self._settings[opt.STATS_SUPPRESS_BELOW]
             )
         except OSError:

@@ -8,8 +8,9 @@ import logging
 import os
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.bridge.qt import Property
 from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.config.loader import ConfigError, _validate
@@ -211,7 +212,8 @@ class TrainerSettingsBridge(QObject):
     # --- practice or real portal ---------------------------------------------------------
     @Property(bool, notify=changed)
     def practice(self) -> bool:
-        return self._pending.get(opt.PORTAL_MODE.key, self._settings[opt.PORTAL_MODE]) == "practice"
+        mode = self._pending.get(opt.PORTAL_MODE.key, self._settings[opt.PORTAL_MODE])
+        return bool(mode == "practice")
 
     @Slot()
     def switchPortal(self) -> None:

@@ -63,7 +63,8 @@ class Report:
     attributes: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict)
     contact: Contact | None = None
     consent: bool = False
-    language: str = "bg"
+    language: str = "bg"  # the resident's language: the portal's `locale` when it is sent
+    service_type: str = ""  # the service's type (realtime/batch/blackbox): what a reply holds
     created_at: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
     client_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 

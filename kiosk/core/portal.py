@@ -301,3 +301,8 @@ def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+def effective_mode(mode: str, open311_url: str) -> str:
+    """`portal.mode` as the kiosk runs it: open311 without a server URL is practice."""
+    return "practice" if mode == "open311" and not open311_url.strip() else mode

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.outbox import Contact, Location, Report
 from kiosk.core.portal import Service, ServiceDefinition
 from kiosk.core.wizard_names import EverydayNames
@@ -123,6 +124,29 @@ class Wizard:
         if svc is None or not svc.metadata or svc.code in self.definitions:
             return ""
         return svc.code
+
+    def relanguage(self, services: Sequence[Service]) -> None:
+        """The same services in another language (a switch mid-report): the answers keep their
+        meaning (codes do not change; a category tile, named in the old language, becomes the
+        new name of the chosen service's group). The questions stay until the caller sets them
+        again in the new language."""
+        group = self.answers.get("category")
+        before = [s.code for s in self.services_in(group)] if isinstance(group, str) else []
+        chosen = self.service()
+        self.services = [s for s in services if s.code]
+        if not before:
+            return
+        anchor = next((s for s in self.services if chosen and s.code == chosen.code), None)
+        anchor = anchor or next((s for s in self.services if s.code in before), None)
+        if anchor is None:  # the city no longer lists it: choose again
+            self.answers.pop("category", None)
+            self.answers.pop("service", None)
+            self.current = "category"
+            return
+        if group == "s:" + anchor.code:  # a featured problem's own tile: its code is its key
+            return
+        groups = anchor.in_groups()
+        self.answers["category"] = "g:" + groups[0] if groups else "s:" + anchor.code
 
     def set_definition(self, definition: ServiceDefinition, code: str) -> None:
         """Raises DefinitionInvalid (nothing stored) when it cannot become questions."""
@@ -318,6 +342,7 @@ class Wizard:
             contact=contact,
             consent=contact is not None,
             language=language,
+            service_type=svc.type,
         )
 
     # --- steps built from the config and the answers -------------------------------------
@@ -425,8 +450,6 @@ _HANDOFF = (
 def handoff_services() -> list[Service]:
     return [Service(code, _(name), group=_(group)) for code, name, group in _HANDOFF]
 
-
-CALL_SOFIA_PHONE = "0700 17 310"
 
 
 def handoff_lines(wizard: Wizard) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.portal import DATATYPES, DESCRIPTION_MAX, ServiceAttribute, ServiceDefinition
 from kiosk.i18n import N_, _
 
@@ -80,8 +81,8 @@ class DefinitionInvalid(ValueError):
         return _(
             "The questions for this kind of problem could not be shown, because the city's "
             "service sent them in a form the kiosk cannot use. Please choose another kind of "
-            "problem, or call Call Sofia on 0700 17 310."
-        )
+            "problem, or call Call Sofia on {phone}."
+        ).format(phone=CALL_SOFIA_PHONE)
 
 
 def check_definition(definition: ServiceDefinition) -> None:

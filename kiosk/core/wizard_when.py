@@ -13,10 +13,11 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from kiosk.core.city import TIME_ZONE
 from kiosk.core.wizard_steps import Answer, Choice, Step
 from kiosk.i18n import _
 
-SOFIA = ZoneInfo("Europe/Sofia")
+SOFIA = ZoneInfo(TIME_ZONE)
 TODAY, YESTERDAY, THIS_WEEK, UNKNOWN, EXACT = "today", "yesterday", "week", "unknown", "exact"
 DAY_PREFIX = "day:"  # the id of the list of days that follows a date question
 DAYS_LISTED = 28  # the exact day: the last four weeks, a page at a time

@@ -10,12 +10,12 @@ from typing import Any
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-LOCALES = ("bg", "en")
+LOCALES = ("bg", "en", "uk", "tr")  # the kiosk's languages
 DEFAULT_LOCALE = "bg"
 
 
 def pick(text: Any, locale: str) -> str:
-    """A {bg, en} text in the asked locale (falling back to Bulgarian), or a plain string."""
+    """A {bg, en, uk, tr} text in the asked locale (else Bulgarian), or a plain string."""
     if isinstance(text, dict):
         return str(text.get(locale) or text.get(DEFAULT_LOCALE) or "")
     return "" if text is None else str(text)

@@ -234,7 +234,7 @@ def _iso(epoch: float) -> str:
 def _request_json(stored: Stored, locale: str) -> dict[str, Any]:
     row = stored.row
     svc = load_catalog().service(row["service_code"]) or {}
-    note = STEPS[stored.step][1 if locale == "bg" else 2]
+    note = pick(STEPS[stored.step][1], locale)
     return {
         "service_request_id": row["id"],
         "status": stored.status,

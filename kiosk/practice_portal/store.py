@@ -20,11 +20,22 @@ from kiosk.core.portal import call_sofia_state
 
 # (Call Sofia state code, note in bg, note in en) for each step a practice report goes through.
 STEPS = (
-    (1, "Сигналът е приет и чака обработка (пример).", "The report is queued (sample)."),
-    (2, "Сигналът се обработва (пример).", "The report is being handled (sample)."),
-    (4, "Сигналът е изпратен на отговорната служба (пример).",
-     "The report was forwarded to the responsible service (sample)."),
-    (5, "Сигналът е приключен (пример).", "The report is closed (sample)."),
+    (1, {"bg": "Сигналът е приет и чака обработка (пример).",
+         "en": "The report is queued (sample).",
+         "uk": "Сигнал прийнято, він чекає на обробку (приклад).",
+         "tr": "Bildirim alındı ve işlenmeyi bekliyor (örnek)."}),
+    (2, {"bg": "Сигналът се обработва (пример).",
+         "en": "The report is being handled (sample).",
+         "uk": "Сигнал обробляється (приклад).",
+         "tr": "Bildirim işleniyor (örnek)."}),
+    (4, {"bg": "Сигналът е изпратен на отговорната служба (пример).",
+         "en": "The report was forwarded to the responsible service (sample).",
+         "uk": "Сигнал передано відповідальній службі (приклад).",
+         "tr": "Bildirim sorumlu birime iletildi (örnek)."}),
+    (5, {"bg": "Сигналът е приключен (пример).",
+         "en": "The report is closed (sample).",
+         "uk": "Сигнал закрито (приклад).",
+         "tr": "Bildirim kapatıldı (örnek)."}),
 )  # fmt: skip
 # A batch token turns into an id after this share of one step (immediately when step is 0).
 TOKEN_DELAY_SHARE = 0.25

@@ -65,7 +65,7 @@ def portal(tmp_path: Path) -> Iterator[Portal]:
 
 
 def entry_state(kiosk: Any, local_id: int) -> State | None:
-    outbox = kiosk.bridges.backend.offline.outbox
+    outbox = kiosk.services.outbox
     task = asyncio.ensure_future(outbox.get(local_id))
     wait(task.done)
     entry = task.result()

@@ -123,7 +123,7 @@ def close_backend(kiosk: Kiosk) -> None:
     """Close the portals, database and outbox a test started, on the running qasync loop."""
     import asyncio
 
-    task = asyncio.ensure_future(kiosk.bridges.backend.aclose())
+    task = asyncio.ensure_future(kiosk.aclose())
     for _ in range(500):
         if task.done():
             break

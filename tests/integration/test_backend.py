@@ -16,8 +16,9 @@ def test_backend_starts_on_the_practice_portal(make_kiosk: Any) -> None:
         settle(10, 1)
     backend = kiosk.bridges.backend
     assert backend.started and backend.practice
-    assert backend.portals is not None and backend.portals.is_practice
-    assert backend.offline is not None and backend.offline.outbox is not None
+    built = vars(kiosk.services)  # the root built the database and the outbox at start
+    assert built["portals"].is_practice and built["outbox"] is not None
+    assert built["storage"].problem is None
     assert backend.storageProblem == ""
     banner = find(kiosk.window, "practiceBanner")
     assert banner.height() > 0

@@ -21,17 +21,17 @@ def anyio_backend() -> str:
 
 async def test_practice_mode_runs_everything_in_process(tmp_path: Path) -> None:
     portals = build_portals(
-        Settings({}), embedded_practice(tmp_path / "practice.sqlite3"), language="en"
+        Settings({}), embedded_practice(tmp_path / "practice.sqlite3")
     )
     try:
         assert portals.is_practice and portals.open311 is not None
-        services = await portals.open311.services()
+        services = await portals.open311.services(locale="en")
         assert any(s.name == "Street lighting" for s in services)
         posted = await portals.open311.submit(NewRequest("5", lat=42.69, long=23.32))
         assert posted.service_request_id
         near = await portals.places.nearby("pharmacy")
         assert near.places and near.places[0][0].is_sample
-        assert portals.practice_http is not None
+        assert portals.practice_open
         zipped = await portals.practice_http.get(portals.practice_gtfs_base + "/static.zip")
         assert zipped.status_code == 200
     finally:
@@ -52,7 +52,7 @@ async def test_open311_mode_uses_the_configured_server(tmp_path: Path) -> None:
         assert (portals.open311.fmt, portals.open311.api_key) == ("xml", "k")
         assert portals.open311.jurisdiction_id == "sofia.bg"
         assert portals.ckan.site_url == "https://data.example.org"
-        assert portals.practice_http is None  # nothing embedded was needed
+        assert not portals.practice_open  # nothing embedded was needed
     finally:
         await portals.aclose()
 

@@ -385,10 +385,8 @@ def test_a_malformed_definition_shows_a_clear_message(make_kiosk: Any, tmp_path:
     broken = ServiceDefinition(
         "3", (ServiceAttribute("DANGER", datatype="singlevaluelist", description="Опасно?"),)
     )
-    task = asyncio.ensure_future(kiosk.bridges.backend.ready())
-    wait(task.done)
     put = asyncio.ensure_future(
-        task.result().cache("open311").put("definition 3 bg", broken, DEFINITION_CODEC)
+        kiosk.services.open311_cache.put("definition 3 bg", broken, DEFINITION_CODEC)
     )
     wait(put.done)
     press(kiosk, find(kiosk.window, "tileReport"))
@@ -462,3 +460,23 @@ def test_a_site_names_the_problems_in_its_own_words(make_kiosk: Any, tmp_path: P
     table.write_text("[bg\n", encoding="utf-8")  # not TOML: the bundled names stay
     start_report(kiosk)
     assert report.step["options"][0]["label"] == "Дупка на пътя"
+
+
+def test_a_language_switch_mid_report_reloads_the_lists_and_questions(
+    make_kiosk: Any, tmp_path: Path
+) -> None:
+    """Bulgarian at first; English after the switch: the same answers, the city's lists and
+    questions now in English (the portal's own names under the everyday ones)."""
+    kiosk = make_kiosk(settings(tmp_path), backend=True)
+    start_report(kiosk)
+    report = kiosk.bridges.report
+    choose(kiosk, "Улици, осветление и транспорт")
+    assert report.step["id"] == "service"
+    kiosk.bridges.session.setLanguage("en")
+    tiles = lambda: {o["label"]: o["detail"] for o in report.step["options"]}  # noqa: E731
+    wait(lambda: tiles().get("A hole in the road") == "Roads and pavements")
+    assert report.step["id"] == "service"  # the resident stays where they were
+    choose(kiosk, "A hole in the road")
+    wait(lambda: screen(kiosk) == "report-question")
+    asked = (report.step["title"], report.step["question"])
+    assert "Is there something nearby that helps to find the place?" in asked, asked

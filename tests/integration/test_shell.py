@@ -288,3 +288,25 @@ def test_the_pin_lock_holds_across_a_restart(make_kiosk: Any, clock: Any, tmp_pa
         assert not third.bridges.trainer.tryPin("111111")
     assert third.bridges.trainer.secondsLocked == 900  # the second lockout is longer
     assert third.bridges.trainer.lockProblem == ""
+
+
+def test_a_form_on_screen_gets_the_longer_idle_limit(make_kiosk: Any, clock: Any) -> None:
+    """session.form_idle_seconds: QML tells the session when a form is on screen."""
+    settings = Settings({"session.idle_seconds": 60, "session.form_idle_seconds": 300})
+    kiosk = make_kiosk(settings, clock=clock)
+    session = kiosk.bridges.session
+    tap(kiosk.window, find(kiosk.window, "language_en"))
+    kiosk.bridges.nav.go("track")  # typing the report's number: a form
+    settle()
+    clock.advance(120)
+    session.tick()
+    assert not session.warning  # past the general limit, within the form's
+    clock.advance(181)
+    session.tick()
+    assert session.warning
+    session.extend()
+    kiosk.bridges.nav.go("home")  # no form: the general limit again
+    settle()
+    clock.advance(61)
+    session.tick()
+    assert session.warning

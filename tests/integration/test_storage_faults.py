@@ -70,7 +70,8 @@ def serving(kiosk: Any, settings: Settings, *, expect_problem: str) -> None:
     settle()
     notice = find(kiosk.window, "attractStaffNotice")
     assert notice.height() > 0
-    receipt = run(submit_report(backend, report_wizard(), "en", settings))
+    services = kiosk.services
+    receipt = run(submit_report(services.outbox, services.portals.open311, report_wizard(), "en"))
     assert "saved on this kiosk" not in receipt.status
     assert not receipt.rejected  # delivered to the practice portal (it too is in memory)
 
@@ -125,12 +126,13 @@ def test_a_missing_data_folder_is_made(make_kiosk: Any, tmp_path: Path) -> None:
 def test_a_zero_length_database_is_kept_aside_and_reported(make_kiosk: Any, tmp_path: Path) -> None:
     (tmp_path / "kiosk.sqlite3").write_bytes(b"")
     settings = Settings({"paths.data_dir": str(tmp_path)})
-    backend = started(make_kiosk(settings, backend=True))
+    kiosk = make_kiosk(settings, backend=True)
+    backend = started(kiosk)
     assert "was found empty" in backend.storageProblem
     assert "kept only until" not in backend.storageProblem  # a new file was started
     kept = [p.name for p in tmp_path.iterdir() if ".empty-" in p.name]
     assert len(kept) == 1 and (tmp_path / kept[0]).stat().st_size == 0
-    assert backend.offline.storage.path == tmp_path / "kiosk.sqlite3"
+    assert kiosk.services.storage.path == tmp_path / "kiosk.sqlite3"
 
 
 def test_a_damaged_database_is_kept_aside_and_reported(make_kiosk: Any, tmp_path: Path) -> None:
@@ -151,8 +153,10 @@ def test_a_report_held_only_in_memory_is_not_announced_as_saved(
         "portal.mode": "open311",
         "portal.open311_url": "http://127.0.0.1:9/open311/v2",  # nothing listens: never sent
     })  # fmt: skip
-    backend = started(make_kiosk(settings, backend=True))
-    receipt = run(submit_report(backend, report_wizard(), "en", settings))
+    kiosk = make_kiosk(settings, backend=True)
+    started(kiosk)
+    services = kiosk.services
+    receipt = run(submit_report(services.outbox, services.portals.open311, report_wizard(), "en"))
     assert "saved on this kiosk" not in receipt.status
     assert "has not reached the city yet" in receipt.status and receipt.number == ""
 

@@ -44,6 +44,14 @@ def test_services_do_not_import_the_practice_portal() -> None:
     assert offenders("services", ("kiosk.practice_portal", "kiosk.compose")) == []
 
 
+def test_bridges_build_no_services() -> None:
+    """One composition root: the bridges get typed services in their constructors; none of
+    them builds a service or reaches for the root (no service locator)."""
+    forbidden = ("kiosk.compose", "kiosk.bridges", "kiosk.app", "kiosk.practice_portal",
+                 "kiosk.services.portals.build", "kiosk.services.portals.http")  # fmt: skip
+    assert offenders("bridge", forbidden) == []
+
+
 def test_services_are_grouped_by_feature() -> None:
     """services/ holds feature packages (portals, storage, speech, …), not flat modules."""
     flat = [p.name for p in (KIOSK / "services").glob("*.py") if p.name != "__init__.py"]

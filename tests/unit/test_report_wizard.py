@@ -284,3 +284,20 @@ def test_free_text_a_resident_types_is_personal_like_contact_details() -> None:
     w.answers["description"] = "Счупена пейка"
     lines = {line.step_id: line for line in w.review()}
     assert lines["description"].personal
+
+
+def test_a_language_switch_keeps_the_answers_meaning() -> None:
+    """The same services in English: the chosen category tile is renamed, the answers stay."""
+    bg = [Service("5", "Улично осветление", group="Улици"), Service("6", "Пътища", group="Улици")]
+    en = [Service("5", "Street lighting", group="Streets"), Service("6", "Roads", group="Streets")]
+    wizard = Wizard(bg, Place(42.69, 23.32))
+    wizard.answer("g:Улици")
+    wizard.next()
+    wizard.answer("6")
+    wizard.relanguage(en)
+    assert wizard.answers["category"] == "g:Streets"
+    svc = wizard.service()
+    assert svc is not None and (svc.code, svc.name) == ("6", "Roads")
+    assert wizard.groups()[0].label == "Streets"
+    wizard.relanguage([Service("9", "Other", group="Other")])  # the city dropped the service
+    assert wizard.service() is None and wizard.current == "category"

@@ -17,6 +17,7 @@ Item {
     property string helpText
     property string stepText
     property bool tapAnywhere: false // the attract screen: a touch on the background acts too
+    property bool form: false // the resident fills something in: the longer idle limit applies
     signal backgroundTapped
 
     // The footer: Back (and where it goes), the primary action.

@@ -6,6 +6,7 @@ import "../components"
 // A resident carries on with a learner card: the code from the card, nothing else. The card's
 // code is shown only while typed, and never read aloud.
 KScreen {
+    form: true
     title: qsTr("My learner card")
     instruction: Learner.hasCard ? qsTr("Your card is in use. Your lessons show what you finished.")
                                  : qsTr("Type the code printed on your card.")

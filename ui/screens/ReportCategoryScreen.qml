@@ -9,13 +9,14 @@ import "../components"
 // check mark for a moment and the next question comes.
 KScreen {
     id: screen
+    form: true
     title: Report.step.title
     instruction: Report.step.question
     stepText: Report.progressText
     helpText: qsTr("Touch the tile that fits your problem best; the next question comes by "
                    + "itself. Under each tile is the name the city uses. If none fits, choose "
-                   + "Something else. You can also report by phone to Call Sofia on "
-                   + "0700 17 310.")
+                   + "Something else. You can also report by phone to Call Sofia on %1.")
+              .arg(Shell.cityPhone)
     backName: "reportBack"
     customBack: true
     onBackRequested: Report.back()
@@ -35,7 +36,7 @@ KScreen {
         objectName: "reportLoading"
         Layout.fillWidth: true
         visible: !Report.loaded && Report.problem === ""
-        text: Report.busy !== "" ? Report.busy : qsTr("Getting the list of problems. Please wait.")
+        text: Report.busyText !== "" ? Report.busyText : qsTr("Getting the list of problems. Please wait.")
     }
     KNotice {
         objectName: "reportNotice"

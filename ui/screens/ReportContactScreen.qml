@@ -7,6 +7,7 @@ import "../components"
 // Report a problem: whether the city may contact the resident, with who sees the details.
 // A touch is the answer.
 KScreen {
+    form: true
     title: Report.step.title
     instruction: Report.step.question
     stepText: Report.progressText

@@ -7,6 +7,7 @@ import "../components"
 // Report a problem: where it is, without a map (here, a typed address, or a nearby street).
 // A touch is the answer.
 KScreen {
+    form: true
     title: Report.step.title
     instruction: Report.step.question
     stepText: Report.progressText

@@ -9,7 +9,8 @@ KScreen {
     instruction: Report.problem !== "" ? Report.problem
                                        : qsTr("Please choose another kind of problem.")
     helpText: qsTr("The kiosk could not get the questions for this kind of problem. You can "
-                   + "choose another kind, or call Call Sofia on 0700 17 310, day and night.")
+                   + "choose another kind, or call Call Sofia on %1, day and night.")
+              .arg(Shell.cityPhone)
     primaryIcon: "report"
     primaryName: "problemAnother"
     primaryText: qsTr("Choose another kind of problem")

@@ -9,6 +9,7 @@ import "../components"
 // confirmation is the footer's Next. Dates are answers as tiles too ("Today", "Yesterday"…).
 KScreen {
     id: screen
+    form: true
     readonly property string kind: Report.step.kind
     readonly property bool typed: kind === "text" || kind === "longtext"
     readonly property bool oneTouch: Report.step.oneTouch === true
@@ -56,7 +57,7 @@ KScreen {
     KNotice {
         id: notice
         objectName: "questionNotice"
-        text: [Report.step.notice, Report.error, Report.busy].filter(t => t !== "").join("\n")
+        text: [Report.step.notice, Report.error, Report.busyText].filter(t => t !== "").join("\n")
     }
     // text and long text, with ready phrases
     KTextField {

@@ -15,10 +15,11 @@ KScreen {
     readonly property bool handoff: receipt.handoff === true
     title: receipt.title !== "" ? receipt.title : qsTr("Your report")
     helpText: handoff
-              ? qsTr("Call Call Sofia on 0700 17 310, day and night, and read out what is on the "
+              ? qsTr("Call Call Sofia on %1, day and night, and read out what is on the "
                      + "screen, or scan the code with your phone to have the report on it.")
+                .arg(Shell.cityPhone)
               : qsTr("Keep the number: with it you can ask about your report here with Track "
-                     + "my report, or by phone to Call Sofia on 0700 17 310.")
+                     + "my report, or by phone to Call Sofia on %1.").arg(Shell.cityPhone)
     hasBack: false // the report is made: Back would not unmake it
     primaryIcon: "done"
     primaryName: "receiptDone"

@@ -8,6 +8,7 @@ import "../components"
 // per answer that reads as a sentence, each with its own Change; nothing is sent until the
 // footer's Send. Lines are paged, never scrolled.
 KScreen {
+    form: true
     title: Report.step.title
     instruction: Report.handoff ? qsTr("Nothing is sent: you get your report on the screen, to "
                                        + "read out on the phone.")
@@ -26,7 +27,7 @@ KScreen {
 
     KNotice {
         objectName: "reviewBusy"
-        text: Report.busy
+        text: Report.busyText
     }
     KPager {
         objectName: "reviewLines"

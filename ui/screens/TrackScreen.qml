@@ -5,6 +5,7 @@ import "../components"
 
 // Track my report: the number from the receipt on a big keypad.
 KScreen {
+    form: true
     title: qsTr("Track my report")
     instruction: qsTr("Type the number from your receipt, then touch Look it up.")
     helpText: qsTr("The number is on your receipt, in a box. Type only its digits; leave out "
@@ -29,7 +30,7 @@ KScreen {
             anchors.fill: parent
             anchors.margins: Theme.padding
             color: Theme.noticeText
-            text: Track.busy !== "" ? Track.busy : Track.problem
+            text: Track.busyText !== "" ? Track.busyText : Track.problem
         }
     }
     KPinPad {

@@ -110,7 +110,10 @@ KScreen {
         width: Guided.presenterGeometry[2]
         height: Guided.presenterGeometry[3]
         visible: Guided.presenterAvailable && Guided.running
-        flags: Qt.Window | Qt.FramelessWindowHint
+        // never the keyboard's: the main window keeps the focus, so its keypad works on (the
+        // flag asks the window manager; a platform that activates it anyway gets it back)
+        flags: Qt.Window | Qt.FramelessWindowHint | Qt.WindowDoesNotAcceptFocus
+        onActiveChanged: if (active) guided.Window.window?.requestActivate()
         title: qsTr("Presenter view")
         color: Theme.background
         ColumnLayout {

@@ -6,6 +6,7 @@ import "../components"
 
 // One setting: what it does, what is allowed, and its new value (chosen or typed).
 KScreen {
+    form: true
     title: qsTr("Change a setting")
     instruction: TrainerSettings.explanation
     helpText: qsTr("Choose or type the new value, then touch 'Use this value'. A value that is "

@@ -168,12 +168,11 @@ def _spoken_translations(
         for lesson in result.course.lessons:
             if not by_file.get(lesson.at.file, set()) <= done:
                 continue
+            def at_bulgarian(at: Loc, text: str, src: dict[str, str] = source_of) -> Loc:
+                return locate(at, src.get(text.strip(), text))
+
             found += [
                 Problem(f.at, f.severity, f"{lang}: {f.message}")
-                for f in check_spoken(
-                    lesson,
-                    lang,
-                    lambda at, text, src=source_of: locate(at, src.get(text.strip(), text)),
-                )
+                for f in check_spoken(lesson, lang, at_bulgarian)
             ]
     return found

@@ -207,9 +207,9 @@ def load_timetable(
     if missing:
         log.warning("timetable: %d trips near the kiosk are missing from trips.txt", missing)
     for stop_id, stop_rows in times.items():
-        kept = [row for row in stop_rows if row[1] in trips and row[2] != last_seq[row[1]]]
-        kept.sort()
-        times[stop_id] = kept
+        rows_kept = [row for row in stop_rows if row[1] in trips and row[2] != last_seq[row[1]]]
+        rows_kept.sort()
+        times[stop_id] = rows_kept
     for trip_id, (route_id, service_id, headsign) in trips.items():
         if not headsign:  # headsign is optional; the route's long name is the best stand-in
             trips[trip_id] = (route_id, service_id, long_names.get(route_id, ""))

@@ -60,13 +60,14 @@ class Open311Client:
     def _url(self, path: str) -> str:
         return f"{self.base_url}/{path}.{self.fmt}"
 
-    def _params(self, **extra: str) -> dict[str, str]:
+    def _params(self, locale: str | None = None, **extra: str) -> dict[str, str]:
         # jurisdiction_id is sent only when configured: some servers reject an empty one.
         params = {k: v for k, v in extra.items() if v}
         if self.jurisdiction_id:
             params["jurisdiction_id"] = self.jurisdiction_id
-        if self.locale:
-            params["locale"] = self.locale
+        language = self.locale if locale is None else locale
+        if language:
+            params["locale"] = language
         return params
 
     async def _get(self, path: str, params: dict[str, str] | None = None) -> Reply:
@@ -95,20 +96,25 @@ class Open311Client:
         check_content_type(reply, fmt)
         return parse.parse_discovery(reply.body, fmt)
 
-    async def services(self) -> list[Service]:
-        reply = await self._get("services")
+    async def services(self, locale: str | None = None) -> list[Service]:
+        """The services list, in `locale` (the resident's language) when the server has it."""
+        reply = await self._get("services", self._params(locale))
         return await off_loop(parse.parse_services, reply.body, self.fmt)
 
-    async def definition(self, service_code: str) -> ServiceDefinition:
-        reply = await self._get(f"services/{quote(service_code, safe='')}")
+    async def definition(self, service_code: str, locale: str | None = None) -> ServiceDefinition:
+        reply = await self._get(f"services/{quote(service_code, safe='')}", self._params(locale))
         return parse.parse_definition(reply.body, self.fmt, service_code)
 
-    async def submit(self, request: NewRequest, service_type: str = "") -> PostResult:
+    async def submit(
+        self, request: NewRequest, service_type: str = "", locale: str | None = None
+    ) -> PostResult:
         """POST a report. A reply with neither id nor token raises PortalReplyInvalid unless
-        the service is blackbox or the server says it queued the report (`pending` then)."""
+        the service is blackbox or the server says it queued the report (`pending` then).
+        `locale` (the resident's language) overrides the client's own for this report."""
         form = request.form_fields(self.api_key, self.jurisdiction_id)
-        if self.locale:
-            form.append(("locale", self.locale))
+        language = self.locale if locale is None else locale
+        if language:
+            form.append(("locale", language))
         reply = await fetch(
             self.client, "POST", self._url("requests"), data=_form_dict(form),
             max_bytes=self.max_bytes, deadline=self.deadline, accept=_ACCEPT[self.fmt],
@@ -126,8 +132,11 @@ class Open311Client:
         reply = await self._get(f"tokens/{quote(token, safe='')}")
         return parse.parse_token(reply.body, self.fmt)
 
-    async def request(self, service_request_id: str) -> ServiceRequest:
-        reply = await self._get(f"requests/{quote(service_request_id, safe='')}")
+    async def request(self, service_request_id: str, locale: str | None = None) -> ServiceRequest:
+        """One request, its notes in `locale` (the resident's language) when the server can."""
+        reply = await self._get(
+            f"requests/{quote(service_request_id, safe='')}", self._params(locale)
+        )
         found = parse.parse_requests(reply.body, self.fmt, self.zone)
         for item in found:
             if item.service_request_id == service_request_id:

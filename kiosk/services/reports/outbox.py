@@ -251,6 +251,11 @@ class Outbox:
             await self._storage.checkpoint()
         return unsent + finished
 
+    @property
+    def on_disk(self) -> bool:
+        """Whether what waits here outlives a restart (False: the database is in memory)."""
+        return self._storage.path is not None
+
     def start(self) -> asyncio.Task[None]:
         """Run the sender in the background until `stop()`."""
         if self._task is None or self._task.done():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from typing import Protocol
 
@@ -36,7 +36,9 @@ _RETRYABLE_STATUSES = {408, 425, 429}
 
 
 class Submitter(Protocol):
-    async def submit(self, request: NewRequest, service_type: str = "") -> PostResult: ...
+    async def submit(
+        self, request: NewRequest, service_type: str = "", locale: str | None = None
+    ) -> PostResult: ...
 
 
 def to_new_request(report: Report, device_id: str = "") -> NewRequest:
@@ -67,21 +69,18 @@ def outcome_of(error: PortalError) -> DeliveryOutcome:
     return RetryLater(error.message)
 
 
-def open311_deliver(
-    client: Submitter, *, device_id: str = "", service_types: Mapping[str, str] | None = None
-) -> Deliver:
+def open311_deliver(client: Submitter, *, device_id: str = "") -> Deliver:
     """The outbox's `deliver` callable for one Open311 endpoint.
 
-    `service_types` maps service codes to their `type` (realtime/batch/blackbox) from the
-    services list, so the client knows when an empty reply is normal. It is read at each
-    delivery, so the caller may fill it in later, once the services list has been fetched.
+    Each report carries what its sending needs: the resident's language (the POST's `locale`)
+    and its service's type (realtime/batch/blackbox), so the client knows when an empty reply
+    is normal, even for a report sent days later by a restarted kiosk.
     """
-    types: Mapping[str, str] = service_types if service_types is not None else {}
 
     async def deliver(report: Report) -> DeliveryOutcome:
         try:
             request = to_new_request(report, device_id)
-            result = await client.submit(request, types.get(report.service_code, ""))
+            result = await client.submit(request, report.service_type, report.language)
         except PortalError as error:
             log.warning("report not delivered: %s (%s)", type(error).__name__, error.detail)
             return outcome_of(error)

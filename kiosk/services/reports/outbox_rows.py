@@ -66,6 +66,7 @@ def encode(report: Report) -> dict[str, Any]:
             k: v if isinstance(v, str) else list(v) for k, v in report.attributes.items()
         },
         "language": report.language,
+        "service_type": report.service_type,
         "created_at": report.created_at.isoformat(),
         "client_id": report.client_id,
     }
@@ -83,6 +84,7 @@ def decode(payload: str, contact: str | None) -> Report:
         contact=person,
         consent=person is not None,
         language=data["language"],
+        service_type=data.get("service_type", ""),  # not kept before 2025-06
         created_at=datetime.fromisoformat(data["created_at"]),
         client_id=data["client_id"],
     )

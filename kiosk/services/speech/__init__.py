@@ -1,7 +1,7 @@
 """Speech: one service behind a port; espeak-ng first, pyttsx3 in a child process as fallback.
 
 Use `create_engine(settings)` for the engine the config asks for, and SpeechService (service.py)
-to speak; kiosk.bridge.speech.create_speech() builds the whole thing for QML.
+to speak; the composition root (kiosk.compose.speech_service) builds the whole thing.
 """
 
 from __future__ import annotations

@@ -101,10 +101,13 @@ def classify(exc: sqlite3.Error) -> StorageError:
 
 
 _STOP = object()
+_OPEN = object()
 
 
 class Storage:
-    """The database. Create with `await Storage.open(path, migrations)`; close with `close()`."""
+    """The database. Create with `await Storage.open(path, migrations)`, or `Storage.deferred`
+    (the composition root's way: nothing happens until the first query or `start()`); close
+    with `close()`."""
 
     def __init__(self, path: Path | None, migrations: Sequence[Migration]) -> None:
         self.path = path
@@ -113,6 +116,9 @@ class Storage:
         self._thread = threading.Thread(target=self._serve, name="kiosk-sqlite", daemon=True)
         self._conn: sqlite3.Connection | None = None
         self._closed = False
+        self._deferred = False
+        # Why the database is not the usual file (set while opening; shown to staff).
+        self.problem: StorageError | None = None
 
     @classmethod
     async def open(
@@ -129,6 +135,34 @@ class Storage:
         return storage
 
     @classmethod
+    def deferred(cls, path: Path, migrations: Sequence[Migration] = ()) -> Storage:
+        """A database that opens as `open_resilient` does, on its first query or `start()`.
+
+        Building it touches no file, so the composition root can hand it to every service
+        before the first frame; queries wait behind the opening on the database thread.
+        """
+        storage = cls(path, migrations)
+        storage._deferred = True
+        return storage
+
+    def start(self) -> None:
+        """Begin opening a deferred database now (idempotent)."""
+        if self._deferred and not self._thread.is_alive() and not self._closed:
+            self._deferred = False
+            self._thread.start()
+            self._jobs.put((_OPEN,))
+
+    @property
+    def started(self) -> bool:
+        """The database thread runs (the database is open or opening)."""
+        return self._thread.is_alive()
+
+    async def ready(self) -> StorageError | None:
+        """Wait until the database is open; the problem, if it is not the usual file."""
+        await self.run(lambda conn: None)
+        return self.problem
+
+    @classmethod
     async def open_resilient(
         cls, path: Path, migrations: Sequence[Migration] = ()
     ) -> tuple[Storage, StorageError | None]:
@@ -140,24 +174,8 @@ class Storage:
         but nothing outlives a restart, which the returned problem says. Never raises a
         StorageError.
         """
-        problem: StorageError | None = None
-        if how := _found_empty(path):
-            problem = StorageEmptied(f"{path} was found empty ({how})")
-        else:
-            try:
-                return await cls.open(path, migrations), None
-            except StorageCorrupt as corrupt:
-                problem = corrupt
-            except StorageError as unusable:
-                log.error("database %s unusable (%s); working in memory", path, unusable.detail)
-                return await cls.open(None, migrations), unusable
-        try:
-            aside = _move_aside(path, "empty" if isinstance(problem, StorageEmptied) else "damaged")
-            log.error("database %s: %s; kept as %s", path, problem.detail, aside.name)
-            return await cls.open(path, migrations), problem
-        except StorageError as again:
-            log.error("cannot start a new database at %s: %s", path, again.detail)
-            return await cls.open(None, migrations), again
+        storage = cls.deferred(path, migrations)
+        return storage, await storage.ready()
 
     async def run(
         self,
@@ -172,6 +190,7 @@ class Storage:
         """
         if self._closed:
             raise StorageClosed()
+        self.start()
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
         self._jobs.put((fn, durable if transaction else None, loop, future))
@@ -235,6 +254,12 @@ class Storage:
                 with contextlib.suppress(RuntimeError):
                     loop.call_soon_threadsafe(_settle, future, outcome)
                 return
+            if item[0] is _OPEN:
+                try:
+                    self._open_resiliently()
+                except Exception:  # not even memory: every query then fails with the reason
+                    log.exception("database: cannot open at all")
+                continue
             fn, durable, loop, future = item
             try:
                 outcome = (True, self._transaction(fn, durable))
@@ -268,6 +293,46 @@ class Storage:
         finally:
             if durable:
                 conn.execute("PRAGMA synchronous=NORMAL")
+
+    def _open_resiliently(self) -> None:
+        """On the database thread: the usual file; a damaged or emptied one moved aside and a
+        new one started; else memory (see `open_resilient`). `problem` says which."""
+        path = self.path
+        assert path is not None
+        problem: StorageError | None = None
+        if how := _found_empty(path):
+            problem = StorageEmptied(f"{path} was found empty ({how})")
+        else:
+            try:
+                self._connect_classified()
+                return
+            except StorageCorrupt as corrupt:
+                problem = corrupt
+            except StorageError as unusable:
+                log.error("database %s unusable (%s); working in memory", path, unusable.detail)
+                self.problem = unusable
+                self._in_memory()
+                return
+        self.problem = problem
+        try:
+            aside = _move_aside(path, "empty" if isinstance(problem, StorageEmptied) else "damaged")
+            log.error("database %s: %s; kept as %s", path, problem.detail, aside.name)
+            self._connect_classified()
+            return
+        except StorageError as again:
+            log.error("cannot start a new database at %s: %s", path, again.detail)
+            self.problem = again
+        self._in_memory()
+
+    def _in_memory(self) -> None:
+        self.path = None
+        self._connect_classified()
+
+    def _connect_classified(self, read_only: bool = False) -> None:
+        try:
+            self._connect(read_only)
+        except sqlite3.Error as exc:
+            raise classify(exc) from None
 
     def _connect(self, read_only: bool) -> None:
         if self.path is None:

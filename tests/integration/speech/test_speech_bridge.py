@@ -8,7 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import i18n
-from kiosk.bridge.speech import SpeechBridge, compose_screen, create_speech
+from kiosk.bridge.speech import SpeechBridge, compose_screen
+from kiosk.compose import speech_service
 from kiosk.config.loader import Settings
 from kiosk.services.speech.fake import RecordingSpeech
 from kiosk.services.speech.headset import HeadsetMonitor
@@ -150,7 +151,7 @@ def test_session_wipe_stops_and_restores_defaults(
 
 
 def test_created_from_settings_speaks_for_real(qtbot: QtBot, english: None) -> None:
-    bridge = create_speech(Settings({}))
+    bridge = SpeechBridge(speech_service(Settings({})), Settings({}))
     try:
         if not bridge.available:  # pragma: no cover - CI installs libespeak-ng1
             pytest.skip("no speech engine on this machine")
@@ -172,7 +173,8 @@ def test_created_from_settings_speaks_for_real(qtbot: QtBot, english: None) -> N
 
 
 def test_speech_off_is_quiet_and_safe(qapp) -> None:  # type: ignore[no-untyped-def]
-    bridge = create_speech(Settings({"speech.engine": "off"}))
+    off = Settings({"speech.engine": "off"})
+    bridge = SpeechBridge(speech_service(off), off)
     assert not bridge.available
     bridge.readScreen("Home", "Choose", [])
     bridge.repeat()

@@ -1,0 +1,134 @@
+"""A report in each of the kiosk's four languages, over real HTTP to the practice portal under
+uvicorn on loopback: the categories and questions come in the resident's language, and every
+Open311 request the kiosk makes carries it (GET services and definition, POST `locale`)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import pytest
+import uvicorn
+
+from kiosk.config import Settings
+from kiosk.practice_portal.app import OPEN311_PATH, create_app
+from kiosk.practice_portal.catalog import load_catalog, pick
+from tests.integration.conftest import clock, find, make_kiosk, settle  # noqa: F401 - fixtures
+from tests.integration.report_helpers import button, next_step, press, wait
+
+LANGUAGES = ("bg", "en", "uk", "tr")
+
+
+class RecordingPortal:
+    """The practice portal on loopback, noting each Open311 request's method, path and locale."""
+
+    def __init__(self, db: Path) -> None:
+        self.seen: list[tuple[str, str, str]] = []
+        portal = create_app(db, status_step_seconds=1)
+
+        async def app(scope: Any, receive: Any, send: Any) -> None:
+            if scope["type"] != "http":
+                await portal(scope, receive, send)
+                return
+            body = b""
+            more = True
+            while more:  # read the body once, then hand it on unchanged
+                message = await receive()
+                body += message.get("body", b"")
+                more = message.get("more_body", False)
+            query = parse_qs(scope["query_string"].decode())
+            form = parse_qs(body.decode()) if scope["method"] == "POST" else {}
+            locale = (form.get("locale") or query.get("locale") or [""])[0]
+            self.seen.append((scope["method"], scope["path"], locale))
+            sent = False
+
+            async def replay() -> dict[str, Any]:
+                nonlocal sent
+                if sent:
+                    return await receive()
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+
+            await portal(scope, replay, send)
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}{OPEN311_PATH}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.02)
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+
+    def locales(self, method: str, path_end: str) -> list[str]:
+        return [loc for m, p, loc in self.seen if m == method and p.endswith(path_end)]
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Iterator[RecordingPortal]:
+    served = RecordingPortal(tmp_path / "portal.sqlite3")
+    served.start()
+    yield served
+    served.stop()
+
+
+@pytest.mark.slow
+def test_a_report_in_each_language(
+    make_kiosk: Any,  # noqa: F811 - the fixture imported above
+    portal: RecordingPortal,
+    tmp_path: Path,
+) -> None:
+    settings = Settings({
+        "session.tap_filter_ms": 0, "paths.data_dir": str(tmp_path / "data"),
+        "portal.mode": "open311", "portal.open311_url": portal.url,
+    })  # fmt: skip
+    catalog = load_catalog()
+    cleanliness = catalog.service("1")
+    assert cleanliness is not None
+    landmark = next(a for a in cleanliness["attributes"] if a["code"] == "LANDMARK")
+    kiosk = make_kiosk(settings, backend=True, start="home")
+    report = kiosk.bridges.report
+    for lang in LANGUAGES:
+        kiosk.bridges.session.setLanguage(lang)
+        kiosk.bridges.nav.go("home")
+        settle()
+        press(kiosk, find(kiosk.window, "tileReport"))
+        wait(lambda: report.loaded)
+        group = pick(catalog.groups["clean"], lang)
+        assert group in [o["label"] for o in report.step["options"]], (lang, report.step)
+        press(kiosk, button(kiosk, group))
+        next_step(kiosk, "reportNext")
+        press(kiosk, button(kiosk, pick(cleanliness["name"], lang)))
+        next_step(kiosk, "reportNext")
+        wait(lambda: kiosk.bridges.nav.screen == "report-question")
+        asked = [report.step["title"], report.step["question"]]
+        assert pick(landmark["description"], lang) in asked, (lang, report.step)
+        for _ in range(3):  # landmark, when, details: all optional
+            next_step(kiosk, "questionNext")
+        press(kiosk, find(kiosk.window, "locationTile0"))  # here, at this kiosk
+        next_step(kiosk, "locationNext")
+        next_step(kiosk, "questionNext")  # no description
+        press(kiosk, find(kiosk.window, "contactTile0"))  # no contact details
+        next_step(kiosk, "contactNext")
+        press(kiosk, find(kiosk.window, "reviewSend"))
+        wait(lambda: kiosk.bridges.nav.screen == "report-receipt", 15)
+        assert report.receipt["number"] and not report.receipt["queued"], (lang, report.receipt)
+    # every request the kiosk made carried the resident's language
+    assert portal.locales("GET", "/services.json") == list(LANGUAGES)
+    assert portal.locales("GET", "/services/1.json") == list(LANGUAGES)
+    assert portal.locales("POST", "/requests.json") == list(LANGUAGES)
