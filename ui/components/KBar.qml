@@ -92,7 +92,7 @@ Rectangle {
     function minWidth(item: Item): real {
         const button = item as KButton
         let widest = 0
-        for (const part of (button?.text ?? "").split(/\s+/))
+        for (const part of String(button?.text ?? "").split(/\s+/))
             widest = Math.max(widest, metrics.advanceWidth(part))
         return Math.ceil(widest) + pictogramRoom(button, pictograms) + 2 * button.pad
                + Theme.border * 2

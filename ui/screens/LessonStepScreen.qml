@@ -120,8 +120,11 @@ KScreen {
         Layout.fillHeight: true
         // a widget that can shrink says how little it needs (`minimumHeight`) and fills the
         // room it is given; else its own height
-        Layout.preferredHeight: !item ? 0 : (item.minimumHeight !== undefined ? item.minimumHeight
-                                                                           : item.implicitHeight)
+        Layout.preferredHeight: need(item)
+        function need(widget: var): real {
+            return !widget ? 0 : widget.minimumHeight !== undefined ? widget.minimumHeight
+                                                                    : widget.implicitHeight
+        }
         Layout.maximumHeight: !item ? 0 : Math.max((item as Item).implicitHeight,
                                                    Layout.preferredHeight)
         visible: Lessons.widgetType !== ""
