@@ -313,10 +313,10 @@ def test_the_practice_receipt_says_what_really_happened(make_kiosk: Any, tmp_pat
     assert "изпратен до общината" not in title + status
     wait(lambda: status in spoken(kiosk))
     # the number is above the fold: whole on screen, right under the title, before the words
-    from tests.screen_audit import _rect, _visible_part
+    from tests.screen_audit import ScreenAudit, _rect
 
     number = find(kiosk.window, "receiptNumber")
-    assert _visible_part(number, kiosk.window) == _rect(number)
+    assert ScreenAudit(kiosk.window).whole(number)
     assert _rect(number).bottom() <= _rect(find(kiosk.window, "receiptStatus")).top()
 
 
