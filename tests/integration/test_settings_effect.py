@@ -206,6 +206,19 @@ def pixels_per_mm(k: Kiosk) -> float:
     return round(float(display.pxPerMm), 4)
 
 
+def everyday_promise(k: Kiosk) -> str:
+    """The home tile's promise: the featured problems of the site's table when it has one
+    (written where the setting points, inside the test's folder), else the bundled ones."""
+    from kiosk import i18n
+
+    table = Path(k.settings[s.REPORT_EVERYDAY_NAMES])
+    if table.is_relative_to(k.tmp_path):
+        lang = i18n.current_language()
+        table.write_text(f'[{lang}]\nfeatured = ["28"]\n[{lang}.services]\n"28" = "Тъмна улица"\n',
+                         encoding="utf-8")  # fmt: skip
+    return str(k.bridges.report.promise)
+
+
 def open311(k: Kiosk) -> Any:
     client = k.services.portals.open311
     assert client is not None
@@ -279,6 +292,7 @@ PROBES: dict[str, Probe] = {
     "speech.auto_read": (False, {}, lambda k: k.bridges.speech.autoRead),
     "speech.headset_detection": ("manual", {}, headset_mode),
     "report.nearby_streets": ("ул. „Шипка“", {}, lambda k: k.bridges.report._place.streets),
+    "report.everyday_names": ("everyday-names.toml", {}, everyday_promise),
     "report.tracking_url": ("https://city.example.org/r/{id}", {},
                             lambda k: k.bridges.report._tracking_url),
     "trainer.learner_retention_days": (30, {}, lambda k: k.services.learners._retention_days),
@@ -297,6 +311,7 @@ PROBES: dict[str, Probe] = {
 }  # fmt: skip
 RELATIVE_PATHS = {
     "paths.data_dir", "paths.log_dir", "health.metrics_file", "updates.session_lock",
+    "report.everyday_names",
 }  # fmt: skip
 
 
