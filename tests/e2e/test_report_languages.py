@@ -19,7 +19,7 @@ from kiosk.config import Settings
 from kiosk.practice_portal.app import OPEN311_PATH, create_app
 from kiosk.practice_portal.catalog import load_catalog, pick
 from tests.integration.conftest import clock, find, make_kiosk, settle  # noqa: F401 - fixtures
-from tests.integration.report_helpers import button, next_step, press, wait
+from tests.integration.report_helpers import choose, next_step, press, wait
 
 LANGUAGES = ("bg", "en", "uk", "tr")
 
@@ -79,6 +79,12 @@ class RecordingPortal:
         return [loc for m, p, loc in self.seen if m == method and p.endswith(path_end)]
 
 
+def touch(kiosk: Any, key: str) -> None:
+    """Touch the tile of the answer `key`, by the words it shows in the resident's language."""
+    options = kiosk.bridges.report.step["options"]
+    choose(kiosk, next(o["label"] for o in options if o["key"] == key))
+
+
 @pytest.fixture
 def portal(tmp_path: Path) -> Iterator[RecordingPortal]:
     served = RecordingPortal(tmp_path / "portal.sqlite3")
@@ -109,22 +115,24 @@ def test_a_report_in_each_language(
         settle()
         press(kiosk, find(kiosk.window, "tileReport"))
         wait(lambda: report.loaded)
+        # the city's group, in the resident's language (its tile), then the one kind (the
+        # city's own name under the everyday one): one touch each
         group = pick(catalog.groups["clean"], lang)
-        assert group in [o["label"] for o in report.step["options"]], (lang, report.step)
-        press(kiosk, button(kiosk, group))
-        next_step(kiosk, "reportNext")
-        press(kiosk, button(kiosk, pick(cleanliness["name"], lang)))
-        next_step(kiosk, "reportNext")
+        assert "g:" + group in [o["key"] for o in report.step["options"]], (lang, report.step)
+        touch(kiosk, "g:" + group)
+        named = {o["key"]: o["detail"] for o in report.step["options"]}
+        assert pick(cleanliness["name"], lang) in (named["1"], next(
+            o["label"] for o in report.step["options"] if o["key"] == "1")), (lang, report.step)
+        touch(kiosk, "1")
         wait(lambda: kiosk.bridges.nav.screen == "report-question")
         asked = [report.step["title"], report.step["question"]]
         assert pick(landmark["description"], lang) in asked, (lang, report.step)
         for _ in range(3):  # landmark, when, details: all optional
             next_step(kiosk, "questionNext")
-        press(kiosk, find(kiosk.window, "locationTile0"))  # here, at this kiosk
-        next_step(kiosk, "locationNext")
+        touch(kiosk, "here")  # at this kiosk
         next_step(kiosk, "questionNext")  # no description
-        press(kiosk, find(kiosk.window, "contactTile0"))  # no contact details
-        next_step(kiosk, "contactNext")
+        touch(kiosk, "no")  # no contact details
+        wait(lambda: kiosk.bridges.nav.screen == "report-review")
         press(kiosk, find(kiosk.window, "reviewSend"))
         wait(lambda: kiosk.bridges.nav.screen == "report-receipt", 15)
         assert report.receipt["number"] and not report.receipt["queued"], (lang, report.receipt)
