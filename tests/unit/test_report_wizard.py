@@ -301,3 +301,19 @@ def test_a_language_switch_keeps_the_answers_meaning() -> None:
     assert wizard.groups()[0].label == "Streets"
     wizard.relanguage([Service("9", "Other", group="Other")])  # the city dropped the service
     assert wizard.service() is None and wizard.current == "category"
+
+
+def test_a_language_switch_keeps_a_featured_problem_on_its_own_tile() -> None:
+    """A problem touched on its own (featured) tile stays that tile in the new language, not
+    its group's; the everyday names come from the new language's table."""
+    bg = [Service("5", "Улично осветление", group="Улици"), Service("6", "Пътища", group="Улици")]
+    en = [Service("5", "Street lighting", group="Streets"), Service("6", "Roads", group="Streets")]
+    wizard = Wizard(bg, Place(42.69, 23.32), names=EverydayNames({"5": "Счупена лампа"}, ("5",)))
+    assert wizard.step().choices[0].key == "s:5"
+    wizard.answer("s:5")
+    wizard.names = EverydayNames({"5": "A broken lamp"}, ("5",))
+    wizard.relanguage(en)
+    assert wizard.answers["category"] == "s:5"
+    assert wizard.step().choices[0].label == "A broken lamp"
+    svc = wizard.service()
+    assert svc is not None and (svc.code, svc.name) == ("5", "Street lighting")
