@@ -170,7 +170,14 @@ def test_english_course_is_translated(english: m.Course) -> None:
         for text in (lesson.title, lesson.why_it_matters, *(s.title for s in lesson.steps)):
             assert not CYRILLIC.search(text), text
         for step in lesson.steps:
-            assert not CYRILLIC.search(step.narration.text), step.narration.text
+            # what the learner is asked to type in Cyrillic, and a key named by its letter
+            # ("before the letter И"), stay Cyrillic in every language
+            said = step.narration.text
+            expected = step.widget.params.get("expected") if step.widget else None
+            if isinstance(expected, str):
+                said = said.replace(expected, "")
+            said = re.sub(r"(?<![а-яА-Я])[а-яА-Я](?![а-яА-Я])", "", said)
+            assert not CYRILLIC.search(said), step.narration.text
     tap = english.lesson("l01-touch").step("tap-try").widget
     assert tap is not None and tap.params["targets"][0]["label"] == "Red circle"
     # Fixed values (ids, addresses, expected input) are not translated.
