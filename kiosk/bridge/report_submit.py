@@ -160,16 +160,16 @@ async def submit_report(
     if practice:
         return ReceiptInfo(
             code,
-            _("Your receipt number"),
+            _("Your kiosk number"),
             _("This was practice: the report is recorded only here. Nothing was sent to the "
-              "city. With this receipt number the kiosk can find it."),
+              "city. The kiosk can find it with this kiosk number."),
             qr=code, qr_text=code, reference=reference, title=_("Your practice report"),
         )  # fmt: skip
     return ReceiptInfo(
         code,
-        _("Your receipt number"),
-        _("The city will give your report a number later; with this receipt number the kiosk "
-          "can find it."),
+        _("Your kiosk number"),
+        _("The city will give your report a number later; until then the kiosk finds it with "
+          "this kiosk number."),
         qr=code, qr_text=code, reference=reference,
         title=_("Your report has been sent to the city"),
     )  # fmt: skip

@@ -95,7 +95,7 @@ class TrackBridge(QObject):
         self._problem = ""
         if not candidates(typed):
             self._fail(_("Report number: no digits were typed. Please type the number from "
-                         "your receipt, then touch Show."))  # fmt: skip
+                         "your slip, then touch Look it up."))  # fmt: skip
             return
         found = await self._request.run(
             self._find(typed),
@@ -145,7 +145,7 @@ class TrackBridge(QObject):
                 continue
         return _(
             "Report number {number}: the city does not know this number. Please check "
-            "the digits on your receipt and type them again."
+            "the digits on your slip and type them again."
         ).format(number=typed)
 
     def _describe(self, req: ServiceRequest) -> dict[str, Any]:

@@ -463,8 +463,8 @@ OUTBOX_RETENTION_DAYS = Option(
     int,
     30,
     N_(
-        "Days a sent or refused report is remembered on the kiosk (only the portal's reference "
-        "number is kept) before it is deleted."
+        "Days a sent or refused report is remembered on the kiosk (only the report number the "
+        "portal gave is kept) before it is deleted."
     ),
     minimum=1,
     maximum=365,
@@ -592,7 +592,7 @@ SPEECH_AUTO_READ = Option(
     bool,
     True,
     N_(
-        "Read each new screen aloud without a tap on Listen. A person can turn it off for "
+        "Read each new screen aloud without touching Listen. A person can turn it off for "
         "themselves."
     ),
     trainer=True,

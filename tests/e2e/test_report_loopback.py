@@ -109,7 +109,7 @@ def test_offline_report_is_saved_then_delivered(
     assert receipt["queued"], receipt
     number = str(receipt["number"])
     assert number.startswith("9") and len(number) == 7
-    assert receipt["title"] == "Сигналът Ви е записан на този киоск"
+    assert receipt["title"] == "Сигналът ви е записан на този киоск"
     # the screen says it when it opens (after its layout)
     wait(lambda: receipt["status"] in " ".join(kiosk.bridges.speech.service.texts))
     local_id = int(number[1:])

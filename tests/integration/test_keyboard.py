@@ -266,7 +266,7 @@ def test_the_keyboard_lesson_shows_the_layout_it_asks_for(
     kiosk: Any, step: int, latin: bool
 ) -> None:
     """L03: the name starts in Cyrillic, the e-mail address in Latin (`layout: qwerty`), the web
-    address in Cyrillic so the learner touches "Латиница"; Enter says "Провери" and checks."""
+    address in Cyrillic so the learner touches "Латиница"; Enter says "Проверете" and checks."""
     session, lessons = kiosk.bridges.session, kiosk.bridges.lessons
     session.begin()
     session.setLanguage("bg")
@@ -279,7 +279,7 @@ def test_the_keyboard_lesson_shows_the_layout_it_asks_for(
     settle(50, 5)
     keys = keyboard_keys(kiosk)
     assert ("q" in keys) == latin and ("я" in keys) != latin
-    assert "Провери" in labels(kiosk)
+    assert "Проверете" in labels(kiosk)
     if not latin:
         post_tap(kiosk, named_key(kiosk, "keyScript"))
         assert "q" in keyboard_keys(kiosk)

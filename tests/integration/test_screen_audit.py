@@ -244,7 +244,7 @@ def test_every_screen_and_overlay_has_a_walk() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", every_screen())
+@pytest.mark.parametrize("name", list(every_screen()))
 def test_the_screen_passes_the_screen_audit(
     make_kiosk: Any, tmp_path_factory: Any, name: str
 ) -> None:

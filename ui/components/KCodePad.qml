@@ -89,7 +89,7 @@ ColumnLayout {
         objectName: "codeDelete"
         Layout.fillWidth: true
         //: Takes back the last symbol typed on a code keypad
-        text: qsTr("Delete")
+        text: qsTr("Correct")
         onActivated: pad.value = pad.value.slice(0, -1)
     }
     KButton {

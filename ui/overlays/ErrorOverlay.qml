@@ -8,13 +8,13 @@ KDialog {
     id: failure
 
     title: qsTr("Sorry, something went wrong")
-    message: qsTr("It is not your fault. Please start again from the main page.")
+    message: qsTr("It is not your fault. Please start again from Home.")
 
     KButton {
         objectName: "errorHome"
         Layout.fillWidth: true
         kind: "primary"
-        text: qsTr("Go to the main page")
+        text: qsTr("Home")
         onActivated: Shell.dismissError()
     }
 }

@@ -13,8 +13,8 @@ KScreen {
     title: known ? place.name : qsTr("A place near this kiosk")
     instruction: known ? "" : qsTr("First choose a place from the list.")
     helpText: qsTr("Touch Print to take it with you to get a slip with the address and a code "
-                   + "that shows the place on a map on a phone. Touch Back to the list to "
-                   + "choose another place.")
+                   + "that shows the place on a map on a phone. Touch Back to choose "
+                   + "another place.")
     stepText: qsTr("Step %1 of %2").arg(3).arg(3)
     customBack: true
     onBackRequested: screen.known ? Nav.back() : Nav.go("helpNearby")

@@ -7,8 +7,8 @@ import "../components"
 KScreen {
     form: true
     title: qsTr("Track my report")
-    instruction: qsTr("Type the number from your receipt, then touch Look it up.")
-    helpText: qsTr("The number is on your receipt, in a box. Type only its digits; leave out "
+    instruction: qsTr("Type the number from your slip, then touch Look it up.")
+    helpText: qsTr("The number is on your slip, in a box. Type only its digits; leave out "
                    + "any dash. Correct removes the last digit.")
     primaryIcon: "track"
     primaryName: "trackLookup"
