@@ -1,11 +1,11 @@
 """`python -m kiosk screenshot`: render a screen, an overlay or a state mid-journey to a PNG.
 
-    --screen NAME                          a screen or an overlay (over home), as it opens
-    --journey report --at review           a journey's state on the practice data (the portal
-    --journey lesson --lesson l01-touch --step 3       runs in-process: kiosk.screen_states)
-    --screen help --journey report --at question       an overlay over a journey's state
-    --size 1080x1920                       another panel (476 mm per 1920 px, unless the config
-                                           names the panel)
+--screen NAME                          a screen or an overlay (over home), as it opens
+--journey report --at review           a journey's state on the practice data (the portal
+--journey lesson --lesson l01-touch --step 3       runs in-process: kiosk.screen_states)
+--screen help --journey report --at question       an overlay over a journey's state
+--size 1080x1920                       another panel (476 mm per 1920 px, unless the config
+                                       names the panel)
 """
 
 from __future__ import annotations

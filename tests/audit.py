@@ -54,8 +54,13 @@ def _rgb(color: QColor) -> tuple[float, float, float]:
 
 # QObject.inherits and objectName only: a Python wrapper of a QMetaObject (from metaObject()) can
 # outlive it, and shiboken then hands that stale wrapper back for a new item at the same address.
-KINDS = (("QQuickAbstractButton", "KButton"), ("QQuickTextInput", "TextInput"),
-         ("QQuickText", "Text"), ("QQuickFlickable", "Flickable"), ("QQuickRectangle", "Box"))
+KINDS = (
+    ("QQuickAbstractButton", "KButton"),
+    ("QQuickTextInput", "TextInput"),
+    ("QQuickText", "Text"),
+    ("QQuickFlickable", "Flickable"),
+    ("QQuickRectangle", "Box"),
+)
 
 
 def _name(item: QQuickItem) -> str:

@@ -54,7 +54,6 @@ def report(kiosk: Any, touch: Touches, lang: str = "bg") -> None:
     touch.reach("receiptNumber")  # the number is on screen without Down
 
 
-
 def choose(touch: Touches, bridge: Any, name: str) -> None:
     """Touch a choice; if the screen does not go on by itself, touch the way forward."""
     step = bridge.step["id"]

@@ -91,8 +91,11 @@ class Touches:
         list holding it has arrived."""
         for _ in range(200):
             for item in walk(self.window.contentItem()):
-                if (item.property("text") == text and item.inherits("QQuickAbstractButton")
-                        and item.objectName()):
+                if (
+                    item.property("text") == text
+                    and item.inherits("QQuickAbstractButton")
+                    and item.objectName()
+                ):
                     return str(item.objectName())
             settle(10, 1)
         raise NotOnScreen(f"no button {text!r}")

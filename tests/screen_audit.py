@@ -233,8 +233,12 @@ class ScreenAudit:
         scopes = [screen] + [s for s in (self.named("footer"), self.named("bar")) if s]
         for item in self.order:
             interactive = _is_button(item) or item.inherits("QQuickTextInput")
-            if (interactive and self.shown(item) and self.cut(item)
-                    and any(_within(item, scope) for scope in scopes)):
+            if (
+                interactive
+                and self.shown(item)
+                and self.cut(item)
+                and any(_within(item, scope) for scope in scopes)
+            ):
                 self.add("partial", item, "only part of it is on screen")
 
     def check_state(self) -> None:

@@ -128,9 +128,7 @@ class SessionBridge(QObject):
             self._high_contrast = on
             self.highContrastChanged.emit()
 
-    highContrast = Property(
-        bool, _get_high_contrast, setHighContrast, notify=highContrastChanged
-    )
+    highContrast = Property(bool, _get_high_contrast, setHighContrast, notify=highContrastChanged)
 
     # --- the visit ---------------------------------------------------------------------------
     @Property(bool, notify=activeChanged)

@@ -53,9 +53,7 @@ def compose_choices(choices: Sequence[str], more: bool = False) -> str:
     return " ".join(parts)
 
 
-def compose_screen(
-    title: str, instruction: str, choices: Sequence[str], more: bool = False
-) -> str:
+def compose_screen(title: str, instruction: str, choices: Sequence[str], more: bool = False) -> str:
     """What Listen says: "Title. Instruction. 3 choices: a, b, c." in the current language."""
     parts = [_sentence(title), _sentence(instruction), compose_choices(choices, more)]
     return " ".join(p for p in parts if p)
@@ -212,9 +210,7 @@ class SpeechBridge(QObject):
             self.service.stop()
 
     @Slot(str, str, "QVariantList", bool)
-    def showChoices(
-        self, title: str, instruction: str, choices: Sequence[Any], more: bool
-    ) -> None:
+    def showChoices(self, title: str, instruction: str, choices: Sequence[Any], more: bool) -> None:
         """What the screen shows changed (a list arrived, another page): say the choices now
         shown, so the voice never disagrees with the screen."""
         self._screen = (title, instruction, tuple(str(c) for c in choices or ()), more)
@@ -341,4 +337,3 @@ class SpeechBridge(QObject):
         else:
             text = _("The headphones are disconnected.")
         self.service.speak(text, remember=False)
-

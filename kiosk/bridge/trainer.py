@@ -25,6 +25,7 @@ TRAINER_SCREENS = frozenset({
     "trainerSetting", "trainerOutbox", "trainerGuided",
 })  # fmt: skip
 
+
 class TrainerBridge(QObject):
     """Trainer access. In kiosk mode the window cannot be closed until `unlocked` is true."""
 

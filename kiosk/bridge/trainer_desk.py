@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+
 class TrainerDeskBridge(QObject):
     """The trainer's desk; `outbox` is None in hand-off mode (nothing is sent)."""
 

@@ -402,9 +402,7 @@ SPECS: dict[str, WidgetSpec] = {
                     kind=choice("choice", "place", "photo", "text"),
                     options=texts(required=False),
                     example=text(required=False),
-                    image=Param(
-                        "image", required=False, doc="photo: the practice photo to attach"
-                    ),
+                    image=Param("image", required=False, doc="photo: the practice photo to attach"),
                     alt=text("photo: what the practice photo shows", required=False),
                 ),
                 "checklist": texts(),

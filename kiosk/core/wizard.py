@@ -451,7 +451,6 @@ def handoff_services() -> list[Service]:
     return [Service(code, _(name), group=_(group)) for code, name, group in _HANDOFF]
 
 
-
 def handoff_lines(wizard: Wizard) -> list[str]:
     """The prepared report as lines for the slip and the screen: what to read out to Call Sofia."""
     return [line_text(line) for line in wizard.review()]

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import shlex
 import sys
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 
 def problems(text: str, root: Path | None = None) -> list[str]:

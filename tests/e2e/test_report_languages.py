@@ -121,8 +121,10 @@ def test_a_report_in_each_language(
         assert "g:" + group in [o["key"] for o in report.step["options"]], (lang, report.step)
         touch(kiosk, "g:" + group)
         named = {o["key"]: o["detail"] for o in report.step["options"]}
-        assert pick(cleanliness["name"], lang) in (named["1"], next(
-            o["label"] for o in report.step["options"] if o["key"] == "1")), (lang, report.step)
+        assert pick(cleanliness["name"], lang) in (
+            named["1"],
+            next(o["label"] for o in report.step["options"] if o["key"] == "1"),
+        ), (lang, report.step)
         touch(kiosk, "1")
         wait(lambda: kiosk.bridges.nav.screen == "report-question")
         asked = [report.step["title"], report.step["question"]]

@@ -20,9 +20,7 @@ def anyio_backend() -> str:
 
 
 async def test_practice_mode_runs_everything_in_process(tmp_path: Path) -> None:
-    portals = build_portals(
-        Settings({}), embedded_practice(tmp_path / "practice.sqlite3")
-    )
+    portals = build_portals(Settings({}), embedded_practice(tmp_path / "practice.sqlite3"))
     try:
         assert portals.is_practice and portals.open311 is not None
         services = await portals.open311.services(locale="en")

@@ -15,9 +15,7 @@ from tests.unit.test_updates import MONDAY_3
 from .conftest import settle
 
 
-def test_a_session_holds_the_lock_and_the_wipe_releases_it(
-    make_kiosk: Any, tmp_path: Path
-) -> None:
+def test_a_session_holds_the_lock_and_the_wipe_releases_it(make_kiosk: Any, tmp_path: Path) -> None:
     lock = tmp_path / "run" / "session.lock"
     settings = Settings({"updates.session_lock": str(lock)})
     kiosk = make_kiosk(settings)

@@ -168,6 +168,7 @@ def _spoken_translations(
         for lesson in result.course.lessons:
             if not by_file.get(lesson.at.file, set()) <= done:
                 continue
+
             def at_bulgarian(at: Loc, text: str, src: dict[str, str] = source_of) -> Loc:
                 return locate(at, src.get(text.strip(), text))
 
