@@ -12,6 +12,7 @@ from tests.journeys import ENTER, FORWARD, NotOnScreen, Touches, settle, wait
 
 CATEGORY = {"bg": "Улици, осветление и транспорт"}  # the potholes' kind of problem
 SERVICE_NAME = {"bg": "Пътна инфраструктура"}
+POTHOLE = {"bg": "Дупка на пътя"}  # its everyday name, offered first (the frame's wizard)
 
 
 def forward(touch: Touches) -> None:
@@ -38,9 +39,12 @@ def report(kiosk: Any, touch: Touches, lang: str = "bg") -> None:
     bridge, nav = kiosk.bridges.report, kiosk.bridges.nav
     touch.tap("tileReport")
     wait(lambda: bridge.loaded, "the kinds of problem")
-    choose(touch, bridge, touch.button_with(CATEGORY[lang]))
-    wait(lambda: bridge.step["id"] == "service", "the kinds of pothole")
-    choose(touch, bridge, touch.button_with(SERVICE_NAME[lang]))
+    try:
+        choose(touch, bridge, touch.button_with(POTHOLE[lang]))
+    except NotOnScreen:  # before the frame: the city's groups, then its kinds
+        choose(touch, bridge, touch.button_with(CATEGORY[lang]))
+        wait(lambda: bridge.step["id"] == "service", "the kinds of pothole")
+        choose(touch, bridge, touch.button_with(SERVICE_NAME[lang]))
     wait(lambda: nav.screen == "report-question", "the first question")
     for _ in range(30):
         if nav.screen == "report-review":
@@ -58,9 +62,11 @@ def choose(touch: Touches, bridge: Any, name: str) -> None:
     """Touch a choice; if the screen does not go on by itself, touch the way forward."""
     step = bridge.step["id"]
     touch.tap(name)
-    settle(30, 4)
-    if bridge.step["id"] == step:
-        forward(touch)
+    for _ in range(150):  # one touch goes on after its moment of confirmation (0.4 s)
+        if bridge.step["id"] != step:
+            return
+        settle(10, 1)
+    forward(touch)
 
 
 def answer(touch: Touches, bridge: Any, nav: Any) -> None:
@@ -166,12 +172,13 @@ def pharmacy(kiosk: Any, touch: Touches) -> None:
 
 
 def departures(kiosk: Any, touch: Touches) -> None:
-    """The board of the stops nearby: the first departure on screen."""
+    """The board of the stops nearby: the first departure on screen (before the board, the first
+    stop's first line)."""
     board = kiosk.bridges.departures
     touch.tap("tileDepartures")
     wait(lambda: board.loaded or board.problem, "the departures")
     assert not board.problem, board.problem
-    touch.reach("line0_0")
+    touch.reach("row0" if touch.items("row0") else "line0_0")
 
 
 WALKS = {"report": report, "lesson": lesson, "pharmacy": pharmacy, "departures": departures}
