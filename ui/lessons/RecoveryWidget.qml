@@ -15,6 +15,13 @@ ColumnLayout {
     readonly property var steps: params.steps || []
     spacing: Theme.gap * 2
     Component.onCompleted: params = Lessons.widgetParams
+    // the least it needs (LessonStepScreen gives it the room left): the moment (its picture only
+    // where there is room; its words say it all), the prompt, the moves done and one page of the moves still to make
+    readonly property real minimumHeight: situation.implicitHeight
+                                          - (picture.visible ? picture.Layout.preferredHeight : 0)
+                                          + prompt.implicitHeight
+                                          + (doneList.visible ? doneList.implicitHeight + spacing : 0)
+                                          + moves.need + 2 * spacing
 
     Connections { // "do it for me": the steps are shown done, in order, as the hint says
         target: Lessons
@@ -32,8 +39,11 @@ ColumnLayout {
     }
 
     Rectangle { // the moment after the mistake
+        id: situation
         objectName: "recoverySituation"
         Layout.fillWidth: true
+        Layout.fillHeight: picture.visible // the picture takes what the moves leave
+        Layout.maximumHeight: implicitHeight
         implicitHeight: moment.implicitHeight + 2 * Theme.padding
         color: Theme.notice
         border.color: Theme.noticeBorder
@@ -44,6 +54,7 @@ ColumnLayout {
             x: Theme.padding
             y: Theme.padding
             width: parent.width - 2 * Theme.padding
+            height: parent.height - 2 * Theme.padding
             spacing: Theme.gap
             RowLayout {
                 Layout.fillWidth: true
@@ -61,7 +72,11 @@ ColumnLayout {
                 }
             }
             Image {
+                id: picture
                 Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.minimumHeight: 0 // drawn only when 12 mm or more are left for it
+                opacity: height >= Theme.mm(12) ? 1 : 0
                 Layout.preferredHeight: visible ? Math.min(Theme.mm(60), width * 0.5) : 0
                 visible: (widget.params.image || "") !== ""
                 source: widget.params.image ? Lessons.imageUrl(widget.params.image) : ""
@@ -73,11 +88,13 @@ ColumnLayout {
         }
     }
     KText {
+        id: prompt
         Layout.fillWidth: true
         font.bold: true
         text: widget.params.prompt || ""
     }
     ColumnLayout { // what is done so far, numbered
+        id: doneList
         objectName: "recoveryDone"
         Layout.fillWidth: true
         visible: widget.done.length > 0
@@ -118,13 +135,15 @@ ColumnLayout {
             }
         }
     }
-    Repeater { // the moves, right and wrong, mixed
-        model: widget.params.actions || []
+    KPager { // the moves still to make, right and wrong, mixed: as many whole ones as fit
+        id: moves
+        objectName: "recoveryMoves"
+        Layout.fillWidth: true
+        Layout.fillHeight: true
+        model: (widget.params.actions || []).filter(a => widget.done.indexOf(a.id) < 0)
         delegate: KButton {
             required property var modelData
             objectName: "action-" + modelData.id
-            Layout.fillWidth: true
-            visible: widget.done.indexOf(modelData.id) < 0
             main: false
             selected: Lessons.hintTarget === modelData.id
             text: modelData.label

@@ -89,12 +89,25 @@ KScreen {
         text: Lessons.languageNotice
         font.bold: true
     }
+    // A practice that does not fit under the step's text (a large size, a short panel): the
+    // text gives way, as the frame's instruction does; the voice has read it, the bar's Repeat
+    // reads it again and More… shows it. The task line and the practice stay on screen.
+    readonly property real bodyShare: body.implicitHeight + Theme.gap * 2 // with its spacing
+    property bool foldBody: false
+    function refold(): void { // after layout (the text's own visibility changes the need)
+        const without = contentNeed - (body.visible ? bodyShare : 0)
+        foldBody = Lessons.widgetType !== "" && without + bodyShare > contentRoom + 2 * ringRoom + 1
+    }
+    onContentNeedChanged: Qt.callLater(refold)
+    onContentRoomChanged: Qt.callLater(refold)
+    onBodyShareChanged: Qt.callLater(refold)
     KPagedText {
+        id: body
         objectName: "stepBody"
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.maximumHeight: naturalHeight
-        visible: text !== ""
+        visible: text !== "" && !screen.foldBody
         text: Lessons.stepBody
     }
     Image {
@@ -206,6 +219,8 @@ KScreen {
             id: more
             objectName: "stepMoreDialog"
             title: qsTr("More for this step")
+            // the step's text, when the practice left it no room on the screen
+            message: screen.foldBody ? Lessons.stepBody : ""
             KButton {
                 objectName: "resetWidget"
                 Layout.fillWidth: true
