@@ -93,7 +93,8 @@ def press(kiosk: Any, name: str) -> None:
     if name in MORE_MENU:
         tap(window, find(window, "stepMore"), reveal=False)
         tap(window, find(window, name), reveal=False)
-    elif name.startswith("option-"):
+    elif name.startswith(("option-", "action-")):  # answers, and the recovery's moves
+        settle()  # a note that just appeared may have moved the choices to another page
         tap(window, find_paged(window, name), reveal=False)
     else:
         tap(window, reveal(kiosk, name), reveal=False)

@@ -44,6 +44,7 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.fillHeight: picture.visible // the picture takes what the moves leave
         Layout.maximumHeight: implicitHeight
+        Layout.minimumHeight: implicitHeight - (picture.visible ? picture.Layout.preferredHeight : 0)
         implicitHeight: moment.implicitHeight + 2 * Theme.padding
         color: Theme.notice
         border.color: Theme.noticeBorder
@@ -140,6 +141,7 @@ ColumnLayout {
         objectName: "recoveryMoves"
         Layout.fillWidth: true
         Layout.fillHeight: true
+        Layout.minimumHeight: need
         model: (widget.params.actions || []).filter(a => widget.done.indexOf(a.id) < 0)
         delegate: KButton {
             required property var modelData
