@@ -227,7 +227,7 @@ def test_load_course_raises_with_every_problem(tmp_path: Path) -> None:
     with pytest.raises(LessonFilesError) as caught:
         load_course(tmp_path)
     assert [(p.at.line, p.message) for p in caught.value.problems] == [
-        (9, "lesson file 'missing.yaml' does not exist")
+        (9, "the lesson file 'missing.yaml' does not exist")
     ]
 
 
