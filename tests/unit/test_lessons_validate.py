@@ -11,6 +11,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from kiosk.i18n import current_language, set_language
 from kiosk.lessons_cli import main
 from kiosk.services.lessons.extract import strings_in
 from kiosk.services.lessons.files import LESSONS_DIR
@@ -77,6 +78,30 @@ def test_broken_file_is_reported_at_its_line(path: Path) -> None:
     ]
     assert unexpected == []
     assert len(problems) == len(expected), "\n".join(map(str, problems))
+
+
+# English words a Bulgarian message may not keep once the quoted names and values are taken out
+# (a template or a part's name, "step 'sort'", left untranslated).
+_ENGLISH = re.compile(r"\b(the|of|in|is|must|needs|step|lesson|widget|question|option|hint)\b")
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\{[^}]*\}|\([^)]*\)")
+
+
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_every_message_of_a_broken_file_is_said_in_bulgarian(path: Path) -> None:
+    english = validate(path, today=TODAY, languages=())
+    before = current_language()
+    set_language("bg")
+    try:
+        bulgarian = validate(path, today=TODAY, languages=())
+    finally:
+        set_language(before)
+    assert sorted((p.at.line, p.severity) for p in bulgarian) == sorted(
+        (p.at.line, p.severity) for p in english
+    )
+    said = {p.message for p in english}
+    for problem in bulgarian:
+        assert problem.message not in said, problem.message
+        assert not _ENGLISH.search(_QUOTED.sub("", problem.message)), problem.message
 
 
 def _po(tmp_path: Path, translations: dict[str, str]) -> Path:
