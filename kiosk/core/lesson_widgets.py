@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.i18n import _
+
 KINDS = ("text", "str", "int", "float", "bool", "image", "list", "map", "ref", "choice")
 # Colours a lesson may name (a circle "in red", a step's `shows: colours`): each is a Theme
 # token (Theme.lessonRed...) and always comes with a word (ACCESSIBILITY: never by colour only).
@@ -90,8 +92,12 @@ def _settings_check(params: Mapping[str, Any]) -> list[str]:
         for key in ("start", "target"):
             if setting.get(key) not in values:
                 problems.append(
-                    f"setting {setting.get('id')!r}: {key} {setting.get(key)!r} "
-                    f"is not one of its values ({', '.join(map(str, values))})"
+                    _("setting {id}: {key} {value} is not one of its values ({values})").format(
+                        id=repr(setting.get("id")),
+                        key=key,
+                        value=repr(setting.get(key)),
+                        values=", ".join(map(str, values)),
+                    )
                 )
     return problems
 
@@ -101,9 +107,17 @@ def _chat_check(params: Mapping[str, Any]) -> list[str]:
     for line in params.get("script") or []:
         kind = line.get("kind", "text")
         if kind == "photo" and line.get("sender") == "me" and not line.get("photo"):
-            problems.append(f"line {line.get('id')!r} sends a photo: say which ('photo')")
+            problems.append(
+                _("the line {id} sends a photo: say which ('photo')").format(
+                    id=repr(line.get("id"))
+                )
+            )
         if kind == "voice" and not line.get("seconds"):
-            problems.append(f"line {line.get('id')!r} is a voice message: give its 'seconds'")
+            problems.append(
+                _("the line {id} is a voice message: give its 'seconds'").format(
+                    id=repr(line.get("id"))
+                )
+            )
     return problems
 
 
@@ -113,13 +127,21 @@ def _graph_check(nodes_key: str) -> Callable[[Mapping[str, Any]], list[str]]:
         ids = {n.get("id") for n in nodes if isinstance(n, Mapping)}
         problems = []
         if params.get("start") not in ids:
-            problems.append(f"start {params.get('start')!r} is not one of the {nodes_key}")
+            problems.append(
+                _("start {value} is not the id of one of the {list}").format(
+                    value=repr(params.get("start")), list=repr(nodes_key)
+                )
+            )
         for node in nodes:
             for c in node.get("choices") or []:
                 if c.get("next") not in ids and c.get("next") != "end":
                     problems.append(
-                        f"choice {c.get('id')!r} leads to {c.get('next')!r}, which is not one "
-                        f"of the {nodes_key} (or 'end')"
+                        _(
+                            "the choice {id} leads to {next}, which is not the id of one of the "
+                            "{list} (or 'end')"
+                        ).format(
+                            id=repr(c.get("id")), next=repr(c.get("next")), list=repr(nodes_key)
+                        )
                     )
         return problems
 

@@ -167,6 +167,8 @@ class Step:
     sync_point: bool = False
     demo_step_seconds: int = 8
     shows: Shows | None = None
+    # Fields the loader could not read (it said why): the rules leave them to that message.
+    unread: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     at: Loc = field(default=NOWHERE, compare=False, repr=False)
 
 
@@ -286,6 +288,8 @@ class Lesson:
     licence: str = ""
     credits: tuple[str, ...] = ()
     content_hash: str = ""
+    # Fields the loader could not read (it said why): the rules leave them to that message.
+    unread: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     at: Loc = field(default=NOWHERE, compare=False, repr=False)
 
     @property

@@ -64,7 +64,10 @@ def _variant_pattern(variant: str) -> re.Pattern[str]:
     words = variant.rstrip("*").split()
     body = r"\s+".join(re.escape(w) for w in words)
     tail = r"\w*" if stem else ""
-    return re.compile(_EDGE_BEFORE + body + tail + _EDGE_AFTER, re.IGNORECASE)
+    # an abbreviation in capitals ("ID") is matched as written: a lesson file's field `id`,
+    # named in the validator's messages for trainers, is not the report's number
+    flags = 0 if variant.rstrip("*").isupper() else re.IGNORECASE
+    return re.compile(_EDGE_BEFORE + body + tail + _EDGE_AFTER, flags)
 
 
 def _table_rows(text: str, header_start: str) -> list[list[str]]:

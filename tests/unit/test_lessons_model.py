@@ -234,7 +234,7 @@ def test_load_course_raises_with_every_problem(tmp_path: Path) -> None:
     with pytest.raises(LessonFilesError) as caught:
         load_course(tmp_path)
     assert [(p.at.line, p.message) for p in caught.value.problems] == [
-        (9, "lesson file 'missing.yaml' does not exist")
+        (9, "the lesson file 'missing.yaml' does not exist")
     ]
 
 
@@ -269,8 +269,9 @@ def test_core_lesson_modules_stay_pure() -> None:
         assert not imported & {"PySide6", "yaml", "babel", "kiosk.services"}, name
 
 
-def test_the_authoring_docs_describe_every_widget_and_its_params() -> None:
-    docs = (Path(m.__file__).parents[2] / "docs" / "lessons-format.md").read_text("utf-8")
+@pytest.mark.parametrize("name", ["lessons-format.md", "lessons-format.bg.md"])
+def test_the_authoring_docs_describe_every_widget_and_its_params(name: str) -> None:
+    docs = (Path(m.__file__).parents[2] / "docs" / name).read_text("utf-8")
     for spec in SPECS.values():
         entry = next(line for line in docs.splitlines() if line.startswith(f"- **`{spec.type}`**"))
         params = docs[docs.index(entry) :].split("\n- **")[0]

@@ -16,13 +16,16 @@ from datetime import date
 from pathlib import Path
 
 from kiosk.core import lessons as m
+from kiosk.i18n import _
 from kiosk.services.lessons.yaml_lines import (
     LineDict,
     Problem,
     Reader,
     Recorder,
     YamlSyntaxError,
+    named,
     parse_yaml,
+    quoted,
 )
 
 FACTS_FILE = "facts.yaml"
@@ -52,37 +55,48 @@ def read_facts(
     try:
         tree = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        reader.error(1, f"cannot read this file: {exc}")
+        reader.error(1, _("this file cannot be read ({reason})").format(reason=exc))
         return {}, reader.problems
     except YamlSyntaxError as exc:
         reader.error(exc.line, str(exc))
         return {}, reader.problems
     if not isinstance(tree, LineDict):
-        reader.error(1, "the file must be a mapping with a list of 'facts'")
+        reader.error(1, _("the file must have a list of 'facts'"))
         return {}, reader.problems
+    reader.duplicates(tree)
     return facts_in(reader, tree), reader.problems
 
 
 def facts_in(reader: Reader, tree: LineDict) -> dict[str, Fact]:
     """Read the `facts:` list of a parsed facts file (also used by the catalog extractor)."""
-    reader.keys(tree, ("facts",), "the facts file")
+    everything = _("the facts file")
+    reader.keys(tree, ("facts",), everything, ("facts",))
     found: dict[str, Fact] = {}
-    for node in reader.mappings(tree, "facts", "the facts file"):
-        fid = reader.string(node, "id", "a fact")
-        what = f"fact {fid}"
-        reader.keys(node, ("id", "value", "review_by", "source"), what)
-        if not PLACEHOLDER.fullmatch("{" + fid + "}"):
-            reader.error(node.line, f"fact id {fid!r}: use small Latin letters and _")
+    for node in reader.mappings(tree, "facts", everything):
+        what = named(node, _("fact {id}"), _("a fact"))
+        reader.keys(node, ("id", "value", "review_by", "source"), what, ("id", "value"))
+        fid = reader.string(node, "id", what)
+        if fid and not PLACEHOLDER.fullmatch("{" + fid + "}"):
+            reader.error(
+                node.line,
+                _("the fact id {id}: use small Latin letters and _ only").format(id=quoted(fid)),
+            )
         if fid in found:
-            reader.error(node.line, f"fact id {fid!r} is also used at line {found[fid].at.line}")
+            reader.error(
+                node.line,
+                _("the fact id {id} is also used on line {line}").format(
+                    id=quoted(fid), line=found[fid].at.line
+                ),
+            )
         source_node = reader.mapping(node, "source", what, required=False)
         source = None
         if source_node is not None:
-            reader.keys(source_node, ("title", "url", "checked"), f"the source of {what}")
+            where = _("the source of {what}").format(what=what)
+            reader.keys(source_node, ("title", "url", "checked"), where, ("title", "url"))
             source = m.Source(
-                reader.string(source_node, "title", "a source"),
-                reader.string(source_node, "url", "a source"),
-                reader.day(source_node, "checked", "a source", False),
+                reader.string(source_node, "title", where),
+                reader.string(source_node, "url", where),
+                reader.day(source_node, "checked", where, False),
             )
         found[fid] = Fact(
             fid,
@@ -115,17 +129,16 @@ def fact_problems(
     for msgid, at, where in strings:
         for name in PLACEHOLDER.findall(msgid):
             if name not in facts:
-                known = ", ".join(sorted(facts)) or "none"
-                message = (
-                    f"{where} names the fact {{{name}}}, which {FACTS_FILE} does not have "
-                    f"(it has: {known})"
-                )
+                known = ", ".join(sorted(facts)) or "-"
+                # TRANSLATORS: {fact} is written as in the lesson text, e.g. {fare_trip}.
+                message = _(
+                    "{where} names the fact {fact}, which {file} does not have (it has: {known})"
+                ).format(where=where, fact="{" + name + "}", file=FACTS_FILE, known=known)
                 problems.append(Problem(at, "error", message))
     for fact in facts.values():
         if fact.review_by is not None and today > fact.review_by:
-            message = (
-                f"fact {fact.id!r} was due for review on {fact.review_by.isoformat()}: "
-                "check it at its source"
+            message = _("the fact {id} was due for review on {day}: check it at its source").format(
+                id=quoted(fact.id), day=fact.review_by.isoformat()
             )
             problems.append(Problem(fact.at, "warning", message))
     return problems

@@ -24,7 +24,9 @@ from kiosk.services.lessons.yaml_lines import (
     Reader,
     Recorder,
     YamlSyntaxError,
+    named,
     parse_yaml,
+    quoted,
 )
 
 LESSONS_DIR = Path(__file__).resolve().parents[3] / "assets" / "lessons"
@@ -125,8 +127,9 @@ def read_tree(path: Path, reader: Reader) -> Any:
         reader.error(exc.line, str(exc))
         return None
     if not isinstance(tree, LineDict):
-        reader.error(1, "the file must be a mapping of fields (id:, title:, ...)")
+        reader.error(1, _("the file must be a list of fields, one per line (id: ..., title: ...)"))
         return None
+    reader.duplicates(tree)
     return tree
 
 
@@ -205,7 +208,7 @@ def read_any(
     if not path.exists():
         result = ReadResult(None, root=path.parent)
         result.problems.append(
-            Problem(Loc(display_name(path), 1), "error", "no such file or folder")
+            Problem(Loc(display_name(path), 1), "error", _("there is no such file or folder"))
         )
         return result
     if path.is_dir() or path.name == COURSE_FILE:
@@ -228,33 +231,43 @@ def read_course(
     reader.problems.extend(fact_problems)
     result = ReadResult(None, reader.problems, root=root, facts=facts)
     if not course_file.exists():
-        reader.error(1, f"there is no {COURSE_FILE} here")
+        reader.error(1, _("there is no {file} here").format(file=COURSE_FILE))
         return result
     tree = read_tree(course_file, reader)
     if tree is None:
         return result
-    what = "the course"
-    reader.keys(tree, ("id", "version", "title", "licence", "modules", "session_plans"), what)
+    what = _("the course")
+    reader.keys(
+        tree,
+        ("id", "version", "title", "licence", "modules", "session_plans"),
+        what,
+        ("id", "title", "modules"),
+    )
     modules = []
     for mod in reader.mappings(tree, "modules", what):
-        mid = reader.string(mod, "id", "a module")
-        mwhat = f"module {mid}"
+        mwhat = named(mod, _("module {id}"), _("a module"))
         reader.keys(
             mod,
             ("id", "order", "title", "summary", "certificate", "freshness_required", "lessons"),
             mwhat,
+            ("id", "order", "title", "summary", "lessons"),
         )
+        mid = reader.string(mod, "id", mwhat)
         path_prefix = f"module.{mid}"
         lessons: list[m.Lesson] = []
         listed = reader.listing(mod, "lessons", mwhat)
         for index, name in enumerate(listed):
             line = reader.line_of(listed, index)
             if not isinstance(name, str):
-                reader.error(line, f"each lesson of {mwhat} must be a file name")
+                reader.error(
+                    line, _("each lesson of {what} must be a file name").format(what=mwhat)
+                )
                 continue
             lesson_path = root / name
             if not lesson_path.is_file():
-                reader.error(line, f"lesson file {name!r} does not exist")
+                reader.error(
+                    line, _("the lesson file {name} does not exist").format(name=quoted(name))
+                )
                 continue
             sub = read_lesson(lesson_path, lang, record, alone=False, facts=facts, locales=locales)
             result.problems.extend(sub.problems)
@@ -275,13 +288,14 @@ def read_course(
         )
     plans = []
     for plan in reader.mappings(tree, "session_plans", what, required=False):
-        pid = reader.string(plan, "id", "a session plan")
-        reader.keys(plan, ("id", "title", "lessons"), f"session plan {pid}")
+        pwhat = named(plan, _("session plan {id}"), _("a session plan"))
+        reader.keys(plan, ("id", "title", "lessons"), pwhat, ("id", "title", "lessons"))
+        pid = reader.string(plan, "id", pwhat)
         plans.append(
             m.SessionPlan(
                 pid,
-                reader.text(plan, "title", f"plan.{pid}", f"session plan {pid}"),
-                reader.strings(plan, "lessons", f"session plan {pid}", required=True),
+                reader.text(plan, "title", f"plan.{pid}", pwhat),
+                reader.strings(plan, "lessons", pwhat, required=True),
                 reader.loc(plan.line),
             )
         )

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from kiosk.core import lessons as m
-from kiosk.services.lessons.yaml_lines import LineDict, Reader
+from kiosk.i18n import _
+from kiosk.services.lessons.yaml_lines import LineDict, Reader, quoted
 
 
 def read_card(r: Reader, tree: LineDict, p: str, what: str) -> m.TakeHomeCard | None:
     node = r.mapping(tree, "take_home_card", what)
     if node is None:
         return None
-    r.keys(node, ("title", "steps", "qr", "qr_label"), "the take-home card")
+    w = _("the take-home card")
+    r.keys(node, ("title", "steps", "qr", "qr_label"), w, ("title", "steps"))
     return m.TakeHomeCard(
-        r.text(node, "title", f"{p}.card", "the take-home card"),
-        r.strings(node, "steps", "the take-home card", path=f"{p}.card", required=True),
-        r.string(node, "qr", "the take-home card", required=False) or None,
-        r.text(node, "qr_label", f"{p}.card", "the take-home card", required=False),
+        r.text(node, "title", f"{p}.card", w),
+        r.strings(node, "steps", w, path=f"{p}.card", required=True),
+        r.string(node, "qr", w, required=False) or None,
+        r.text(node, "qr_label", f"{p}.card", w, required=False),
         r.loc(r.line_of(tree, "take_home_card")),
     )
 
@@ -24,40 +28,51 @@ def read_bridge(r: Reader, tree: LineDict, p: str, what: str) -> m.Bridge:
     node = r.mapping(tree, "bridge", what)
     if node is None:
         return m.Bridge()
-    r.keys(node, ("urls", "hotlines", "offices"), "the bridge")
-    urls = tuple(
-        m.Link(
-            r.text(u, "label", f"{p}.bridge.url[{i + 1}]", "a bridge link"),
-            r.string(u, "url", "a bridge link"),
+    w = _("the bridge")
+    r.keys(node, ("urls", "hotlines", "offices"), w)
+    urls = []
+    for i, u in enumerate(r.mappings(node, "urls", w, False)):
+        link = _("a bridge link")
+        r.keys(u, ("label", "url"), link, ("label", "url"))
+        urls.append(
+            m.Link(r.text(u, "label", f"{p}.bridge.url[{i + 1}]", link), r.string(u, "url", link))
         )
-        for i, u in enumerate(r.mappings(node, "urls", "the bridge", False))
-    )
-    hotlines = tuple(
-        m.Hotline(
-            r.text(h, "label", f"{p}.bridge.hotline[{i + 1}]", "a hotline"),
-            str(h.get("number", "")),
+    hotlines = []
+    for i, h in enumerate(r.mappings(node, "hotlines", w, False)):
+        line = _("a hotline")
+        r.keys(h, ("label", "number"), line, ("label", "number"))
+        number = r.get(h, "number", (str, int), line, True)
+        hotlines.append(
+            m.Hotline(
+                r.text(h, "label", f"{p}.bridge.hotline[{i + 1}]", line),
+                "" if number is None else str(number),
+            )
         )
-        for i, h in enumerate(r.mappings(node, "hotlines", "the bridge", False))
-    )
-    return m.Bridge(urls, hotlines, r.strings(node, "offices", "the bridge", path=f"{p}.bridge"))
+    return m.Bridge(tuple(urls), tuple(hotlines), r.strings(node, "offices", w, path=f"{p}.bridge"))
 
 
 def read_prerequisite(r: Reader, node: LineDict) -> m.Prerequisite:
-    kind = r.string(node, "kind", "a prerequisite", required=False, default="hard")
+    what = _("a prerequisite")
+    r.keys(node, ("lesson", "kind"), what, ("lesson",))
+    kind = r.string(node, "kind", what, required=False, default="hard")
     if kind not in m.PREREQUISITE_KINDS:
-        r.error(r.line_of(node, "kind"), f"prerequisite kind {kind!r} must be hard or soft")
-    return m.Prerequisite(r.string(node, "lesson", "a prerequisite"), kind, r.loc(node.line))
+        r.error(
+            r.line_of(node, "kind"),
+            _("the prerequisite kind {value} must be hard or soft").format(value=quoted(kind)),
+        )
+    return m.Prerequisite(r.string(node, "lesson", what), kind, r.loc(node.line))
 
 
 def read_completion(r: Reader, tree: LineDict, what: str) -> m.CompletionRule:
     node = r.mapping(tree, "completion_rule", what, required=False)
     if node is None:
         return m.CompletionRule()
-    r.keys(node, ("all_steps", "practice", "quiz_min_correct"), "the completion rule")
+    w = _("the completion rule")
+    r.keys(node, ("all_steps", "practice", "quiz_min_correct"), w)
     return m.CompletionRule(
-        r.flag(node, "all_steps", what, True),
-        r.flag(node, "practice", what, True),
-        r.integer(node, "quiz_min_correct", what, required=False, default=3),
+        r.flag(node, "all_steps", w, True),
+        r.flag(node, "practice", w, True),
+        r.integer(node, "quiz_min_correct", w, required=False, default=3),
     )
 
 
@@ -65,7 +80,7 @@ def read_trainer(r: Reader, tree: LineDict, p: str, what: str) -> m.Trainer:
     node = r.mapping(tree, "trainer", what, required=False)
     if node is None:
         return m.Trainer()
-    w = "the trainer notes"
+    w = _("the trainer notes")
     r.keys(node, ("notes", "timing_plan", "prompts", "common_questions"), w)
     t = f"{p}.trainer"
     return m.Trainer(
@@ -77,25 +92,36 @@ def read_trainer(r: Reader, tree: LineDict, p: str, what: str) -> m.Trainer:
 
 
 def read_freshness(r: Reader, tree: LineDict, what: str) -> m.Freshness | None:
+    """The review dates and sources; when a date cannot be read (the reader said why), a
+    stand-in that no rule complains about, so "needs 'freshness'" does not follow."""
     node = r.mapping(tree, "freshness", what, required=False)
     if node is None:
         return None
     w = "freshness"
-    r.keys(node, ("last_verified", "review_by", "sources"), w)
+    r.keys(node, ("last_verified", "review_by", "sources"), w, ("last_verified", "review_by"))
     last, review = r.day(node, "last_verified", w), r.day(node, "review_by", w)
     listed = r.mappings(node, "sources", w, False)
+    sources = []
     for s in listed:  # a comma in an unquoted title splits it into a stray key: say so
-        r.keys(s, ("title", "url", "checked"), "a source")
-    sources = tuple(
-        m.Source(
-            r.string(s, "title", "a source"),
-            r.string(s, "url", "a source"),
-            r.day(s, "checked", "a source", False),
+        source = _("a source")
+        r.keys(s, ("title", "url", "checked"), source, ("title", "url"))
+        sources.append(
+            m.Source(
+                r.string(s, "title", source),
+                r.string(s, "url", source),
+                r.day(s, "checked", source, False),
+            )
         )
-        for s in listed
+    if last is not None and review is not None and review < last:
+        r.error(
+            r.line_of(node, "review_by"),
+            _("review_by ({review}) comes before last_verified ({last})").format(
+                review=review.isoformat(), last=last.isoformat()
+            ),
+        )
+    return m.Freshness(
+        last or date.min,
+        review or date.max,
+        tuple(sources),
+        r.loc(r.line_of(tree, "freshness")),
     )
-    if last is None or review is None:
-        return None
-    if review < last:
-        r.error(r.line_of(node, "review_by"), "review_by comes before last_verified")
-    return m.Freshness(last, review, sources, r.loc(r.line_of(tree, "freshness")))

@@ -1,9 +1,12 @@
-"""Build one Lesson (its steps, questions, hints, card, bridge) from a lesson file's YAML tree."""
+"""Build one Lesson (its steps, hints, card, bridge) from a lesson file's YAML tree."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kiosk.core import lessons as m
 from kiosk.core.lesson_widgets import COLOURS, SPECS
+from kiosk.i18n import _
 from kiosk.services.lessons.params import read_widget
 from kiosk.services.lessons.parts import (
     read_bridge,
@@ -13,7 +16,8 @@ from kiosk.services.lessons.parts import (
     read_prerequisite,
     read_trainer,
 )
-from kiosk.services.lessons.yaml_lines import LineDict, Reader
+from kiosk.services.lessons.questions import read_narration, read_question
+from kiosk.services.lessons.yaml_lines import LineDict, Reader, named, quoted
 
 LESSON_KEYS = (
     "id", "version", "status", "title", "short_title", "why_it_matters", "learning_goals",
@@ -21,11 +25,16 @@ LESSON_KEYS = (
     "steps", "take_home_card", "bridge", "trainer", "safety_notes", "freshness", "licence",
     "credits",
 )  # fmt: skip
+LESSON_REQUIRED = (
+    "id", "title", "short_title", "why_it_matters", "learning_goals", "competences",
+    "est_minutes", "steps", "take_home_card", "bridge",
+)  # fmt: skip
 STEP_KEYS = (
     "id", "type", "title", "body", "narration", "image", "alt", "regions", "video", "transcript",
     "widget", "question", "hints", "greyed_controls", "trainer_only", "sync_point",
     "demo_step_seconds", "shows",
 )  # fmt: skip
+STEP_REQUIRED = ("id", "type", "title", "body")
 SHOWS_KEYS = ("elements", "texts", "colours", "keys")
 
 Images = list[tuple[m.Loc, str]]
@@ -35,45 +44,52 @@ def image_path_problem(name: str) -> str:
     """Why an image path may not be used ('' when it may): it must stay in the course folder."""
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
-        return f"image {name!r} must be a path inside the course folder (no '..', not absolute)"
+        return _(
+            "image {name} must be a path inside the course folder (no '..', not absolute)"
+        ).format(name=quoted(name))
     return ""
 
 
 def read_lesson_tree(r: Reader, tree: LineDict) -> tuple[m.Lesson, Images]:
-    lid = r.string(tree, "id", "the lesson")
-    what, p = f"lesson {lid}", lid
-    r.keys(tree, LESSON_KEYS, what)
+    what = named(tree, _("lesson {id}"), _("the lesson"))
+    r.keys(tree, LESSON_KEYS, what, LESSON_REQUIRED)
+    lid = r.string(tree, "id", what)
+    p = lid
     status = r.string(tree, "status", what, default="draft")
     if status not in m.STATUSES:
+        tree.failed.add("status")
         r.error(
-            r.line_of(tree, "status"), f"status {status!r} must be one of {', '.join(m.STATUSES)}"
+            r.line_of(tree, "status"),
+            _("status {value} must be one of: {known}").format(
+                value=quoted(status), known=", ".join(m.STATUSES)
+            ),
         )
     images: Images = []
     steps, seen = [], set()
     for node in r.mappings(tree, "steps", what):
         step = _step(r, node, p, images)
-        if step.id in seen:
-            r.error(node.line, f"step id {step.id!r} is used twice in {what}")
+        if step.id and step.id in seen:
+            r.error(
+                r.line_of(node, "id"),
+                _("step id {id} is used twice in {what}: give each step its own id").format(
+                    id=quoted(step.id), what=what
+                ),
+            )
         seen.add(step.id)
         steps.append(step)
     minutes = r.mapping(tree, "est_minutes", what)
+    if minutes is not None:
+        r.keys(minutes, ("self", "guided"), "est_minutes", ("self", "guided"))
+    freshness = read_freshness(r, tree, what)
     lesson = m.Lesson(
         id=lid,
-        version=r.integer(tree, "version", what, default=1),
+        version=r.integer(tree, "version", what, required=False, default=1),
         status=status,
         title=r.text(tree, "title", p, what),
         short_title=r.text(tree, "short_title", p, what),
         why_it_matters=r.text(tree, "why_it_matters", p, what),
-        learning_goals=tuple(
-            m.Goal(
-                r.string(g, "id", "a goal"), r.text(g, "text", f"{p}.goal.{g.get('id')}", "a goal")
-            )
-            for g in r.mappings(tree, "learning_goals", what)
-        ),
-        competences=tuple(
-            m.Competence(str(c.get("id", "")), r.integer(c, "level", "a competence"))
-            for c in r.mappings(tree, "competences", what)
-        ),
+        learning_goals=tuple(_goal(r, g, p) for g in r.mappings(tree, "learning_goals", what)),
+        competences=_competences(r, tree, what),
         est_minutes=m.Minutes(
             r.integer(minutes, "self", "est_minutes") if minutes else 0,
             r.integer(minutes, "guided", "est_minutes") if minutes else 0,
@@ -89,36 +105,52 @@ def read_lesson_tree(r: Reader, tree: LineDict) -> tuple[m.Lesson, Images]:
         completion_rule=read_completion(r, tree, what),
         trainer=read_trainer(r, tree, p, what),
         safety_notes=r.text(tree, "safety_notes", p, what, required=False),
-        freshness=read_freshness(r, tree, what),
+        freshness=freshness,
         licence=r.string(tree, "licence", what, required=False),
         credits=r.strings(tree, "credits", what),
         at=r.loc(tree.line),
     )
-    return lesson, images
+    unread = set(tree.failed) | (
+        {"est_minutes"} if minutes is not None and minutes.failed else set()
+    )
+    return replace(lesson, unread=frozenset(unread)), images
 
 
-def _narration(r: Reader, node: LineDict, path: str, what: str) -> m.Narration:
-    value = node.get("narration")
-    if isinstance(value, LineDict):
-        r.keys(value, ("text", "audio", "tts_allowed"), f"the narration of {what}")
-        return m.Narration(
-            r.text(value, "text", f"{path}.narration", f"the narration of {what}"),
-            r.string(value, "audio", what, required=False) or None,
-            r.flag(value, "tts_allowed", what, default=True),
-        )
-    # A missing narration is the validator's business: it names it as a rule, not a type error.
-    return m.Narration(r.text(node, "narration", path, what, required=False))
+def _goal(r: Reader, node: LineDict, p: str) -> m.Goal:
+    what = named(node, _("goal {id}"), _("a learning goal"))
+    r.keys(node, ("id", "text"), what, ("id", "text"))
+    return m.Goal(
+        r.string(node, "id", what), r.text(node, "text", f"{p}.goal.{node.get('id')}", what)
+    )
+
+
+def _competences(r: Reader, tree: LineDict, what: str) -> tuple[m.Competence, ...]:
+    """The lesson's competences; one the reader cannot read is left out (it said why)."""
+    found = []
+    for node in r.mappings(tree, "competences", what):
+        name = named(node, _("competence {id}"), _("a competence"))
+        r.keys(node, ("id", "level"), name, ("id", "level"))
+        errors = r.errors()
+        cid = r.get(node, "id", (str,), name, True)
+        level = r.integer(node, "level", name)
+        if r.errors() == errors:
+            found.append(m.Competence(str(cid), level))
+    return tuple(found)
 
 
 def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step:
-    sid = r.string(node, "id", "a step")
-    what, p = f"step {sid}", f"{lesson_path}.{sid}"
-    r.keys(node, STEP_KEYS, what)
+    what = named(node, _("step {id}"), _("a step"))
+    r.keys(node, STEP_KEYS, what, STEP_REQUIRED)
+    sid = r.string(node, "id", what)
+    p = f"{lesson_path}.{sid}"
     kind = r.string(node, "type", what)
     if kind and kind not in m.STEP_TYPES:
+        node.failed.add("type")
         r.error(
             r.line_of(node, "type"),
-            f"unknown step type {kind!r}; known types: {', '.join(m.STEP_TYPES)}",
+            _("unknown step type {value}; the step types: {known}").format(
+                value=quoted(kind), known=", ".join(m.STEP_TYPES)
+            ),
         )
     image = r.string(node, "image", what, required=False) or None
     if image:
@@ -128,34 +160,41 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
             image = None
         if "alt" not in node:
             r.error(
-                r.line_of(node, "image"), f"{what} has an image without 'alt' text for the voice"
+                r.line_of(node, "image"),
+                _("{what} has an image without 'alt': the words the voice says for it").format(
+                    what=what
+                ),
             )
-    regions = tuple(
-        m.Region(r.string(g, "id", "a region"), *(float(g.get(k, 0)) for k in ("x", "y", "w", "h")))
-        for g in r.mappings(node, "regions", what, False)
-    )
-    targets = {g.id for g in regions}
+    regions = tuple(_region(r, g) for g in r.mappings(node, "regions", what, False))
+    targets: set[str] | None = {g.id for g in regions}
     widget, ids = None, set[str]()
+    errors = r.errors()
     widget_node = r.mapping(node, "widget", what, required=False)
     if widget_node is not None:
         widget, ids, widget_images = read_widget(r, widget_node, f"{p}.widget")
-        targets |= ids
-        if widget is not None:  # a widget's named parts ("callEnd") can be highlighted too
-            targets |= set(SPECS[widget.type].parts)
+        if widget is None:  # its type is unknown: what it could show or target is unknown too
+            targets = None
+        else:  # a widget's named parts ("callEnd") can be highlighted too
+            targets = (targets or set()) | ids | set(SPECS[widget.type].parts)
         images.extend((r.loc(line), name) for line, name in widget_images)
         for line, name in widget_images:
             if problem := image_path_problem(name):
                 r.error(line, problem)
+    if r.errors() > errors and widget is None:
+        node.failed.add("widget")
+    errors = r.errors()
     question_node = r.mapping(node, "question", what, required=False)
-    question = _question(r, question_node, p) if question_node is not None else None
-    if question is not None:
+    question = read_question(r, question_node, p) if question_node is not None else None
+    if r.errors() > errors and (question is None or question_node is None):
+        node.failed.add("question")
+    if question is not None and targets is not None:
         targets |= {o.id for o in question.options}
-    return m.Step(
+    step = m.Step(
         id=sid,
         type=kind,
         title=r.text(node, "title", p, what),
         body=r.text(node, "body", p, what),
-        narration=_narration(r, node, p, what),
+        narration=read_narration(r, node, p, what),
         media=m.Media(
             image,
             r.text(node, "alt", p, what, required=False),
@@ -173,6 +212,17 @@ def _step(r: Reader, node: LineDict, lesson_path: str, images: Images) -> m.Step
         shows=_shows(r, node, p, what, widget, ids),
         at=r.loc(node.line),
     )
+    return replace(step, unread=frozenset(node.failed))
+
+
+def _region(r: Reader, node: LineDict) -> m.Region:
+    what = named(node, _("region {id}"), _("a region"))
+    r.keys(node, ("id", "x", "y", "w", "h"), what, ("id", "x", "y", "w", "h"))
+    box = []
+    for key in ("x", "y", "w", "h"):
+        value = r.get(node, key, (int, float), what, True)
+        box.append(float(value) if value is not None else 0.0)
+    return m.Region(r.string(node, "id", what), *box)
 
 
 def _shows(
@@ -182,28 +232,34 @@ def _shows(
     shows = r.mapping(node, "shows", what, required=False)
     if shows is None:
         return None
-    where = f"'shows' of {what}"
+    where = _("the 'shows' of {what}").format(what=what)
     r.keys(shows, SHOWS_KEYS, where)
     spec = SPECS.get(widget.type) if widget is not None else None
-    if spec is None:
+    if spec is None and "widget" not in node:
         r.error(
             r.line_of(node, "shows"),
-            f"'shows' describes a practice widget, and {what} has none",
+            _("'shows' says what a practice widget shows, and {what} has no widget").format(
+                what=what
+            ),
         )
     elements = r.strings(shows, "elements", where)
     colours = r.mapping(shows, "colours", where, required=False) or LineDict()
     for name in (*elements, *colours):
         if spec is not None and not spec.has_part(str(name), ids):
-            known = ", ".join(spec.parts + tuple(f"{p}<id>" for p in spec.id_parts)) or "none"
+            known = ", ".join(spec.parts + tuple(f"{p}<id>" for p in spec.id_parts)) or "-"
             r.error(
                 r.line_of(shows, "elements" if name in elements else "colours"),
-                f"{where}: {name!r} is not a part of the {spec.type} widget (parts: {known})",
+                _(
+                    "{where}: {name} is not a part of the {widget} widget (its parts: {known})"
+                ).format(where=where, name=quoted(name), widget=spec.type, known=known),
             )
     for name, colour in colours.items():
         if colour not in COLOURS:
             r.error(
                 r.line_of(colours, name),
-                f"{where}: colour {colour!r} of {name!r} must be one of {', '.join(COLOURS)}",
+                _("{where}: the colour {colour} of {name} must be one of: {known}").format(
+                    where=where, colour=quoted(colour), name=quoted(name), known=", ".join(COLOURS)
+                ),
             )
     return m.Shows(
         elements=elements,
@@ -215,112 +271,49 @@ def _shows(
 
 
 def _hints(
-    r: Reader, node: LineDict, path: str, what: str, targets: set[str]
+    r: Reader, node: LineDict, path: str, what: str, targets: set[str] | None
 ) -> tuple[m.Hint, ...]:
+    """The hint ladder; `targets` None: the step's widget is unknown, so are its targets."""
     hints, top = [], 0
     for index, h in enumerate(r.mappings(node, "hints", what, False)):
-        r.keys(h, ("level", "text", "target"), f"a hint of {what}")
-        level = r.string(h, "level", f"a hint of {what}")
-        if level not in m.HINT_LEVELS:
+        where = _("a hint of {what}").format(what=what)
+        r.keys(h, ("level", "text", "target"), where, ("level", "text"))
+        level = r.string(h, "level", where)
+        if level and level not in m.HINT_LEVELS:
             r.error(
                 r.line_of(h, "level"),
-                f"hint level {level!r} must be one of {', '.join(m.HINT_LEVELS)}",
+                _("hint level {value} must be one of: {known}").format(
+                    value=quoted(level), known=", ".join(m.HINT_LEVELS)
+                ),
             )
-        else:
+        elif level:
             rank = m.HINT_LEVELS.index(level)
             if rank < top:
                 r.error(
                     h.line,
-                    f"hints must escalate ({' → '.join(m.HINT_LEVELS)}); {level!r} comes too late",
+                    _("hints go up one rung at a time ({ladder}); {value} comes too late").format(
+                        ladder=" → ".join(m.HINT_LEVELS), value=quoted(level)
+                    ),
                 )
             top = max(top, rank)
-        target = r.string(h, "target", what, required=False) or None
-        if level == "highlight" and target is None:
+        target = r.string(h, "target", where, required=False) or None
+        if level == "highlight" and target is None and "target" not in h.failed:
             r.error(
-                h.line, "a highlight hint needs a 'target': a region, widget element or option id"
+                h.line,
+                _("a highlight hint needs a 'target': a region, widget part or option id"),
             )
-        if target is not None and target not in targets:
-            known = ", ".join(sorted(targets)) or "none"
+        if target is not None and targets is not None and target not in targets:
+            known = ", ".join(sorted(targets)) or "-"
             r.error(
                 r.line_of(h, "target"),
-                f"hint target {target!r} is not a region, widget element or option of {what} "
-                f"(known: {known})",
+                _(
+                    "hint target {value} is not a region, widget part or option of {what} "
+                    "(there are: {known})"
+                ).format(value=quoted(target), what=what, known=known),
             )
         hints.append(
             m.Hint(
-                level, r.text(h, "text", f"{path}.hint[{index + 1}]", what), target, r.loc(h.line)
+                level, r.text(h, "text", f"{path}.hint[{index + 1}]", where), target, r.loc(h.line)
             )
         )
     return tuple(hints)
-
-
-def _question(r: Reader, node: LineDict, step_path: str) -> m.Question:
-    qid = r.string(node, "id", "a question")
-    what, p = f"question {qid}", f"{step_path}.question"
-    r.keys(
-        node,
-        (
-            "id",
-            "type",
-            "stem",
-            "narration",
-            "options",
-            "correct",
-            "explanation",
-            "difficulty",
-            "competence_ref",
-        ),
-        what,
-    )
-    kind = r.string(node, "type", what)
-    if kind and kind not in m.QUESTION_TYPES:
-        r.error(
-            r.line_of(node, "type"),
-            f"unknown question type {kind!r}; known types: {', '.join(m.QUESTION_TYPES)}",
-        )
-    options = []
-    for o in r.mappings(node, "options", what):
-        oid = r.string(o, "id", f"an option of {what}")
-        r.keys(o, ("id", "text", "feedback"), f"option {oid}")
-        if not o.get("feedback"):
-            r.error(o.line, f"option {oid!r} of {what} has no feedback; every option says why")
-        options.append(
-            m.Choice(
-                oid,
-                r.text(o, "text", f"{p}.{oid}", what),
-                r.text(o, "feedback", f"{p}.{oid}", what, False),
-                r.loc(o.line),
-            )
-        )
-    ids = [o.id for o in options]
-    for index, oid in enumerate(ids):
-        if oid in ids[:index]:
-            r.error(options[index].at.line, f"option id {oid!r} is used twice in {what}")
-    correct = r.strings(node, "correct", what, required=kind != "self_rating")
-    for c in correct:
-        if c not in ids:
-            r.error(
-                r.line_of(node, "correct"),
-                f"correct answer {c!r} of {what} is not one of its options ({', '.join(ids)})",
-            )
-    if kind in ("single_choice", "true_false") and len(correct) != 1:
-        r.error(
-            r.line_of(
-                node,
-                "correct",
-            ),
-            f"a {kind} question has exactly one correct option",
-        )
-    if kind == "order" and sorted(correct) != sorted(ids):
-        r.error(
-            r.line_of(node, "correct"),
-            "an order question lists every option in 'correct', in the right order",
-        )
-    stem = r.text(node, "stem", p, what)
-    narration = _narration(r, node, p, what) if "narration" in node else m.Narration(stem)
-    difficulty = r.integer(node, "difficulty", what, required=False, default=1)
-    return m.Question(
-        qid, kind, stem, narration, tuple(options), correct,
-        r.text(node, "explanation", p, what, required=False), difficulty,
-        r.string(node, "competence_ref", what, required=False) or None, r.loc(node.line),
-    )  # fmt: skip

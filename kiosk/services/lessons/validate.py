@@ -97,18 +97,19 @@ def validate(
         if image_path_problem(name):
             continue  # already reported by the reader
         if not (result.root / name).resolve().is_relative_to(result.root.resolve()):
-            problems.append(Problem(at, "error", f"image {name!r} leads out of the course folder"))
+            message = _("the image {name} leads out of the course folder")
+            problems.append(Problem(at, "error", message.format(name=repr(name))))
         elif not (result.root / name).is_file():
+            message = _("the image {name} does not exist in {folder}/")
             problems.append(
-                Problem(at, "error", f"image {name!r} does not exist in {result.root.name}/")
+                Problem(at, "error", message.format(name=repr(name), folder=result.root.name))
             )
     for lang in languages:
         po = locales_dir / lang / "LC_MESSAGES" / "lessons.po"
         done = translated_msgids(po)
         if done is None:
-            problems.append(
-                Problem(Loc(str(po), 1), "error", f"there is no {lang} catalog for the lessons")
-            )
+            message = _("there is no {lang} catalog for the lessons").format(lang=lang)
+            problems.append(Problem(Loc(str(po), 1), "error", message))
             continue
         review = fuzzy_msgids(po)
         for msgid, at, where in strings:
@@ -122,9 +123,10 @@ def validate(
                 problems.append(Problem(at, "warning", message))
             elif msgid not in done:
                 short = msgid if len(msgid) <= 50 else msgid[:47] + "..."
-                problems.append(
-                    Problem(at, "error", f"no {lang} translation for {where}: {short!r}")
+                message = _("no {lang} translation for {where}: {text}").format(
+                    lang=lang, where=where, text=repr(short)
                 )
+                problems.append(Problem(at, "error", message))
     problems += _spoken_translations(path, strings, locales_dir, spoken, locate)
     return sorted(set(problems), key=lambda p: (p.at.file, p.at.line, p.severity, p.message))
 

@@ -3,6 +3,11 @@
 Every mapping and list read from a lesson file remembers the line of each key and item, so each
 problem names the file and line a trainer must fix. Translatable strings pass through one hook,
 which the loader uses to translate and the Babel extractor uses to record them.
+
+One mistake, one message: a field the Reader reports (missing, of the wrong kind, a misspelt
+name) is marked `failed` on its mapping, and the rules that would trip over the stand-in value
+it returns look there first. A misspelt field name that is clearly one allowed name is read as
+that name, so its value is still checked.
 """
 
 from __future__ import annotations
@@ -15,19 +20,31 @@ from typing import Any
 import yaml
 
 from kiosk.core.lessons import Loc
+from kiosk.i18n import N_, _
 
 
 class LineDict(dict[Any, Any]):
-    """A mapping from YAML with the line of itself and of each key."""
+    """A mapping from YAML with the line of itself and of each key.
 
-    line: int = 0
-    key_lines: dict[Any, int]
-    duplicates: list[tuple[Any, int]]
+    `duplicates` are keys written twice (YAML lets the second silently win): (key, line of the
+    second, line of the first). `flow`: written on one line as { ... }. `failed`: keys the
+    Reader reported as missing or of the wrong kind (later rules leave them alone).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.key_lines: dict[Any, int] = {}
+        self.duplicates: list[tuple[Any, int, int]] = []
+        self.flow = False
+        self.failed: set[Any] = set()
 
 
 class LineList(list[Any]):
-    line: int = 0
-    item_lines: list[int]
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.line = 0
+        self.item_lines: list[int] = []
 
 
 # libyaml's parser is ~10x faster than the pure-Python one; both give node marks with lines.
@@ -42,13 +59,12 @@ def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    result.duplicates = []
+    result.flow = bool(node.flow_style)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if key in result.key_lines:
-            result.duplicates.append((key, line))
+            result.duplicates.append((key, line, result.key_lines[key]))
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = line
     return result
@@ -72,12 +88,13 @@ class YamlSyntaxError(Exception):
 
 
 def parse_yaml(text: str) -> Any:
-    """Parse YAML text into LineDict/LineList trees; syntax errors carry their line."""
-    try:
-        return yaml.load(text, Loader=_LineLoader)
-    except yaml.MarkedYAMLError as exc:
-        from kiosk.services.lessons.yaml_errors import plain_message
+    """Parse YAML text into LineDict/LineList trees; syntax errors (and the layout mistakes
+    YAML accepts silently, see yaml_errors.layout_mistake) carry their line."""
+    from kiosk.services.lessons.yaml_errors import layout_mistake, plain_message
 
+    try:
+        tree = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
         line, message = plain_message(exc, text)
         raise YamlSyntaxError(line, message) from exc
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a NUL byte, say)
@@ -85,10 +102,20 @@ def parse_yaml(text: str) -> Any:
         at = text.find(chr(code))
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
         raise YamlSyntaxError(
-            line, f"this is not valid YAML: character U+{code:04X} is not allowed in a YAML file"
+            line,
+            _(
+                "this file has a character that is not allowed in YAML (U+{code}): delete it, "
+                "or type it again"
+            ).format(code=f"{code:04X}"),
         ) from exc
     except yaml.YAMLError as exc:  # any other failure of the parser is still the file's fault
-        raise YamlSyntaxError(1, f"this is not valid YAML: {exc}") from exc
+        raise YamlSyntaxError(
+            1, _("this is not valid YAML: {problem}").format(problem=exc)
+        ) from exc
+    mistake = layout_mistake(text)
+    if mistake is not None:
+        raise YamlSyntaxError(*mistake)
+    return tree
 
 
 @dataclass(frozen=True)
@@ -103,6 +130,30 @@ class Problem:
 
 # (msgid, where, field path) for every translatable string met while reading.
 Recorder = Callable[[str, Loc, str], None]
+
+# What a field must hold, in words (a Reader's type error names it).
+KIND_WORDS: dict[type, str] = {
+    str: N_("text"),
+    int: N_("a whole number"),
+    float: N_("a number"),
+    bool: N_("true or false"),
+    date: N_("a date like 2026-06-30"),
+    LineDict: N_("fields, each on its own line under it"),
+    LineList: N_("a list (items starting with '- ', or [a, b])"),
+}
+
+
+def quoted(value: Any) -> str:
+    """A name or value as messages quote it: 'title'."""
+    return repr(value) if isinstance(value, str) else repr(str(value))
+
+
+def named(node: LineDict, kind: str, unnamed: str) -> str:
+    """How messages name a part: "step 'intro'" by its id, else "a step"."""
+    value = node.get("id")
+    return (
+        kind.format(id=quoted(value)) if isinstance(value, str | int) and value != "" else unnamed
+    )
 
 
 class Reader:
@@ -128,6 +179,10 @@ class Reader:
     def warn(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.loc(line), "warning", message))
 
+    def errors(self) -> int:
+        """How many errors so far (compare before and after reading a part)."""
+        return sum(p.severity == "error" for p in self.problems)
+
     def line_of(self, node: Any, key: Any = None) -> int:
         if isinstance(node, LineDict):
             return node.key_lines.get(key, node.line) if key is not None else node.line
@@ -137,32 +192,54 @@ class Reader:
             return node.line
         return 0
 
-    def keys(self, node: LineDict, allowed: Iterable[str], what: str) -> None:
-        """Report unknown keys (usually typos such as 'narraton') and duplicate keys."""
-        allowed = set(allowed)
-        for key in node:
-            if key not in allowed:
+    def keys(
+        self, node: LineDict, allowed: Iterable[str], what: str, required: Iterable[str] = ()
+    ) -> None:
+        """Report unknown keys (usually typos such as 'narraton'); one that is clearly an
+        allowed name is read as that name from here on. Call before reading the node."""
+        from kiosk.services.lessons.field_names import unknown_fields
+
+        for line, message in unknown_fields(node, tuple(allowed), tuple(required), what):
+            self.error(line, message)
+
+    def duplicates(self, tree: Any) -> None:
+        """Report every key written twice anywhere in a file's tree (YAML keeps the second)."""
+        if isinstance(tree, LineDict):
+            for key, line, first in tree.duplicates:
                 self.error(
-                    self.line_of(node, key),
-                    f"unknown field {key!r} in {what} (allowed: {', '.join(sorted(allowed))})",
+                    line,
+                    _(
+                        "{key} is written twice here (first on line {first}); the second one "
+                        "would silently replace the first: keep one"
+                    ).format(key=quoted(key), first=first),
                 )
-        for key, line in node.duplicates:
-            self.error(line, f"{key!r} is given twice in {what}")
+            values: list[Any] = list(tree.values())
+        elif isinstance(tree, LineList):
+            values = list(tree)
+        else:
+            return
+        for value in values:
+            self.duplicates(value)
 
     def get(
         self, node: LineDict, key: str, kinds: tuple[type, ...], what: str, required: bool
     ) -> Any:
         if key not in node or node[key] is None:
             if required:
-                self.error(node.line, f"{what} needs {key!r}")
+                node.failed.add(key)
+                # TRANSLATORS: lesson validator; {what} names the part, e.g. "step 'intro'".
+                self.error(node.line, _("{what} needs {key}").format(what=what, key=quoted(key)))
             return None
         value = node[key]
         # bool is an int in Python; a YAML `yes` must not pass for a number.
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-            names = " or ".join(
-                k.__name__.replace("LineDict", "mapping").replace("LineList", "list") for k in kinds
+            node.failed.add(key)
+            kind = _(" or ").join(_(KIND_WORDS[k]) for k in kinds)
+            # TRANSLATORS: lesson validator, e.g. "'title' in step 'intro' must be text".
+            message = _("{key} in {what} must be {kind}").format(
+                key=quoted(key), what=what, kind=kind
             )
-            self.error(self.line_of(node, key), f"{key!r} in {what} must be {names}")
+            self.error(self.line_of(node, key), message)
             return None
         return value
 
@@ -195,9 +272,7 @@ class Reader:
         return default if value is None else bool(value)
 
     def day(self, node: LineDict, key: str, what: str, required: bool = True) -> date | None:
-        value: date | None = self.get(
-            node, key, (date,), what + " (a date like 2026-06-30)", required
-        )
+        value: date | None = self.get(node, key, (date,), what, required)
         return value
 
     def mapping(
@@ -210,7 +285,7 @@ class Reader:
         value = self.get(node, key, (LineList,), what, required)
         if value is None:
             empty = LineList()
-            empty.line, empty.item_lines = node.line, []
+            empty.line = node.line
             return empty
         return value  # type: ignore[no-any-return]
 
@@ -224,8 +299,12 @@ class Reader:
             if isinstance(item, LineDict):
                 result.append(item)
             else:
+                node.failed.add(key)
                 self.error(
-                    self.line_of(items, index), f"each item of {key!r} in {what} must be a mapping"
+                    self.line_of(items, index),
+                    _("each item of {key} in {what} must be fields (id: ..., and so on)").format(
+                        key=quoted(key), what=what
+                    ),
                 )
         return result
 
@@ -238,7 +317,13 @@ class Reader:
         for index, item in enumerate(items):
             line = self.line_of(items, index)
             if not isinstance(item, str):
-                self.error(line, f"each item of {key!r} in {what} must be text")
+                node.failed.add(key)
+                self.error(
+                    line,
+                    _("each item of {key} in {what} must be text").format(
+                        key=quoted(key), what=what
+                    ),
+                )
             elif path:
                 result.append(self.msg(item.strip(), line, f"{path}.{key}[{index + 1}]"))
             else:
