@@ -53,6 +53,8 @@ def keyboard_for_field(kiosk: Any, lang: str = "bg", **properties: Any) -> QQuic
     session = kiosk.bridges.session
     session.begin()
     session.setLanguage(lang)
+    kiosk.bridges.nav.go("home")  # as a touch on the attract screen does: the bar comes
+    settle()
     add_field(kiosk, **properties)
     post_tap(kiosk, find(kiosk.window, "probeInput"))  # the field may ask for another layout
     settle(50, 5)
