@@ -32,8 +32,11 @@ def open_step_screen(kiosk: Any, lesson_id: str, lang: str = "bg", step: int = 0
     session.begin()
     session.setLanguage(lang)
     lessons.start(lesson_id)
+    opening = kiosk.bridges.nav.screen != "lesson-step"
     kiosk.bridges.nav.go("lesson-step")
     settle()
+    if opening:  # the screen narrates its step 300 ms after it opens: not over a test's first tap
+        settle(100, 4)
     if step:
         lessons.show_step(lesson_id, step)
         settle()

@@ -12,7 +12,7 @@ from kiosk.config import Settings
 from kiosk.core.pin import hash_pin
 from tests.lesson_folders import broken, site_course
 
-from .conftest import find, settle, tap, tap_at, walk
+from .conftest import find, find_paged, settle, tap, tap_at, walk
 
 PIN = "24681357"
 
@@ -41,7 +41,7 @@ def test_site_lessons_are_listed_and_a_rejected_folder_is_left_out(
     ids = [entry["id"] for m in lessons.modules for entry in m["lessons"]]
     assert "l01-touch" in ids and ids[-1] == "l91-our-library" and "l92-broken" not in ids
     assert lessons.problem == ""  # the residents are not told about the trainer's problem
-    tap(kiosk.window, find(kiosk.window, "lesson-l91-our-library"))
+    tap(kiosk.window, find_paged(kiosk.window, "lesson-l91-our-library"))
     assert kiosk.bridges.nav.screen == "lesson-step"
     image = lessons.imageUrl("images/sample.svg")
     assert image.endswith("/ours/images/sample.svg") and Path(image[7:]).is_file()

@@ -185,6 +185,8 @@ ColumnLayout {
             Layout.alignment: Qt.AlignBottom
             kind: "primary"
             text: qsTr("Send")
+            // where it is, before there is anything to send (the step names it)
+            reason: widget.nextKind === "text" ? qsTr("Write the message first") : ""
             enabled: widget.nextKind === "text" ? field.text.trim() !== ""
                    : widget.nextKind === "photo" && widget.picked === widget.next.photo
             onActivated: widget.send()
