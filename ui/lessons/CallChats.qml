@@ -66,7 +66,9 @@ Rectangle {
         anchors.right: parent.right
         anchors.top: parent.top
         anchors.margins: Theme.gap
-        width: Math.min(parent.width / 2, Math.max(Theme.mm(50), Theme.fontBody * 7))
+        // wider at the larger sizes, so its words take fewer lines on a short screen
+        width: Math.min(parent.width * (Theme.textScale > 1.2 ? 0.7 : 0.5),
+                        Math.max(Theme.mm(50), Theme.fontBody * (Theme.textScale > 1.2 ? 11 : 7)))
         height: pipPicture.height + pipWords.implicitHeight + Theme.gap
         color: Theme.callBackground
         border.color: Theme.callText
@@ -81,7 +83,9 @@ Rectangle {
             x: parent.border.width
             y: parent.border.width
             width: parent.width - 2 * parent.border.width
-            height: width * 3 / 4
+            // the picture gives way so the small window and its words stay inside the screen
+            height: Math.max(0, Math.min(width * 3 / 4, chats.height - 3 * Theme.gap
+                                         - pipWords.implicitHeight - 2 * pip.border.width))
             source: chats.picture ? Lessons.imageUrl(chats.picture) : ""
             sourceSize.width: width
             fillMode: Image.PreserveAspectCrop

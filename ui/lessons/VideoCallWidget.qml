@@ -237,7 +237,7 @@ ColumnLayout {
             label: qsTr("Back")
             icon: "back"
             enabled: widget.phase === "talking"
-            opacity: enabled ? 1 : 0.5
+            opacity: enabled ? 1 : 0 // only while it can be used (a faded one reads poorly)
             onActivated: {
                 widget.phase = "minimised"
                 widget.touch("back")
