@@ -49,11 +49,11 @@ def share(image: QImage, colour: str, tolerance: int = 6) -> float:
 
 def shows_attract_screen(image: QImage) -> bool:
     """The kiosk's attract screen is up and fills the screen: mostly its background, the blue
-    language buttons, the yellow practice banner, and none of the compositor's black."""
+    language buttons, the yellow "Practice" marker, and none of the compositor's black."""
     return (
         share(image, BACKGROUND) > 0.3
         and share(image, PRIMARY) > 0.03
-        and share(image, NOTICE) > 0.02
+        and share(image, NOTICE) > 0.005
         and share(image, "#000000", 0) < 0.005
     )
 

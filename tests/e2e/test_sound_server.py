@@ -31,8 +31,8 @@ LOUD = 0.02  # RMS of a 10 ms window while espeak-ng speaks (its peaks are near 
 SILENT = 0.0005  # the null sink's monitor carries digital silence when nothing plays
 QUIET_AFTER_MS = 100
 # Places with nothing to touch (the screen's background), at 1280x720: beside the attract
-# screen's greeting, and between the home screen's question and its hint.
-ATTRACT_SPOT, HOME_SPOT = (1100, 160), (1100, 410)
+# screen's greeting, and on the home screen under its second tile, beside "More".
+ATTRACT_SPOT, HOME_SPOT = (1100, 50), (560, 570)
 
 
 @pytest.fixture

@@ -13,9 +13,11 @@ Item {
     property int maxColumns: 2
     // two columns when each is still about 20 letters wide at the current size (and ≥ 15 cm)
     readonly property int columns: columnsFor(width)
+    // the narrowest a column may be: room for a choice's words and its second line
+    property real minColumnWidth: Math.max(Theme.mm(150), Theme.fontBody * 11)
     function columnsFor(across: real): int {
         return Math.max(1, Math.min(maxColumns, Math.floor((across + spacing)
-                        / (Math.max(Theme.mm(150), Theme.fontBody * 11) + spacing))))
+                        / (minColumnWidth + spacing))))
     }
     property int minRows: 2 // fewer rows than this on a page: the choices show their words only
     property bool compactable: true // false: descriptions are essential (a review's answers)

@@ -70,6 +70,8 @@ KScreen {
     KPager {
         id: languages
         objectName: "languages"
+        // a language's name is one short word: two to a row, so all four show at once
+        minColumnWidth: Math.max(Theme.mm(60), Theme.fontBody * 7)
         Layout.fillWidth: true
         Layout.fillHeight: true
         model: I18n.languages
