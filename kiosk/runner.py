@@ -11,10 +11,14 @@ import signal
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.config import ConfigError, Settings
 from kiosk.config import schema as opt
 from kiosk.config.loader import load_config as load_layers
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     return exit_code[0] if exit_code else 0
 
 
-def _check_lessons_ahead(kiosk: object, loop: asyncio.AbstractEventLoop) -> None:
+def _check_lessons_ahead(kiosk: Kiosk, loop: asyncio.AbstractEventLoop) -> None:
     """A new lessons package is checked by the validator when first read (seconds): do that in
     a worker after the first frame, before a resident opens the lessons."""
     started: list[bool] = []
@@ -166,10 +170,10 @@ def _check_lessons_ahead(kiosk: object, loop: asyncio.AbstractEventLoop) -> None
     def once() -> None:
         if not started:
             started.append(True)
-            library = kiosk.bridges.lesson_library  # type: ignore[attr-defined]
+            library = kiosk.services.lesson_library
             loop.run_in_executor(None, library.prepare)
 
-    kiosk.window.frameSwapped.connect(once)  # type: ignore[attr-defined]
+    kiosk.window.frameSwapped.connect(once)
 
 
 def _first_frame(seen: list[int]) -> None:
