@@ -176,15 +176,32 @@ def send_report(kiosk: Any) -> None:
 
 
 def _choose_category(report: Any) -> None:
-    """The kind of problem whose list holds the potholes (the keys are the portal's groups)."""
+    """The potholes: their own tile where the wizard offers it first (its everyday name), else
+    the kind of problem whose list holds them (the keys are the portal's groups)."""
+    featured = f"s:{SERVICE}"
+    if any(o["key"] == featured for o in report.step["options"]):
+        _choose(report, featured)
+        _next(report, "category")
+        return
     for option in report.step["options"]:
-        report.choose(option["key"])
+        _choose(report, option["key"])
         _next(report, "category")
         if any(o["key"] == SERVICE for o in report.step["options"]):
             return
         report.back()
         settle()
     raise StateError(f"the practice portal has no service {SERVICE}")
+
+
+def _choose(report: Any, key: str) -> None:
+    """Touch a tile once the wizard takes touches (a touch right after a question appears is
+    taken for a tremor's second tap and ignored)."""
+    for _ in range(int(WAIT_S * 20)):
+        report.choose(key)
+        if report.value == key:
+            return
+        settle(50, 1)
+    raise StateError(f"the tile {key!r} was not taken")
 
 
 def _next(report: Any, step_id: str) -> None:
@@ -209,7 +226,7 @@ def answer(report: Any, step: dict[str, Any]) -> None:
             if not report.selected:
                 report.toggle(options[0])
         else:
-            report.choose(wanted if wanted in options else options[-1])
+            _choose(report, wanted if wanted in options else options[-1])
     elif step["kind"] in SAMPLE_TEXT and not report.value:
         text = SAMPLE_BY_ID.get(step["id"], SAMPLE_TEXT[step["kind"]])
         if text:

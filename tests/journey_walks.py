@@ -178,7 +178,12 @@ def departures(kiosk: Any, touch: Touches) -> None:
     touch.tap("tileDepartures")
     wait(lambda: board.loaded or board.problem, "the departures")
     assert not board.problem, board.problem
-    touch.reach("row0" if touch.items("row0") else "line0_0")
+    if touch.items("row0"):  # the board (with no departure at this hour, what it says instead)
+        touch.reach("row0")
+    elif touch.items("departuresStatus"):
+        touch.reach("departuresStatus")
+    else:  # before the board: the first stop's first line
+        touch.reach("line0_0")
 
 
 WALKS = {"report": report, "lesson": lesson, "pharmacy": pharmacy, "departures": departures}
