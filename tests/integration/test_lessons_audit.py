@@ -84,6 +84,7 @@ def audit_steps(kiosk: Any, lang: str) -> list[str]:
             session.setTextStep(text_step)
             session.setHighContrast(high_contrast)
             for kind, (lesson_id, number) in SAMPLES.items():
+                session.activity()  # as a touch would: a slow machine must not reach the idle wipe
                 lessons.show_step(lesson_id, number)
                 settle(10, 2)
                 where = f"{kind} ({lesson_id} step {number}) {lang} size {text_step + 1}"

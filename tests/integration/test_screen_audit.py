@@ -223,7 +223,8 @@ PENDING: dict[str, str] = {
     "larger sizes",
     "track": "the keypad's last row cut off on the 1366x768 panel at the larger sizes",
     "track-result": "the status lines push 'Hear it again' below the fold",
-    "departures": "the board needs Down on the 1366x768 panel at the large size",
+    "departures": "the board needs Down on the 1366x768 panel at the large size (at an hour "
+    "with few departures it fits: not strict)",
     "lesson-step": "some practices need Down at the larger sizes (L01 'move the fruit', "
     "L01's recovery, L03's check)",
     "place": "a place's details need Down on the 1366x768 panel at the largest size",
@@ -234,10 +235,15 @@ PENDING: dict[str, str] = {
 }
 
 
+# what the screen shows depends on the hour (the timetable's departures): a pass is not news
+UNSTEADY = {"departures"}
+
+
 def every_screen() -> Iterator[Any]:
     for name in (*SCREENS, *OVERLAYS):
         if name in PENDING:
-            yield pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=PENDING[name]))
+            strict = name not in UNSTEADY
+            yield pytest.param(name, marks=pytest.mark.xfail(strict=strict, reason=PENDING[name]))
         else:
             yield name
 
