@@ -226,7 +226,7 @@ def answer(report: Any, step: dict[str, Any]) -> None:
             if not report.selected:
                 report.toggle(options[0])
         else:
-            _choose(report, wanted if wanted in options else options[-1])
+            _choose(report, wanted if wanted is not None and wanted in options else options[-1])
     elif step["kind"] in SAMPLE_TEXT and not report.value:
         text = SAMPLE_BY_ID.get(step["id"], SAMPLE_TEXT[step["kind"]])
         if text:
