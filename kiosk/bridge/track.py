@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.bridge.nav import NavBridge
 from kiosk.bridge.qt import Property, asyncSlot
-from kiosk.bridge.report_text import digits_spoken, format_moment
+from kiosk.bridge.report_text import format_moment
 from kiosk.bridge.tasks import Failed, Request
 from kiosk.core.city import CALL_SOFIA_PHONE
 from kiosk.core.errors import NotFound
@@ -111,8 +111,7 @@ class TrackBridge(QObject):
             return
         self._result = self._describe(found)
         self.changed.emit()
-        self._nav.go("track-result")
-        self._speak(self._result["spoken"])
+        self._nav.go("track-result")  # the screen reads its lines, page by page
 
     async def _find(self, typed: str) -> ServiceRequest | str:
         client = self._open311
@@ -156,7 +155,7 @@ class TrackBridge(QObject):
             else _("Open: the city has your report and the work is not finished yet.")
         )
         updated = format_moment(req.updated_datetime or req.requested_datetime, lang)
-        result = {
+        return {
             "number": req.service_request_id,
             "service": req.service_name,
             "status": status,
@@ -167,13 +166,6 @@ class TrackBridge(QObject):
             if req.expected_datetime else "",
             "patience": how_long(),
         }  # fmt: skip
-        result["spoken"] = " ".join((
-            _("Report {digits}.").format(digits=digits_spoken(req.service_request_id)),
-            status, result["notes"],
-            _("Responsible: {agency}.").format(agency=result["agency"]),
-            _("Last change: {date}.").format(date=updated), result["patience"],
-        ))  # fmt: skip
-        return result
 
     def _fail(self, message: str) -> None:
         self._problem = message

@@ -99,6 +99,19 @@ def test_partial_fails_on_a_half_clipped_button(kiosk: Any) -> None:
     assert "partial: button 'Half': only part of it is on screen" in audit(kiosk)
 
 
+def test_partial_passes_rows_of_a_list_dragged_on_purpose(kiosk: Any) -> None:
+    """A lesson's list that teaches dragging (L01 'move the list'): its rows are cut at its
+    edges by design, and only there."""
+    screen = open_screen(kiosk)
+    inject(
+        kiosk,
+        screen,
+        "Flickable { property bool scrollPractice: true; y: 300; width: 600; height: 60; "
+        'clip: true; KButton { text: "Half" } }',
+    )
+    assert "partial" not in audit(kiosk)
+
+
 def test_dialog_fails_when_its_button_is_off_screen(kiosk: Any) -> None:
     open_screen(kiosk)
     inject(

@@ -36,6 +36,11 @@ Rectangle {
         rowSpacing: Theme.gap
 
         RowLayout { // the practice marker and the caption
+            id: captionRow
+            // a caption that could show only a word or two is left out (the bar's Listen stays)
+            readonly property bool roomForCaption: width - (banner.visible ? banner.implicitWidth
+                                                                             + spacing : 0)
+                                                   >= Theme.fontChrome * 9
             Layout.row: 0
             Layout.column: footer.wide ? 1 : 0
             Layout.columnSpan: footer.wide ? 1 : 2
@@ -45,6 +50,7 @@ Rectangle {
             spacing: Theme.gap
 
             Rectangle { // the kiosk talks to the practice portal: say so, on every screen
+                id: banner
                 objectName: "practiceBanner"
                 visible: Backend.practice
                 Layout.fillHeight: true
@@ -70,9 +76,14 @@ Rectangle {
             KCaption {
                 id: caption
                 objectName: "caption"
+                visible: captionRow.roomForCaption
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 idleHint: footer.idleHint
+            }
+            Item { // keeps the row's share of the footer when the caption is left out
+                Layout.fillWidth: true
+                visible: !caption.visible
             }
         }
         KButton {

@@ -21,6 +21,7 @@ Item {
     }
     property int minRows: 2 // fewer rows than this on a page: the choices show their words only
     property bool compactable: true // false: descriptions are essential (a review's answers)
+    property bool ofChoices: true // false: the items are things to read ("More", not "More choices")
     property int spacing: Theme.gap * 2
     property int page: 0
     property int pageCount: 1
@@ -186,7 +187,7 @@ Item {
         //: is used beside a list, or under it when the long one would take two lines
         const short = qsTr("More (%1 of %2)").arg(page + 2).arg(pageCount)
         const long = qsTr("More choices (%1 of %2)").arg(page + 2).arg(pageCount)
-        moreText = sideNav || nav.linesFor(long) > 1 ? short : long
+        moreText = sideNav || !ofChoices || nav.linesFor(long) > 1 ? short : long
     }
 
     // what the screen shows changed: the voice says the choices now shown

@@ -34,6 +34,11 @@ Item {
     property string primaryReason: "" // why the primary action is not available yet
     signal primaryRequested
     property bool showsFooter: true
+    // Controls of the screen's own beside its title where the panel is wide (a lesson step's
+    // Hint and More…): they take no row of the content. On a narrow panel the screen shows them
+    // in its content instead (`sideOfTitle` false).
+    property Component titleSide: null
+    readonly property bool sideOfTitle: titleSide !== null && width >= Theme.mm(300)
 
     default property alias content: column.data
     // Dialogs of the screen's own (a lesson step's "More…"): over the screen, under the bar.
@@ -46,7 +51,7 @@ Item {
     // still says the instruction (Help too). Worked out from heights the header does not change.
     readonly property real contentNeed: column.implicitHeight + 2 * ringRoom
     function roomUnder(withStep: bool, withInstruction: bool): real {
-        return height - Theme.gap - Math.max(0, Theme.gap - ringRoom) - titleText.implicitHeight
+        return height - Theme.gap - Math.max(0, Theme.gap - ringRoom) - titleRow.implicitHeight
                - (withStep ? stepLine.implicitHeight + header.spacing : 0)
                - (withInstruction ? instructionText.implicitHeight + header.spacing : 0)
     }
@@ -245,16 +250,29 @@ Item {
             font.bold: true
             lineHeight: Theme.lineHeightTight
         }
-        KText {
-            id: titleText
-            objectName: "screenTitle"
+        RowLayout {
+            id: titleRow
             Layout.fillWidth: true
-            text: screen.title
-            font.pixelSize: Theme.fontTitle
-            font.bold: true
-            lineHeight: Theme.lineHeightTight
-            Accessible.role: Accessible.Heading
-            Accessible.name: text
+            spacing: Theme.gap * 2
+            KText {
+                id: titleText
+                objectName: "screenTitle"
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignVCenter
+                text: screen.title
+                font.pixelSize: Theme.fontTitle
+                font.bold: true
+                lineHeight: Theme.lineHeightTight
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Loader {
+                objectName: "titleSide"
+                Layout.alignment: Qt.AlignVCenter
+                active: screen.sideOfTitle
+                visible: active
+                sourceComponent: screen.titleSide
+            }
         }
         KText {
             id: instructionText

@@ -192,25 +192,40 @@ KScreen {
         text: Lessons.hint
     }
 
-    RowLayout { // the step's own two controls
+    // The step's own two controls: beside the title where the panel is wide (they take no row
+    // of the practice's room), else under the practice.
+    titleSide: stepControls
+    Loader {
         Layout.fillWidth: true
-        spacing: Theme.gap * 2
-        KButton {
-            objectName: "hintButton"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            main: false
-            text: qsTr("Give me a hint")
-            onActivated: Lessons.askHint()
-        }
-        KButton {
-            objectName: "stepMore"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            main: false
-            //: Opens a short list: start the practice again, skip it, stop the lesson here
-            text: qsTr("More…")
-            onActivated: more.open()
+        active: !screen.sideOfTitle
+        visible: active
+        sourceComponent: stepControls
+    }
+    Component {
+        id: stepControls
+        RowLayout {
+            // beside the title: as wide as their words, in the bar's type size
+            readonly property bool beside: screen.sideOfTitle
+            spacing: Theme.gap * 2
+            KButton {
+                objectName: "hintButton"
+                Layout.fillWidth: !parent.beside
+                Layout.preferredWidth: parent.beside ? implicitWidth : 1
+                main: false
+                fontSize: parent.beside ? Theme.fontChrome : Theme.fontBody
+                text: qsTr("Give me a hint")
+                onActivated: Lessons.askHint()
+            }
+            KButton {
+                objectName: "stepMore"
+                Layout.fillWidth: !parent.beside
+                Layout.preferredWidth: parent.beside ? implicitWidth : 1
+                main: false
+                fontSize: parent.beside ? Theme.fontChrome : Theme.fontBody
+                //: Opens a short list: start the practice again, skip it, stop the lesson here
+                text: qsTr("More…")
+                onActivated: more.open()
+            }
         }
     }
 

@@ -26,13 +26,35 @@ KScreen {
     primaryText: qsTr("Done")
     onPrimaryRequested: Nav.go("home")
 
-    GridLayout { // the number with its code beside it, or under it
+    // What gives way when the screen has no room for it (a short panel at a large size): first
+    // the code, then the number's label (the title says whose number it is). The number, its
+    // button and the way forward matter more. Decided after layout (what is shown changes the
+    // need), one step at a time.
+    property int giveWay: 0 // 0: all shown; 1: no code; 2: no code, no label
+    readonly property bool roomForQr: giveWay < 1
+    readonly property real qrCost: top.beside ? Math.max(0, qr.side + aside.spacing
+                                                         + hear.implicitHeight
+                                                         - numberBox.implicitHeight)
+                                              : qr.side + aside.spacing
+    function refit(): void {
+        if (contentNeed > contentRoom + 1 && giveWay < 2)
+            ++giveWay
+        else if (giveWay > 0 && contentNeed + (giveWay === 1 ? qrCost : numberLabel.implicitHeight)
+                 <= contentRoom + 1)
+            --giveWay
+    }
+    onContentNeedChanged: Qt.callLater(refit)
+    onContentRoomChanged: Qt.callLater(refit)
+
+    GridLayout { // the number; its code and "Hear the number again" beside it, or under it
         id: top
-        // beside only while the number still fits on one line next to the code
-        readonly property real lead: numberMetrics.advanceWidth + 4 * Theme.padding
+        // beside only while the number still fits on one line next to them
+        readonly property real lead: numberMetrics.advanceWidth + 2 * Theme.padding
+                                     + 2 * Theme.border + Theme.gap
+        readonly property bool beside: width >= lead + aside.implicitWidth + columnSpacing
         Layout.fillWidth: true
         visible: !screen.handoff
-        columns: width >= lead + qr.side + columnSpacing ? 2 : 1
+        columns: beside ? 2 : 1
         columnSpacing: Theme.gap * 2
         rowSpacing: Theme.gap * 2
 
@@ -59,7 +81,9 @@ KScreen {
                 y: Theme.padding
                 width: numberBox.width - 2 * Theme.padding
                 KText {
+                    id: numberLabel
                     objectName: "receiptLabel"
+                    visible: screen.giveWay < 2
                     width: parent.width
                     color: Theme.surfaceText
                     font.pixelSize: Theme.fontChrome
@@ -81,21 +105,39 @@ KScreen {
                 }
             }
         }
-        Image {
-            id: qr
-            objectName: "receiptQr"
-            // a code a phone's camera reads off the screen: at least 35 mm, 0.8 mm a module
-            readonly property int side: Math.max(Theme.mm(35), Theme.mm(0.8 * screen.receipt.qrModules))
-            readonly property string spokenText: visible ? Accessible.name : ""
-            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
-            Layout.preferredWidth: side
-            Layout.preferredHeight: side
-            visible: screen.receipt.qr !== "" && !screen.handoff
-            source: visible ? screen.receipt.qr : ""
-            fillMode: Image.PreserveAspectFit
-            smooth: false
-            Accessible.role: Accessible.Graphic
-            Accessible.name: qsTr("A code to scan with your phone: it keeps your report number.")
+        ColumnLayout {
+            id: aside
+            Layout.fillWidth: !top.beside
+            Layout.alignment: Qt.AlignTop
+            spacing: Theme.gap
+            Image {
+                id: qr
+                objectName: "receiptQr"
+                // a code a phone's camera reads off the screen: at least 35 mm, 0.8 mm a module
+                readonly property int side: Math.max(Theme.mm(35),
+                                                     Theme.mm(0.8 * screen.receipt.qrModules))
+                readonly property string spokenText: visible ? Accessible.name : ""
+                Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                Layout.preferredWidth: side
+                Layout.preferredHeight: side
+                visible: screen.receipt.qr !== "" && !screen.handoff && screen.roomForQr
+                source: visible ? screen.receipt.qr : ""
+                fillMode: Image.PreserveAspectFit
+                smooth: false
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("A code to scan with your phone: it keeps your report "
+                                      + "number.")
+            }
+            KButton {
+                id: hear
+                objectName: "receiptHear"
+                Layout.fillWidth: true
+                main: false
+                icon.name: "listen"
+                visible: screen.receipt.number !== ""
+                text: qsTr("Hear the number again")
+                onActivated: Report.speakNumber()
+            }
         }
     }
     Item { // what it means and what to do, under the number; paged when long
@@ -120,35 +162,21 @@ KScreen {
         visible: Report.slipMessage !== ""
         text: Report.slipMessage
     }
-    GridLayout { // hear it again; print only where there is a printer
+    KButton { // only where there is a printer
+        id: printButton
+        objectName: "receiptPrint"
         Layout.fillWidth: true
-        visible: !screen.handoff
-        columns: printButton.visible && width >= Theme.mm(250) ? 2 : 1
-        columnSpacing: Theme.gap * 2
-        rowSpacing: Theme.gap
-        KButton {
-            objectName: "receiptHear"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            main: false
-            icon.name: "listen"
-            visible: screen.receipt.number !== ""
-            text: qsTr("Hear the number again")
-            onActivated: Report.speakNumber()
-        }
-        KButton {
-            id: printButton
-            objectName: "receiptPrint"
-            Layout.fillWidth: true
-            Layout.preferredWidth: 1
-            main: false
-            icon.name: "print"
-            visible: screen.receipt.canPrint === true
-            text: qsTr("Print the slip")
-            onActivated: Report.printSlip()
-        }
+        main: false
+        icon.name: "print"
+        visible: screen.receipt.canPrint === true && !screen.handoff
+        text: qsTr("Print the slip")
+        onActivated: Report.printSlip()
     }
 
+    Item { // what is left over stays under the content, not between its parts
+        Layout.fillHeight: true
+        visible: !screen.handoff
+    }
     ReportHandoffPart { // hand-off: the report to read out, and the code that carries it
         Layout.fillWidth: true
         Layout.fillHeight: true
