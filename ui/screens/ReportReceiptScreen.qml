@@ -109,6 +109,7 @@ KScreen {
             id: aside
             Layout.fillWidth: !top.beside
             Layout.alignment: Qt.AlignTop
+            visible: screen.receipt.number !== ""
             spacing: Theme.gap
             Image {
                 id: qr
