@@ -210,6 +210,12 @@ class SpeechBridge(QObject):
             self.service.stop()
 
     @Slot(str, str, "QVariantList", bool)
+    def noteScreen(self, title: str, instruction: str, choices: Sequence[Any], more: bool) -> None:
+        """What the screen shows changed while something else speaks (a lesson's next step,
+        narrated by the lesson): remember it for Listen and Repeat, say nothing."""
+        self._screen = (title, instruction, tuple(str(c) for c in choices or ()), more)
+
+    @Slot(str, str, "QVariantList", bool)
     def showChoices(self, title: str, instruction: str, choices: Sequence[Any], more: bool) -> None:
         """What the screen shows changed (a list arrived, another page): say the choices now
         shown, so the voice never disagrees with the screen."""

@@ -35,10 +35,19 @@ Item {
     signal primaryRequested
     property bool showsFooter: true
     // Controls of the screen's own beside its title where the panel is wide (a lesson step's
-    // Hint and More…): they take no row of the content. On a narrow panel the screen shows them
-    // in its content instead (`sideOfTitle` false).
+    // Hint and More…): they take no row of the content. On a narrow or upright panel (where
+    // height is plenty) the screen shows them in its content instead (`sideOfTitle` false).
+    // Beside only where the title still has its line (the screen says how wide they are).
     property Component titleSide: null
-    readonly property bool sideOfTitle: titleSide !== null && width >= Theme.mm(300)
+    property real titleSideWidth: 0
+    readonly property bool sideOfTitle: titleSide !== null && width > height
+                                        && titleMetrics.advanceWidth(title) + titleSideWidth
+                                           + Theme.gap * 2 <= header.width
+    FontMetrics {
+        id: titleMetrics
+        font.pixelSize: Theme.fontTitle
+        font.bold: true
+    }
 
     default property alias content: column.data
     // Dialogs of the screen's own (a lesson step's "More…"): over the screen, under the bar.
@@ -159,11 +168,21 @@ Item {
         else
             Speech.showChoices(title, said, shown, more)
     }
+    // What is shown changed while something else speaks for it (a lesson's next step is
+    // narrated): Listen and Repeat say what is shown now; nothing is said.
+    function note(): void {
+        const shown = choices()
+        const more = moreChoices()
+        const said = [instruction].concat(contents()).filter(t => t !== "").join(" ")
+        announced = title + "\u0001" + said + "\u0001" + shown.join("\u0001") + (more ? "+" : "")
+        Speech.noteScreen(title, said, shown, more)
+    }
     function refreshChoices(): void {
         if (announced !== "")
             announceTimer.restart()
     }
     onInstructionChanged: refreshChoices()
+    onSideOfTitleChanged: refreshChoices() // the title's controls left or joined the content
     Timer { // after a late list or a new page has been laid out
         id: announceTimer
         interval: 0

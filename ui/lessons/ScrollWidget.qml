@@ -37,11 +37,16 @@ ColumnLayout {
             anchors.fill: parent
             anchors.margins: Theme.border + Theme.gap
             clip: true
+            // room inside the clip for the focus ring of the first and last rows
+            readonly property int ringRoom: Theme.focusWidth + 2
+            topMargin: ringRoom
+            bottomMargin: ringRoom
             contentHeight: rows.height
             boundsBehavior: Flickable.StopAtBounds
             Column {
                 id: rows
-                width: list.width
+                x: list.ringRoom
+                width: list.width - 2 * list.ringRoom
                 spacing: Theme.gap
                 Repeater {
                     model: widget.params.items || widget.params.pages || []

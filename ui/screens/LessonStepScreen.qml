@@ -75,8 +75,15 @@ KScreen {
     }
     Connections {
         target: Lessons
-        function onStepChanged(): void { screen.reloadWidget() }
+        function onStepChanged(): void {
+            const step = Lessons.lessonTitle + "/" + Lessons.stepNumber
+            const another = step !== screen.loadedKey.split("/").slice(0, 2).join("/")
+            screen.reloadWidget()
+            if (another) // the lesson narrates the step: Listen says what it shows, after layout
+                noteSoon.restart()
+        }
     }
+    Timer { id: noteSoon; interval: 0; onTriggered: screen.note() }
     // After the screen is read out, the step's own narration follows.
     Timer { id: narrateSoon; interval: 300; onTriggered: Lessons.narrate() }
     // A long pause offers the first hint; there is no time limit and nothing is taken away.
@@ -195,6 +202,14 @@ KScreen {
     // The step's own two controls: beside the title where the panel is wide (they take no row
     // of the practice's room), else under the practice.
     titleSide: stepControls
+    titleSideWidth: controlsMetrics.advanceWidth(qsTr("Give me a hint"))
+                    + controlsMetrics.advanceWidth(qsTr("More…")) + 4 * Theme.padding
+                    + Theme.gap * 2
+    FontMetrics {
+        id: controlsMetrics
+        font.pixelSize: Theme.fontChrome
+        font.bold: true
+    }
     Loader {
         Layout.fillWidth: true
         active: !screen.sideOfTitle
