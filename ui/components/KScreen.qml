@@ -41,12 +41,13 @@ Item {
     property Component titleSide: null
     property real titleSideWidth: 0
     readonly property bool sideOfTitle: titleSide !== null && width > height
-                                        && titleMetrics.advanceWidth(title) + titleSideWidth
+                                        && titleMetrics.advanceWidth + titleSideWidth
                                            + Theme.gap * 2 <= header.width
-    FontMetrics {
+    TextMetrics { // the title on one line
         id: titleMetrics
         font.pixelSize: Theme.fontTitle
         font.bold: true
+        text: screen.title
     }
 
     default property alias content: column.data
@@ -277,6 +278,9 @@ Item {
                 id: titleText
                 objectName: "screenTitle"
                 Layout.fillWidth: true
+                // beside its controls, the title keeps its line (sideOfTitle made sure of room)
+                Layout.minimumWidth: screen.sideOfTitle ? Math.ceil(titleMetrics.advanceWidth) + 2
+                                                        : 0
                 Layout.alignment: Qt.AlignVCenter
                 text: screen.title
                 font.pixelSize: Theme.fontTitle

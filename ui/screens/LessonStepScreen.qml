@@ -90,9 +90,10 @@ KScreen {
     Timer { id: pause; interval: 25000; onTriggered: Lessons.paused() }
 
     KText {
+        id: notice
         objectName: "stepNotice"
         Layout.fillWidth: true
-        visible: text !== ""
+        visible: text !== "" && !screen.foldBody // gives way with the step's text (More… has it)
         text: Lessons.languageNotice
         font.bold: true
     }
@@ -100,9 +101,11 @@ KScreen {
     // text gives way, as the frame's instruction does; the voice has read it, the bar's Repeat
     // reads it again and More… shows it. The task line and the practice stay on screen.
     readonly property real bodyShare: body.implicitHeight + Theme.gap * 2 // with its spacing
+                                      + (notice.text !== "" ? notice.implicitHeight + Theme.gap * 2
+                                                            : 0)
     property bool foldBody: false
     function refold(): void { // after layout (the text's own visibility changes the need)
-        const without = contentNeed - (body.visible ? bodyShare : 0)
+        const without = contentNeed - (body.visible || notice.visible ? bodyShare : 0)
         foldBody = Lessons.widgetType !== "" && without + bodyShare > contentRoom + 2 * ringRoom + 1
     }
     onContentNeedChanged: Qt.callLater(refold)
@@ -202,13 +205,19 @@ KScreen {
     // The step's own two controls: beside the title where the panel is wide (they take no row
     // of the practice's room), else under the practice.
     titleSide: stepControls
-    titleSideWidth: controlsMetrics.advanceWidth(qsTr("Give me a hint"))
-                    + controlsMetrics.advanceWidth(qsTr("More…")) + 4 * Theme.padding
-                    + Theme.gap * 2
-    FontMetrics {
-        id: controlsMetrics
+    titleSideWidth: Math.max(Theme.targetMin, hintMetrics.advanceWidth + 2 * Theme.padding)
+                    + Math.max(Theme.targetMin, moreMetrics.advanceWidth + 2 * Theme.padding)
+                    + Theme.gap * 2 + 2
+    TextMetrics {
+        id: hintMetrics
         font.pixelSize: Theme.fontChrome
         font.bold: true
+        text: qsTr("Give me a hint")
+    }
+    TextMetrics {
+        id: moreMetrics
+        font: hintMetrics.font
+        text: qsTr("More…")
     }
     Loader {
         Layout.fillWidth: true
@@ -219,24 +228,25 @@ KScreen {
     Component {
         id: stepControls
         RowLayout {
+            id: controls
             // beside the title: as wide as their words, in the bar's type size
             readonly property bool beside: screen.sideOfTitle
             spacing: Theme.gap * 2
             KButton {
                 objectName: "hintButton"
-                Layout.fillWidth: !parent.beside
-                Layout.preferredWidth: parent.beside ? implicitWidth : 1
+                Layout.fillWidth: !controls.beside
+                Layout.preferredWidth: controls.beside ? implicitWidth : 1
                 main: false
-                fontSize: parent.beside ? Theme.fontChrome : Theme.fontBody
+                fontSize: controls.beside ? Theme.fontChrome : Theme.fontBody
                 text: qsTr("Give me a hint")
                 onActivated: Lessons.askHint()
             }
             KButton {
                 objectName: "stepMore"
-                Layout.fillWidth: !parent.beside
-                Layout.preferredWidth: parent.beside ? implicitWidth : 1
+                Layout.fillWidth: !controls.beside
+                Layout.preferredWidth: controls.beside ? implicitWidth : 1
                 main: false
-                fontSize: parent.beside ? Theme.fontChrome : Theme.fontBody
+                fontSize: controls.beside ? Theme.fontChrome : Theme.fontBody
                 //: Opens a short list: start the practice again, skip it, stop the lesson here
                 text: qsTr("More…")
                 onActivated: more.open()
@@ -250,7 +260,8 @@ KScreen {
             objectName: "stepMoreDialog"
             title: qsTr("More for this step")
             // the step's text, when the practice left it no room on the screen
-            message: screen.foldBody ? Lessons.stepBody : ""
+            message: screen.foldBody ? [Lessons.languageNotice, Lessons.stepBody]
+                                       .filter(t => t !== "").join("\n\n") : ""
             KButton {
                 objectName: "resetWidget"
                 Layout.fillWidth: true
