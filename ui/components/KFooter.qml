@@ -11,7 +11,12 @@ Rectangle {
 
     property KScreen screen
     property string idleHint
+    // one row while Back, the practice marker and the primary action keep their words whole
+    // with room for a few words of the caption; else the marker and caption go above them
     readonly property bool wide: width >= Theme.mm(230)
+                                 && back.implicitWidth + primary.implicitWidth
+                                    + (banner.visible ? banner.implicitWidth : 0)
+                                    + Theme.fontChrome * 9 + 6 * Theme.gap <= width
     readonly property bool hasBack: screen !== null && screen.hasBack
     readonly property bool hasPrimary: screen !== null && screen.primaryText !== ""
 
@@ -94,6 +99,7 @@ Rectangle {
             Layout.column: 0
             Layout.fillWidth: true
             Layout.preferredWidth: footer.wide ? 2 : 1
+            Layout.minimumWidth: implicitWidth // its words whole: the caption gives way first
             Layout.fillHeight: true
             visible: footer.hasBack
             fontSize: Theme.fontChrome
@@ -115,6 +121,7 @@ Rectangle {
             Layout.column: footer.wide ? 2 : 1
             Layout.fillWidth: true
             Layout.preferredWidth: footer.wide ? 3 : 1
+            Layout.minimumWidth: implicitWidth
             Layout.fillHeight: true
             visible: footer.hasPrimary
             kind: footer.screen ? footer.screen.primaryKind : "primary"

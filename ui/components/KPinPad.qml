@@ -14,13 +14,16 @@ GridLayout {
     // two rows of keys (1–5, 6–0) for a room too low for the phone's four rows: the keys keep
     // their 20 mm
     property bool twoRows: false
+    // the room the pad needs with four rows of keys (and its display above them, unless beside)
     readonly property real fourRowsNeed: 4 * correctKey.implicitHeight + 3 * Theme.gap
+                                         + (sideBySide ? 0 : display.implicitHeight + rowSpacing)
     //: Shown in the PIN field before any digit is typed
     property string placeholder: qsTr("Type the digits") // e.g. the question's format example
     signal submitted(string value)
     signal cancelled
 
-    readonly property bool sideBySide: width >= Theme.mm(250)
+    // beside the keys on a wide panel; an upright panel has the height to stack them
+    readonly property bool sideBySide: width >= Theme.mm(250) && Window.width > Window.height
     columns: sideBySide ? 2 : 1
     columnSpacing: Theme.gap * 2
     rowSpacing: Theme.gap
@@ -30,6 +33,7 @@ GridLayout {
     }
 
     Rectangle {
+        id: display
         Layout.fillWidth: true
         Layout.preferredWidth: 2 // beside the keys: two fifths of the width
         Layout.fillHeight: pad.sideBySide
@@ -79,7 +83,7 @@ GridLayout {
             Layout.row: pad.twoRows ? 0 : 3
             Layout.column: pad.twoRows ? 5 : 0
             Layout.fillWidth: true
-            Layout.preferredWidth: 1
+            Layout.preferredWidth: pad.twoRows ? 2 : 1 // two rows: room for its word in a column
             fontSize: Theme.fontChrome
             //: Deletes the last digit typed
             text: qsTr("Correct")
@@ -98,7 +102,7 @@ GridLayout {
             Layout.row: pad.twoRows ? 1 : 3
             Layout.column: pad.twoRows ? 5 : 2
             Layout.fillWidth: true
-            Layout.preferredWidth: 1
+            Layout.preferredWidth: pad.twoRows ? 2 : 1
             fontSize: Theme.fontChrome
             visible: !pad.footerActions
             kind: "primary"

@@ -8,6 +8,10 @@ ColumnLayout {
 
     property string label
     property bool showLabel: true // false: the question right above says it (still its name)
+    // true: the label (an example of an answer) is shown inside the empty field instead of above
+    // it, where a screen is short of room (it is still the field's name)
+    property bool labelInside: false
+    readonly property real labelShare: labelText.implicitHeight + spacing
     property string example // a format example shown under the label, e.g. "ДД.ММ.ГГГГ"
     // The on-screen keyboard for this field: "" the kiosk's own (the resident's script), or
     // "qwerty", "jcuken", "alphabetical", "bg_phonetic" (a lesson's layout); the words on its
@@ -20,8 +24,9 @@ ColumnLayout {
     spacing: Theme.gap / 2
 
     KText {
+        id: labelText
         Layout.fillWidth: true
-        visible: field.showLabel
+        visible: field.showLabel && !field.labelInside
         text: field.label
         font.bold: true
     }
@@ -49,6 +54,19 @@ ColumnLayout {
             border.color: input.activeFocus ? Theme.focus : Theme.surfaceBorder
             border.width: input.activeFocus ? Theme.focusWidth : Theme.border
             radius: Theme.radius
+            Text { // the label inside the empty field, set apart from typed words (italic)
+                objectName: "fieldLabelInside"
+                x: input.leftPadding
+                y: input.topPadding
+                width: parent.width - input.leftPadding - input.rightPadding
+                visible: field.labelInside && field.showLabel && input.text === ""
+                         && input.preeditText === ""
+                text: field.label
+                color: Theme.surfaceBorder
+                font.pixelSize: Theme.fontBody
+                font.italic: true
+                elide: Text.ElideRight
+            }
         }
     }
 }

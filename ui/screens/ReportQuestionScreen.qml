@@ -36,6 +36,16 @@ KScreen {
     customBack: true
     onBackRequested: Report.back()
 
+    // Short of room (a large size), the field's example goes inside the empty field: the ready
+    // phrases below say the same. Decided after layout (where it is changes the need).
+    property bool hintInside: false
+    function refit(): void {
+        hintInside = typed && field.showLabel
+                     && contentNeed + (hintInside ? field.labelShare : 0) > contentRoom + 1
+    }
+    onContentNeedChanged: Qt.callLater(refit)
+    onContentRoomChanged: Qt.callLater(refit)
+
     function refresh(): void {
         field.text = Report.value
         pad.value = Report.value
@@ -67,6 +77,7 @@ KScreen {
         visible: screen.typed
         label: Report.step.hint !== "" ? Report.step.hint : Report.step.title
         showLabel: label !== Report.step.title // the question is right above it
+        labelInside: screen.hintInside
         input.objectName: "questionInput"
         onTextChanged: if (screen.typed && text !== Report.value) Report.setText(text)
         input.onAccepted: Report.next() // the keyboard's Enter key: the keyboard covers Next
@@ -103,6 +114,7 @@ KScreen {
         id: pad
         objectName: "questionPad"
         Layout.fillWidth: true
+        Layout.alignment: Qt.AlignTop // under the question, not in the middle of the room
         visible: screen.kind === "number"
         masked: false
         footerActions: true

@@ -5,6 +5,7 @@ import "../components"
 
 // Track my report: the number from the receipt on a big keypad.
 KScreen {
+    id: screen
     form: true
     title: qsTr("Track my report")
     instruction: qsTr("Type the number from your slip, then touch Look it up.")
@@ -17,6 +18,7 @@ KScreen {
     onPrimaryRequested: Track.lookup(pad.value)
 
     Rectangle {
+        id: trackNotice
         objectName: "trackNotice"
         Layout.fillWidth: true
         visible: notice.text !== ""
@@ -37,8 +39,12 @@ KScreen {
         id: pad
         objectName: "trackPad"
         Layout.fillWidth: true
+        Layout.alignment: Qt.AlignTop // under the question, not in the middle of the room
         masked: false
         maxLength: 16
         footerActions: true // its confirmation is the screen's primary action
+        // the phone's four rows of keys where they fit under the question, else two rows
+        twoRows: screen.contentRoom < fourRowsNeed + (trackNotice.visible ? trackNotice.height
+                                                                            + Theme.gap * 2 : 0)
     }
 }
