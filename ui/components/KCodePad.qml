@@ -13,14 +13,13 @@ ColumnLayout {
     property string alphabet
     property int length: 8
     property int group: 4 // a dash after every `group` symbols, as printed
-    property string actionText
-    property bool busy: false
     property string value: ""
-    signal submitted(string value)
 
     // as many keys in a row as fit at 20 mm, or wider for the largest text (two rows of 16 on a
     // wide panel at normal text)
-    readonly property real keyWidth: Math.max(Theme.targetMain, Theme.fontBody + 2 * Theme.padding)
+    // keys stay ≥ 20 mm; their letters grow with the text only up to the bar's size (as the
+    // number keypad's digits do), so the keys keep to two or three rows at any size
+    readonly property real keyWidth: Math.max(Theme.targetMain, Theme.fontChrome + 2 * Theme.padding)
     readonly property int columns: Math.max(4, Math.min(16,
                                         Math.floor((width + Theme.gap) / (keyWidth + Theme.gap))))
 
@@ -80,25 +79,23 @@ ColumnLayout {
                 required property string modelData
                 Layout.fillWidth: true
                 Layout.preferredWidth: pad.keyWidth
+                fontSize: Theme.fontChrome
                 text: modelData
                 onActivated: if (pad.value.length < pad.length) pad.value += modelData
             }
         }
-    }
-    KButton { // a whole row: its word is long at the largest text
-        objectName: "codeDelete"
-        Layout.fillWidth: true
-        //: Takes back the last symbol typed on a code keypad
-        text: qsTr("Correct")
-        onActivated: pad.value = pad.value.slice(0, -1)
-    }
-    KButton {
-        objectName: "codeSubmit"
-        Layout.fillWidth: true
-        kind: "primary"
-        visible: pad.actionText !== ""
-        enabled: !pad.busy
-        text: pad.actionText
-        onActivated: pad.submitted(pad.value)
+        KButton { // in the last row's free keys when its word fits there, else a row of its own
+            id: correct
+            objectName: "codeDelete"
+            readonly property int free: (pad.columns - pad.alphabet.length % pad.columns)
+                                        % pad.columns
+            readonly property bool inRow: free * pad.keyWidth + (free - 1) * Theme.gap
+                                          >= implicitWidth
+            Layout.fillWidth: true
+            Layout.columnSpan: inRow ? free : pad.columns
+            fontSize: Theme.fontChrome
+            text: qsTr("Correct")
+            onActivated: pad.value = pad.value.slice(0, -1)
+        }
     }
 }

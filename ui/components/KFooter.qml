@@ -39,6 +39,11 @@ Rectangle {
         columns: footer.wide ? 3 : 2
         columnSpacing: Theme.gap * 2
         rowSpacing: Theme.gap
+        // one row: Back two ninths, the primary action three, at least their words' width;
+        // the marker and caption take the rest
+        readonly property real across: width - 2 * columnSpacing
+        readonly property real backWidth: Math.max(back.implicitWidth, across * 2 / 9)
+        readonly property real primaryWidth: Math.max(primary.implicitWidth, across * 3 / 9)
 
         RowLayout { // the practice marker and the caption
             id: captionRow
@@ -50,7 +55,6 @@ Rectangle {
             Layout.column: footer.wide ? 1 : 0
             Layout.columnSpan: footer.wide ? 1 : 2
             Layout.fillWidth: true
-            Layout.preferredWidth: footer.wide ? 4 : 1
             Layout.fillHeight: footer.wide
             spacing: Theme.gap
 
@@ -97,9 +101,8 @@ Rectangle {
             icon.name: "back"
             Layout.row: footer.wide ? 0 : 1
             Layout.column: 0
-            Layout.fillWidth: true
-            Layout.preferredWidth: footer.wide ? 2 : 1
-            Layout.minimumWidth: implicitWidth // its words whole: the caption gives way first
+            Layout.fillWidth: !footer.wide
+            Layout.preferredWidth: footer.wide ? grid.backWidth : 1
             Layout.fillHeight: true
             visible: footer.hasBack
             fontSize: Theme.fontChrome
@@ -109,8 +112,8 @@ Rectangle {
         Item { // keeps the primary action in its place when there is no Back
             Layout.row: footer.wide ? 0 : 1
             Layout.column: 0
-            Layout.fillWidth: true
-            Layout.preferredWidth: footer.wide ? 2 : 1
+            Layout.fillWidth: !footer.wide
+            Layout.preferredWidth: footer.wide ? grid.backWidth : 1
             visible: !footer.hasBack
         }
         KButton {
@@ -119,9 +122,8 @@ Rectangle {
             icon.name: footer.screen ? footer.screen.primaryIcon : ""
             Layout.row: footer.wide ? 0 : 1
             Layout.column: footer.wide ? 2 : 1
-            Layout.fillWidth: true
-            Layout.preferredWidth: footer.wide ? 3 : 1
-            Layout.minimumWidth: implicitWidth
+            Layout.fillWidth: !footer.wide
+            Layout.preferredWidth: footer.wide ? grid.primaryWidth : 1
             Layout.fillHeight: true
             visible: footer.hasPrimary
             kind: footer.screen ? footer.screen.primaryKind : "primary"
@@ -134,8 +136,8 @@ Rectangle {
         Item {
             Layout.row: footer.wide ? 0 : 1
             Layout.column: footer.wide ? 2 : 1
-            Layout.fillWidth: true
-            Layout.preferredWidth: footer.wide ? 3 : 1
+            Layout.fillWidth: !footer.wide
+            Layout.preferredWidth: footer.wide ? grid.primaryWidth : 1
             visible: !footer.hasPrimary
         }
     }

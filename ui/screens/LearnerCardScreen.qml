@@ -13,31 +13,27 @@ KScreen {
     helpText: qsTr("A learner card lets you carry on with the lessons another day. The kiosk "
                    + "keeps only which lessons you finished, never your name. 'Forget me' "
                    + "deletes it all.")
+    // the way forward in the footer: carry on with the code typed, then go to the lessons
+    primaryName: Learner.hasCard ? "learnerLessons" : "codeSubmit"
+    primaryIcon: "next"
+    primaryText: Learner.hasCard ? qsTr("Go to the lessons") : qsTr("Carry on with my card")
+    primaryEnabled: !Learner.busy
+    onPrimaryRequested: Learner.hasCard ? Nav.go("lessons") : Learner.resume(code.value)
 
     KCodePad { // the card's own symbols only: no keyboard layout to switch
+        id: code
         objectName: "learnerCode"
         Layout.fillWidth: true
         visible: !Learner.hasCard
         label: qsTr("The code on your card")
         alphabet: Learner.codeAlphabet
         length: Learner.codeLength
-        actionText: qsTr("Carry on with my card")
-        busy: Learner.busy
-        onSubmitted: (value) => Learner.resume(value)
     }
     KText {
         objectName: "learnerMessage"
         Layout.fillWidth: true
         visible: text !== ""
         text: Learner.message
-    }
-    KButton {
-        objectName: "learnerLessons"
-        Layout.fillWidth: true
-        kind: "primary"
-        visible: Learner.hasCard
-        text: qsTr("Go to the lessons")
-        onActivated: Nav.go("lessons")
     }
     KButton {
         objectName: "learnerForget"
