@@ -37,9 +37,12 @@ KScreen {
     onBackRequested: Report.back()
 
     // Short of room (a large size), the field's example goes inside the empty field: the ready
-    // phrases below say the same. Decided after layout (where it is changes the need).
+    // phrases below say the same. Decided after layout (where it is changes the need), and not
+    // while typing.
     property bool hintInside: false
     function refit(): void {
+        if (field.input.activeFocus)
+            return // typing: the keys took the room for now, the strip above them has the example
         hintInside = typed && field.showLabel
                      && contentNeed + (hintInside ? field.labelShare : 0) > contentRoom + 1
     }
