@@ -48,6 +48,18 @@ T.AbstractButton {
     activeFocusOnTab: true
     implicitWidth: Math.max(main ? Theme.targetMain : Theme.targetMin,
                             implicitContentWidth + pad + rightPadding)
+    // the least width that keeps every word whole (the words may take two lines)
+    readonly property real wordWidth: {
+        const longest = Math.max(0, ...text.split(/\s+/).map(w => wordMetrics.advanceWidth(w)))
+        void wordMetrics.font.pixelSize // a new text size measures again
+        return Math.max(main ? Theme.targetMain : Theme.targetMin,
+                        Math.ceil(longest) + 1 + words.iconRoom + pad + rightPadding)
+    }
+    FontMetrics {
+        id: wordMetrics
+        font.pixelSize: control.fontSize
+        font.bold: true
+    }
     implicitHeight: Math.max(main ? Theme.targetMain : Theme.targetMin,
                              implicitContentHeight + 2 * pad)
     padding: pad

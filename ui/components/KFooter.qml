@@ -11,12 +11,13 @@ Rectangle {
 
     property KScreen screen
     property string idleHint
-    // one row while Back, the practice marker and the primary action keep their words whole
-    // with room for a few words of the caption; else the marker and caption go above them
+    // one row while Back, the practice marker and the primary action keep each word whole
+    // (the caption gives way first: it is left out with no room for a few words); else the
+    // marker and caption go above them
     readonly property bool wide: width >= Theme.mm(230)
-                                 && back.implicitWidth + primary.implicitWidth
+                                 && back.wordWidth + primary.wordWidth
                                     + (banner.visible ? banner.implicitWidth : 0)
-                                    + Theme.fontChrome * 9 + 6 * Theme.gap <= width
+                                    + 6 * Theme.gap <= width
     readonly property bool hasBack: screen !== null && screen.hasBack
     readonly property bool hasPrimary: screen !== null && screen.primaryText !== ""
 
@@ -39,11 +40,11 @@ Rectangle {
         columns: footer.wide ? 3 : 2
         columnSpacing: Theme.gap * 2
         rowSpacing: Theme.gap
-        // one row: Back two ninths, the primary action three, at least their words' width;
-        // the marker and caption take the rest
+        // one row: Back two ninths, the primary action three, at least as wide as each of their
+        // words (they may take two lines); the marker and caption take the rest
         readonly property real across: width - 2 * columnSpacing
-        readonly property real backWidth: Math.max(back.implicitWidth, across * 2 / 9)
-        readonly property real primaryWidth: Math.max(primary.implicitWidth, across * 3 / 9)
+        readonly property real backWidth: Math.max(back.wordWidth, across * 2 / 9)
+        readonly property real primaryWidth: Math.max(primary.wordWidth, across * 3 / 9)
 
         RowLayout { // the practice marker and the caption
             id: captionRow
