@@ -4,6 +4,7 @@ that builds the real app (QML included) and saves a screenshot when a UI test fa
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -38,6 +39,34 @@ def artifacts_dir() -> Path:
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _ARTIFACTS and any(_ARTIFACTS[0].iterdir()):
         terminalreporter.write_line(f"failure screenshots: {_ARTIFACTS[0]}")
+
+
+class _ErrorRecords(logging.Handler):
+    """The ERROR (and CRITICAL) records logged while one test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} {record.name}: {record.getMessage()}")
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_error_log(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test fails on an ERROR it did not expect in the log, as qutebrowser's suite does: an
+    error the kiosk survives is still an error. A test that provokes one on purpose (a fault it
+    checks is handled) says so with `@pytest.mark.error_log`."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    if handler.lines and request.node.get_closest_marker("error_log") is None:
+        shown = "\n".join(handler.lines[:10])
+        pytest.fail(f"{len(handler.lines)} unexpected ERROR log record(s):\n{shown}", False)
 
 
 @pytest.fixture(scope="session")

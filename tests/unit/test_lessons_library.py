@@ -50,6 +50,7 @@ def test_site_lessons_are_added_after_the_packages(package: Path, tmp_path: Path
     assert shelf.course.modules[-1].id == "slaveykov-module"
 
 
+@pytest.mark.error_log  # the refused folder is logged as an error
 def test_a_rejected_folder_is_refused_and_the_others_still_work(
     package: Path, tmp_path: Path
 ) -> None:
@@ -64,6 +65,7 @@ def test_a_rejected_folder_is_refused_and_the_others_still_work(
     assert "l92-bad" not in shelf.roots and "l91-good" in shelf.roots
 
 
+@pytest.mark.error_log  # the refused folder is logged as an error
 def test_a_folder_reusing_lesson_ids_is_refused(package: Path, tmp_path: Path) -> None:
     twin = site_course(tmp_path, "twin", lesson_id="l01-touch")
     shelf = Library(packages=package, site=twin.parent, bundled=None).load("bg")
@@ -71,6 +73,7 @@ def test_a_folder_reusing_lesson_ids_is_refused(package: Path, tmp_path: Path) -
     assert "lesson id 'l01-touch' is also in" in shelf.refused[0].problems[0]
 
 
+@pytest.mark.error_log  # the refused folder is logged as an error
 def test_the_verdict_is_kept_until_the_folder_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
