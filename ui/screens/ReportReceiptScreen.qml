@@ -145,6 +145,7 @@ KScreen {
         readonly property string spokenText: visible ? status.text : "" // read with the screen
         Layout.fillWidth: true
         Layout.fillHeight: true
+        Layout.preferredHeight: status.naturalHeight // the room goes here first, up to its whole text
         Layout.maximumHeight: status.naturalHeight
         implicitHeight: status.implicitHeight
         visible: !screen.handoff && status.text !== ""
@@ -174,7 +175,7 @@ KScreen {
         onActivated: Report.printSlip()
     }
 
-    Item { // what is left over stays under the content, not between its parts
+    Item { // what the status leaves stays under the content, not between its parts
         Layout.fillHeight: true
         visible: !screen.handoff
     }
