@@ -44,4 +44,7 @@ KScreen {
         description: qsTr("Deletes your card's progress from this kiosk")
         onActivated: Learner.forgetMe()
     }
+    Item { // what is left stays under the keypad, not between the question and the keys
+        Layout.fillHeight: true
+    }
 }

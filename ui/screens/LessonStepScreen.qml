@@ -116,6 +116,7 @@ KScreen {
         objectName: "stepBody"
         Layout.fillWidth: true
         Layout.fillHeight: true
+        Layout.verticalStretchFactor: 1
         Layout.maximumHeight: naturalHeight
         visible: text !== "" && !screen.foldBody
         text: Lessons.stepBody
@@ -141,6 +142,7 @@ KScreen {
         objectName: "widgetLoader"
         Layout.fillWidth: true
         Layout.fillHeight: true
+        Layout.verticalStretchFactor: 1
         // a widget that can shrink says how little it needs (`minimumHeight`) and fills the
         // room it is given; else its own height
         Layout.preferredHeight: need(item)
@@ -218,6 +220,11 @@ KScreen {
         id: moreMetrics
         font: hintMetrics.font
         text: qsTr("More…")
+    }
+    Item { // a practice's step: what its text and practice leave stays under them
+        Layout.fillHeight: true
+        Layout.verticalStretchFactor: 0 // the text and the practice take the room first
+        visible: Lessons.widgetType !== ""
     }
     Loader {
         Layout.fillWidth: true
