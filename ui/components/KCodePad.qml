@@ -94,6 +94,7 @@ ColumnLayout {
             Layout.fillWidth: true
             Layout.columnSpan: inRow ? free : pad.columns
             fontSize: Theme.fontChrome
+            //: Takes back the last symbol typed on a code keypad
             text: qsTr("Correct")
             onActivated: pad.value = pad.value.slice(0, -1)
         }
