@@ -4,8 +4,8 @@ import Kiosk
 
 // The foot of every screen: Back always on the left with the same word, the screen's one
 // primary action always on the right, and between them (on a wide panel) the caption of what
-// the voice is saying. On a narrow panel the caption takes its own line above the buttons.
-// A slot stays in place when the screen has no Back or no primary action.
+// the voice is saying, taking the room a screen without Back or a primary action leaves. On a
+// narrow panel the caption takes its own line above the buttons.
 Rectangle {
     id: footer
 
@@ -110,12 +110,13 @@ Rectangle {
             text: footer.screen ? footer.screen.backText : ""
             onActivated: footer.screen.goBack()
         }
-        Item { // keeps the primary action in its place when there is no Back
-            Layout.row: footer.wide ? 0 : 1
+        Item { // under the caption, keeps the primary action on the right when there is no Back
+            // (in one row the caption takes the room: the primary action stays at the right edge)
+            Layout.row: 1
             Layout.column: 0
-            Layout.fillWidth: !footer.wide
-            Layout.preferredWidth: footer.wide ? grid.backWidth : 1
-            visible: !footer.hasBack
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            visible: !footer.hasBack && !footer.wide
         }
         KButton {
             id: primary
@@ -135,11 +136,11 @@ Rectangle {
             onActivated: footer.screen.primaryRequested()
         }
         Item {
-            Layout.row: footer.wide ? 0 : 1
-            Layout.column: footer.wide ? 2 : 1
-            Layout.fillWidth: !footer.wide
-            Layout.preferredWidth: footer.wide ? grid.primaryWidth : 1
-            visible: !footer.hasPrimary
+            Layout.row: 1
+            Layout.column: 1
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            visible: !footer.hasPrimary && !footer.wide
         }
     }
 }
