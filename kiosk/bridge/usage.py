@@ -14,6 +14,7 @@ from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 from kiosk.core import stats
+from kiosk.services.storage.database import StorageClosed
 
 if TYPE_CHECKING:
     from kiosk.services.lessons.learners import LearnerStore
@@ -95,11 +96,15 @@ class Usage:
         try:
             for metric, value in items:
                 await self._stats.count(metric, value)
+        except StorageClosed:  # the kiosk is shutting down: nothing is wrong
+            log.info("statistics not counted: the kiosk is shutting down")
         except Exception:  # counting must never disturb a resident
             log.exception("statistics could not be counted")
 
     async def _record(self, code: str, lesson_id: str, status: str) -> None:
         try:
             await self.learners.record(code, lesson_id, status)
+        except StorageClosed:
+            log.info("learner progress not saved: the kiosk is shutting down")
         except Exception:  # progress is a bonus: a resident's lesson never stops for it
             log.exception("learner progress not saved")

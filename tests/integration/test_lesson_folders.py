@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from kiosk.config import Settings
 from kiosk.core.pin import hash_pin
 from tests.lesson_folders import broken, site_course
@@ -28,6 +30,7 @@ def _kiosk(make_kiosk: Any, tmp_path: Path, site: Path) -> Any:
     return make_kiosk(Settings(values), windowed=False, backend=True)
 
 
+@pytest.mark.error_log  # the refused folder is logged
 def test_site_lessons_are_listed_and_a_rejected_folder_is_left_out(
     make_kiosk: Any, tmp_path: Path
 ) -> None:
@@ -48,6 +51,7 @@ def test_site_lessons_are_listed_and_a_rejected_folder_is_left_out(
     assert lessons.imageUrl("../theirs/images/sample.svg") == ""  # not out of its own folder
 
 
+@pytest.mark.error_log  # the refused folder is logged
 def test_the_trainer_menu_names_the_refused_folder(make_kiosk: Any, tmp_path: Path) -> None:
     bad = broken(site_course(tmp_path, "theirs", lesson_id="l92-broken"))
     kiosk = _kiosk(make_kiosk, tmp_path, bad.parent)

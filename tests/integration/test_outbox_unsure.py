@@ -138,6 +138,7 @@ async def test_a_try_that_ended_without_an_answer_is_looked_up_before_the_next(
     await storage.close()
 
 
+@pytest.mark.error_log  # the unreadable row is logged
 @pytest.mark.anyio
 async def test_an_unreadable_row_is_set_aside_and_the_queue_goes_on(tmp_path: Path) -> None:
     clock = Clock()

@@ -154,6 +154,7 @@ def test_a_button_shows_its_pictogram_beside_its_words(kiosk: Any, high_contrast
     settle(10, 1)
 
 
+@pytest.mark.error_log  # an unknown pictogram is logged
 def test_an_unknown_name_gives_no_picture(qapp: Any) -> None:
     provider = PictogramProvider()
     size = QSize()

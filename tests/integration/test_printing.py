@@ -48,6 +48,7 @@ def test_long_slip_flows_onto_more_pages(qapp: Any, tmp_path: Path) -> None:
     assert text.count("\f") >= 2  # pdftotext ends every page with a form feed
 
 
+@pytest.mark.error_log  # the failed print is logged
 def test_unwritable_folder_gives_a_human_message(qapp: Any, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

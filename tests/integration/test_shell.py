@@ -212,6 +212,7 @@ def test_keys_alone_reach_every_control(kiosk: Any) -> None:
     assert window.property("overlay") == ""
 
 
+@pytest.mark.error_log  # the exception is logged
 def test_an_exception_in_a_slot_shows_the_calm_error_screen(kiosk: Any, qtbot: Any) -> None:
     import sys
 

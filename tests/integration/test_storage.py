@@ -111,6 +111,7 @@ async def test_read_only_database_refuses_writes_clearly(tmp_path: Path) -> None
     await storage.close()
 
 
+@pytest.mark.error_log  # the damaged file is logged
 @pytest.mark.anyio
 async def test_a_damaged_file_is_moved_aside_and_the_kiosk_keeps_working(tmp_path: Path) -> None:
     path = tmp_path / "kiosk.sqlite3"
@@ -125,6 +126,7 @@ async def test_a_damaged_file_is_moved_aside_and_the_kiosk_keeps_working(tmp_pat
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not")
 
 
+@pytest.mark.error_log  # the fallback is logged
 @pytest.mark.anyio
 async def test_an_unwritable_folder_falls_back_to_memory(tmp_path: Path) -> None:
     blocker = tmp_path / "file"

@@ -76,6 +76,7 @@ def serving(kiosk: Any, settings: Settings, *, expect_problem: str) -> None:
     assert not receipt.rejected  # delivered to the practice portal (it too is in memory)
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_a_data_folder_that_is_a_file(make_kiosk: Any, tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("not a folder", encoding="utf-8")
@@ -85,6 +86,7 @@ def test_a_data_folder_that_is_a_file(make_kiosk: Any, tmp_path: Path) -> None:
     assert "kept only until the kiosk restarts" in kiosk.bridges.backend.storageProblem
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_a_read_only_data_folder(make_kiosk: Any, tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk", "8m") as disk:
         first = make_kiosk(Settings({"paths.data_dir": str(disk)}), backend=True)
@@ -104,6 +106,7 @@ def test_a_read_only_data_folder(make_kiosk: Any, tmp_path: Path) -> None:
         close_backend(first)
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_a_full_data_folder(make_kiosk: Any, tmp_path: Path) -> None:
     with small_disk(tmp_path / "data", "64k") as folder:
         filler = folder / "filler"
@@ -123,6 +126,7 @@ def test_a_missing_data_folder_is_made(make_kiosk: Any, tmp_path: Path) -> None:
     assert backend.storageProblem == "" and (tmp_path / "not" / "yet" / "kiosk.sqlite3").exists()
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_a_zero_length_database_is_kept_aside_and_reported(make_kiosk: Any, tmp_path: Path) -> None:
     (tmp_path / "kiosk.sqlite3").write_bytes(b"")
     settings = Settings({"paths.data_dir": str(tmp_path)})
@@ -135,6 +139,7 @@ def test_a_zero_length_database_is_kept_aside_and_reported(make_kiosk: Any, tmp_
     assert kiosk.services.storage.path == tmp_path / "kiosk.sqlite3"
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_a_damaged_database_is_kept_aside_and_reported(make_kiosk: Any, tmp_path: Path) -> None:
     (tmp_path / "kiosk.sqlite3").write_bytes(b"SQLite format 3\0" + b"\xff" * 4000)
     settings = Settings({"paths.data_dir": str(tmp_path)})
@@ -143,6 +148,7 @@ def test_a_damaged_database_is_kept_aside_and_reported(make_kiosk: Any, tmp_path
     assert [p for p in tmp_path.iterdir() if ".damaged-" in p.name]
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_a_report_held_only_in_memory_is_not_announced_as_saved(
     make_kiosk: Any, tmp_path: Path
 ) -> None:
@@ -161,6 +167,7 @@ def test_a_report_held_only_in_memory_is_not_announced_as_saved(
     assert "has not reached the city yet" in receipt.status and receipt.number == ""
 
 
+@pytest.mark.error_log  # the storage fault is logged
 def test_the_trainer_menu_shows_the_staff_notice(make_kiosk: Any, tmp_path: Path) -> None:
     blocker = tmp_path / "data"
     blocker.write_text("not a folder", encoding="utf-8")

@@ -115,6 +115,7 @@ def test_each_language_written_to_wav_has_the_expected_duration(
     )
 
 
+@pytest.mark.error_log  # the missing voice is logged
 def test_unknown_language_is_reported_not_spoken_in_another_voice(
     engine: espeak.EspeakEngine, caplog: pytest.LogCaptureFixture
 ) -> None:

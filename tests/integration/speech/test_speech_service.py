@@ -130,6 +130,7 @@ def test_repeat_says_last_sentence_then_whole_text_on_a_quick_second_press(
         svc.shutdown()
 
 
+@pytest.mark.error_log  # the missing voice is logged
 def test_missing_voice_is_signalled_and_nothing_plays(qtbot: QtBot, service: SpeechService) -> None:
     audio: list[bool] = []
     service.player.firstAudio.connect(lambda: audio.append(True))
