@@ -239,7 +239,10 @@ def build(
 
     def qml_warnings(warnings: list[Any]) -> None:
         for warning in warnings:
-            log.error("QML: %s", warning.toString())
+            # an error in our QML is an error; Qt's own components (qrc:/qt-project.org/...)
+            # say things such as the virtual keyboard's teardown order: a warning
+            ours = not warning.url().toString().startswith("qrc:/qt-project.org/")
+            (log.error if ours else log.warning)("QML: %s", warning.toString())
 
     engine.warnings.connect(qml_warnings)
     engine.load(QUrl.fromLocalFile(str(UI_DIR / "Main.qml")))
