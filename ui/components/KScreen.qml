@@ -151,32 +151,35 @@ Item {
         opening = true
         announceTimer.restart()
     }
-    function announce(force: bool): void {
-        if (quiet)
-            return
+    // What the screen shows now, as the voice says it, and the key that tells a change.
+    function shownNow(): var {
         const shown = choices()
         const more = moreChoices()
         const said = [instruction].concat(contents()).filter(t => t !== "").join(" ")
         const head = title + "\u0001" + said
-        const key = head + "\u0001" + shown.join("\u0001") + (more ? "+" : "")
-        if (!force && key === announced)
+        return { shown: shown, more: more, said: said, head: head,
+                 key: head + "\u0001" + shown.join("\u0001") + (more ? "+" : "") }
+    }
+    function announce(force: bool): void {
+        if (quiet)
+            return
+        const now = shownNow()
+        if (!force && now.key === announced)
             return
         // the title or instruction changed too (a list arrived with a note): say it all again
-        const whole = force || announced === "" || !announced.startsWith(head + "\u0001")
-        announced = key
+        const whole = force || announced === "" || !announced.startsWith(now.head + "\u0001")
+        announced = now.key
         if (whole)
-            Speech.showScreen(title, said, shown, more)
+            Speech.showScreen(title, now.said, now.shown, now.more)
         else
-            Speech.showChoices(title, said, shown, more)
+            Speech.showChoices(title, now.said, now.shown, now.more)
     }
     // What is shown changed while something else speaks for it (a lesson's next step is
     // narrated): Listen and Repeat say what is shown now; nothing is said.
     function note(): void {
-        const shown = choices()
-        const more = moreChoices()
-        const said = [instruction].concat(contents()).filter(t => t !== "").join(" ")
-        announced = title + "\u0001" + said + "\u0001" + shown.join("\u0001") + (more ? "+" : "")
-        Speech.noteScreen(title, said, shown, more)
+        const now = shownNow()
+        announced = now.key
+        Speech.noteScreen(title, now.said, now.shown, now.more)
     }
     function refreshChoices(): void {
         if (announced !== "")

@@ -15,7 +15,6 @@ KScreen {
                    + "deletes it all.")
     // the way forward in the footer: carry on with the code typed, then go to the lessons
     primaryName: Learner.hasCard ? "learnerLessons" : "codeSubmit"
-    primaryIcon: "next"
     primaryText: Learner.hasCard ? qsTr("Go to the lessons") : qsTr("Carry on with my card")
     primaryEnabled: !Learner.busy
     onPrimaryRequested: Learner.hasCard ? Nav.go("lessons") : Learner.resume(code.value)
