@@ -36,6 +36,13 @@ def artifacts_dir() -> Path:
     return _ARTIFACTS[0]
 
 
+def pytest_configure(config: Any) -> None:
+    """With workers (pytest-xdist), the folder is made here, before they start, and handed to
+    them, so the run's summary can name the one folder all their screenshots went to."""
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        os.environ["KIOSK_TEST_ARTIFACTS"] = str(artifacts_dir())
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _ARTIFACTS and any(_ARTIFACTS[0].iterdir()):
         terminalreporter.write_line(f"failure screenshots: {_ARTIFACTS[0]}")

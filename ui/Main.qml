@@ -188,6 +188,12 @@ Window {
             value: window.openOverlay !== null
             when: screenLoader.item !== null
         }
+        Binding {
+            target: screenLoader.item
+            property: "typing"
+            value: keys.typing
+            when: screenLoader.item !== null
+        }
 
         KFooter {
             id: footer

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from typing import Any
 
@@ -156,6 +157,12 @@ def make_kiosk(
         panel_mm: float = PANEL_MM,
     ) -> Kiosk:
         settings = settings or Settings({})
+        # What is alive now is older than this kiosk: out of the collector's sight, so the
+        # audits' gc.collect() per screen state walks this test's objects only. (PySide keeps
+        # the bridges handed to QML after their kiosk is gone: without this, each collect grew
+        # with every kiosk the run had built.)
+        gc.collect()
+        gc.freeze()
         if not settings[DATA_DIR]:  # each test its own database and PIN lock
             folder = tmp_path_factory.mktemp("data")
             settings = settings.with_values({DATA_DIR.key: str(folder)})
@@ -182,6 +189,9 @@ def make_kiosk(
         close_backend(kiosk)
         kiosk.close()
     settle(10, 1)
+    # the test's item lives to the end of the run, and so would a kiosk it still named
+    built.clear()
+    request.node.__dict__.pop("_kiosk_for_screenshot", None)
 
 
 @pytest.fixture

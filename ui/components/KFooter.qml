@@ -45,6 +45,11 @@ Rectangle {
         readonly property real across: width - 2 * columnSpacing
         readonly property real backWidth: Math.max(back.wordWidth, across * 2 / 9)
         readonly property real primaryWidth: Math.max(primary.wordWidth, across * 3 / 9)
+        // two rows: Back as wide as its word on one line (at least two ninths, at most half),
+        // the primary action the rest, so its words take as few lines as they can
+        readonly property real narrowBackWidth: Math.min(Math.max(back.implicitWidth,
+                                                                  width * 2 / 9),
+                                                         (width - columnSpacing) / 2)
 
         RowLayout { // the practice marker and the caption
             id: captionRow
@@ -102,8 +107,9 @@ Rectangle {
             icon.name: "back"
             Layout.row: footer.wide ? 0 : 1
             Layout.column: 0
-            Layout.fillWidth: !footer.wide
-            Layout.preferredWidth: footer.wide ? grid.backWidth : 1
+            Layout.preferredWidth: footer.wide ? grid.backWidth
+                                  : footer.hasPrimary ? grid.narrowBackWidth : 1
+            Layout.fillWidth: !footer.wide && !footer.hasPrimary
             Layout.fillHeight: true
             visible: footer.hasBack
             fontSize: Theme.fontChrome

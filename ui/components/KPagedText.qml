@@ -60,11 +60,15 @@ Item {
             font.pixelSize: Theme.fontChrome
             font.bold: true
         }
+        function fits(label: string): bool { // on one line in a button, beside its arrow
+            return metrics.advanceWidth(label) + Math.round(Theme.fontChrome * 1.3) + Theme.gap
+                   <= half - 2 * Theme.padding
+        }
 
         KButton {
             id: previous
             objectName: "pagerTextPrevious" // page buttons, not choices (KScreen.choices)
-            icon.name: "up"
+            icon.name: nav.fits(text) ? "up" : ""
             width: nav.half
             height: nav.height
             fontSize: Theme.fontChrome
@@ -76,7 +80,8 @@ Item {
         KButton {
             id: next
             objectName: "pagerTextNext"
-            icon.name: "down"
+            // without its arrow when even the short form would take two lines with it
+            icon.name: nav.fits(short) ? "down" : ""
             x: nav.half + Theme.gap * 2
             width: nav.half
             height: nav.height
@@ -86,9 +91,9 @@ Item {
             readonly property string long: qsTr("Next part (%1 of %2)").arg(box.page + 2)
                                                                        .arg(box.pageCount)
             // the short form (as a paged list's) when the long one would take two lines
-            text: metrics.advanceWidth(long) + Math.round(Theme.fontChrome * 1.3) + Theme.gap
-                  <= nav.half - 2 * Theme.padding ? long
-                  : qsTr("More (%1 of %2)").arg(box.page + 2).arg(box.pageCount)
+            readonly property string short: qsTr("More (%1 of %2)").arg(box.page + 2)
+                                                                   .arg(box.pageCount)
+            text: nav.fits(long) ? long : short
             onActivated: box.page += 1
         }
     }

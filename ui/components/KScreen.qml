@@ -146,6 +146,10 @@ Item {
     property string announced: ""
     property bool opening: false
     property bool quiet: false // a dialog is open over the screen: it speaks, not the screen
+    // The keys are up with the typing strip over them (the field's question and text): the
+    // content stays only where it fits whole in the room left above; else the title alone
+    // stays, with no cut field and no Up/Down beside the keys.
+    property bool typing: false
     // A new screen: say it once its lists have been laid out (their pages fill the room left).
     function announceSoon(): void {
         opening = true
@@ -311,6 +315,9 @@ Item {
 
     Item { // the content's room: below the question, down to the footer
         id: area
+        // folded, not hidden: a field typed in keeps its focus (the strip shows its text)
+        readonly property bool folded: screen.typing && screen.scrollable
+        opacity: folded ? 0 : 1
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: header.bottom
@@ -364,6 +371,12 @@ Item {
                 onActivated: screen.scrollBy(1)
             }
         }
+    }
+
+    MouseArea { // nothing unseen under a touch while the content is folded away
+        anchors.fill: area
+        visible: area.folded
+        z: 50
     }
 
     Item {

@@ -27,22 +27,28 @@ KScreen {
     onPrimaryRequested: Nav.go("home")
 
     // What gives way when the screen has no room for it (a short panel at a large size): first
-    // the code, then the number's label (the title says whose number it is). The number, its
-    // button and the way forward matter more. Decided after layout (what is shown changes the
-    // need), one step at a time.
-    property int giveWay: 0 // 0: all shown; 1: no code; 2: no code, no label
+    // the code, then the number's label (the title says whose number it is), then "Hear the
+    // number again" (the bar's Listen reads the number too). The number, what it means and the
+    // way forward matter more. Decided after layout (what is shown changes the need), one step
+    // at a time.
+    property int giveWay: 0 // 0: all shown; 1: no code; 2: no label either; 3: no Hear either
     readonly property bool roomForQr: giveWay < 1
     readonly property real qrCost: top.beside ? Math.max(0, qr.side + aside.spacing
                                                          + hear.implicitHeight
                                                          - numberBox.implicitHeight)
                                               : qr.side + aside.spacing
+    function backCost(): real { // what showing the last thing that gave way would take again
+        return giveWay === 1 ? qrCost
+             : giveWay === 2 ? numberLabel.implicitHeight
+             : top.beside ? 0 : hear.implicitHeight + top.rowSpacing
+    }
     function refit(): void {
-        if (contentNeed > contentRoom + 1 && giveWay < 2)
+        if (contentNeed > contentRoom + 1 && giveWay < 3)
             ++giveWay
-        else if (giveWay > 0 && contentNeed + (giveWay === 1 ? qrCost : numberLabel.implicitHeight)
-                 <= contentRoom + 1)
+        else if (giveWay > 0 && contentNeed + backCost() <= contentRoom + 1)
             --giveWay
     }
+    onGiveWayChanged: refreshChoices() // "Hear the number again" left or came back
     onContentNeedChanged: Qt.callLater(refit)
     onContentRoomChanged: Qt.callLater(refit)
 
@@ -109,7 +115,7 @@ KScreen {
             id: aside
             Layout.fillWidth: !top.beside
             Layout.alignment: Qt.AlignTop
-            visible: screen.receipt.number !== ""
+            visible: screen.receipt.number !== "" && (qr.visible || hear.visible)
             spacing: Theme.gap
             Image {
                 id: qr
@@ -135,7 +141,7 @@ KScreen {
                 Layout.fillWidth: true
                 main: false
                 icon.name: "listen"
-                visible: screen.receipt.number !== ""
+                visible: screen.receipt.number !== "" && screen.giveWay < 3
                 text: qsTr("Hear the number again")
                 onActivated: Report.speakNumber()
             }
