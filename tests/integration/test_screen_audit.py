@@ -222,9 +222,9 @@ PENDING: dict[str, str] = {
     "departures": "the board needs Down on the 1366x768 panel at the large size (at an hour "
     "with few departures it fits: not strict)",
     "lesson-step": "on the 1366x768 panel at the larger sizes some practices need Down (L01's "
-    "recovery and quiz, L03's check), and L01's first step in English, Ukrainian and Turkish "
-    "at the largest size",
-    "learnerCard": "the code keypad's three rows need Down on the 1366x768 panel",
+    "recovery and quiz, L03's check; at the largest size every step)",
+    "learnerCard": "the code keypad's four rows need Down on the 1366x768 panel at the larger "
+    "sizes",
     "trainerPrint": "the learner card's controls need Down at the larger sizes",
     "trainerSettings": "the settings list's More cut off on the 1366x768 panel in Turkish at "
     "the largest size",

@@ -10,6 +10,8 @@ ColumnLayout {
     id: pad
 
     property string label
+    property bool showLabel: true // a short screen leaves it out: its title says what to type
+    readonly property real labelShare: labelText.implicitHeight + spacing
     property string alphabet
     property int length: 8
     property int group: 4 // a dash after every `group` symbols, as printed
@@ -39,8 +41,9 @@ ColumnLayout {
     spacing: Theme.gap
 
     KText {
+        id: labelText
         Layout.fillWidth: true
-        visible: pad.label !== ""
+        visible: pad.label !== "" && pad.showLabel
         text: pad.label
         font.bold: true
     }

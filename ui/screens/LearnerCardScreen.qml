@@ -19,6 +19,15 @@ KScreen {
     primaryEnabled: !Learner.busy
     onPrimaryRequested: Learner.hasCard ? Nav.go("lessons") : Learner.resume(code.value)
 
+    // Short of room (a small panel, a large size), the keypad's label gives way: the title
+    // says whose code it is, and the keys and the way forward matter more. Decided after layout.
+    function refit(): void {
+        code.showLabel = contentNeed - (code.showLabel ? code.labelShare : 0) + code.labelShare
+                         <= contentRoom + 1
+    }
+    onContentNeedChanged: Qt.callLater(refit)
+    onContentRoomChanged: Qt.callLater(refit)
+
     KCodePad { // the card's own symbols only: no keyboard layout to switch
         id: code
         objectName: "learnerCode"

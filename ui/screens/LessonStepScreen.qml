@@ -93,7 +93,8 @@ KScreen {
         id: notice
         objectName: "stepNotice"
         Layout.fillWidth: true
-        visible: text !== "" && !screen.foldBody // gives way with the step's text (More… has it)
+        // gives way with the step's text, or alone on a step with no practice (More… has it)
+        visible: text !== "" && !screen.foldBody && !screen.foldNotice
         text: Lessons.languageNotice
         font.bold: true
     }
@@ -104,13 +105,29 @@ KScreen {
                                       + (notice.text !== "" ? notice.implicitHeight + Theme.gap * 2
                                                             : 0)
     property bool foldBody: false
+    // A step with no practice: its picture gives way first, then the language notice (More…
+    // has it), so that its text (paged when long) and the step's controls stay on screen.
+    readonly property real imageShare: Theme.mm(25) + Theme.gap * 2 // with its spacing
+    readonly property real noticeShare: notice.implicitHeight + Theme.gap * 2
+    property bool foldImage: false
+    property bool foldNotice: false
     function refold(): void { // after layout (the text's own visibility changes the need)
+        const room = contentRoom + 2 * ringRoom + 1
         const without = contentNeed - (body.visible || notice.visible ? bodyShare : 0)
-        foldBody = Lessons.widgetType !== "" && without + bodyShare > contentRoom + 2 * ringRoom + 1
+        foldBody = Lessons.widgetType !== "" && without + bodyShare > room
+        const explained = Lessons.widgetType === ""
+        const bare = contentNeed - (image.visible ? imageShare : 0)
+                     - (notice.visible ? noticeShare : 0)
+        const hasNotice = explained && notice.text !== ""
+        foldImage = explained && Lessons.stepImage !== ""
+                    && bare + imageShare + (hasNotice ? noticeShare : 0) > room
+        foldNotice = hasNotice && bare + noticeShare > room
     }
     onContentNeedChanged: Qt.callLater(refold)
     onContentRoomChanged: Qt.callLater(refold)
     onBodyShareChanged: Qt.callLater(refold)
+    onFoldImageChanged: refreshChoices() // the step's controls came into view, or left it
+    onFoldNoticeChanged: refreshChoices()
     KPagedText {
         id: body
         objectName: "stepBody"
@@ -122,6 +139,7 @@ KScreen {
         text: Lessons.stepBody
     }
     Image {
+        id: image
         objectName: "stepImage"
         Layout.fillWidth: true
         // the room the text and the controls leave, from 25 to 80 mm: the picture never
@@ -129,7 +147,7 @@ KScreen {
         Layout.fillHeight: true
         Layout.preferredHeight: visible ? Theme.mm(25) : 0
         Layout.maximumHeight: Theme.mm(80)
-        visible: Lessons.stepImage !== "" && Lessons.widgetType === ""
+        visible: Lessons.stepImage !== "" && Lessons.widgetType === "" && !screen.foldImage
         source: Lessons.stepImage
         sourceSize.width: width
         sourceSize.height: height
@@ -268,7 +286,8 @@ KScreen {
             title: qsTr("More for this step")
             // the step's text, when the practice left it no room on the screen
             message: screen.foldBody ? [Lessons.languageNotice, Lessons.stepBody]
-                                       .filter(t => t !== "").join("\n\n") : ""
+                                       .filter(t => t !== "").join("\n\n")
+                     : screen.foldNotice ? Lessons.languageNotice : ""
             KButton {
                 objectName: "resetWidget"
                 Layout.fillWidth: true
