@@ -42,14 +42,15 @@ Rectangle {
         columnSpacing: Theme.gap * 2
         rowSpacing: Theme.gap
         // one row: Back two ninths, the primary action three, at least as wide as each of their
-        // words (they may take two lines) and the primary action on one line where the room
-        // allows; the marker and caption take the rest
+        // words (they may take two lines) and the primary action on one line where that leaves
+        // the caption its few words; the marker and caption take the rest
         readonly property real across: width - 2 * columnSpacing
         readonly property real backWidth: Math.max(back.wordWidth, across * 2 / 9)
         readonly property real primaryWidth: Math.max(
             primary.wordWidth, across * 3 / 9,
             Math.min(primary.implicitWidth, across - (footer.hasBack ? backWidth : 0)
-                                            - (banner.visible ? banner.implicitWidth : 0)))
+                     - (banner.visible ? banner.implicitWidth + captionRow.spacing : 0)
+                     - Theme.fontChrome * 9))
         // two rows: Back as wide as its word on one line (at least two ninths, at most half),
         // the primary action the rest, so its words take as few lines as they can
         readonly property real narrowBackWidth: Math.min(Math.max(back.implicitWidth,
