@@ -42,15 +42,19 @@ Rectangle {
         columnSpacing: Theme.gap * 2
         rowSpacing: Theme.gap
         // one row: Back two ninths, the primary action three, at least as wide as each of their
-        // words (they may take two lines) and the primary action on one line where that leaves
-        // the caption its few words; the marker and caption take the rest
+        // words (they may take two lines); the primary action grows towards one line into the
+        // room the caption leaves (all of it where the caption would be left out anyway); the
+        // marker and caption take the rest
         readonly property real across: width - 2 * columnSpacing
         readonly property real backWidth: Math.max(back.wordWidth, across * 2 / 9)
-        readonly property real primaryWidth: Math.max(
-            primary.wordWidth, across * 3 / 9,
-            Math.min(primary.implicitWidth, across - (footer.hasBack ? backWidth : 0)
-                     - (banner.visible ? banner.implicitWidth + captionRow.spacing : 0)
-                     - Theme.fontChrome * 9))
+        readonly property real captionMin: Theme.fontChrome * 9 // the caption's few words
+        readonly property real primaryBase: Math.max(primary.wordWidth, across * 3 / 9)
+        readonly property real primaryRest: across - (footer.hasBack ? backWidth : 0)
+                                            - (banner.visible ? banner.implicitWidth
+                                                                + captionRow.spacing : 0)
+        readonly property real primaryWidth: Math.max(primaryBase, Math.min(
+            primary.implicitWidth,
+            primaryRest - (primaryRest - primaryBase >= captionMin ? captionMin : 0)))
         // two rows: Back as wide as its word on one line (at least two ninths, at most half),
         // the primary action the rest, so its words take as few lines as they can
         readonly property real narrowBackWidth: Math.min(Math.max(back.implicitWidth,
@@ -62,7 +66,7 @@ Rectangle {
             // a caption that could show only a word or two is left out (the bar's Listen stays)
             readonly property bool roomForCaption: width - (banner.visible ? banner.implicitWidth
                                                                              + spacing : 0)
-                                                   >= Theme.fontChrome * 9
+                                                   >= grid.captionMin
             Layout.row: 0
             Layout.column: footer.wide ? 1 : 0
             Layout.columnSpan: footer.wide ? 1 : 2

@@ -60,40 +60,47 @@ Item {
             font.pixelSize: Theme.fontChrome
             font.bold: true
         }
-        function fits(label: string): bool { // on one line in a button, beside its arrow
-            return metrics.advanceWidth(label) + Math.round(Theme.fontChrome * 1.3) + Theme.gap
+        // on one line in a button: with its arrow, or without it
+        function fits(label: string, arrow: bool): bool {
+            return metrics.advanceWidth(label)
+                   + (arrow ? Math.round(Theme.fontChrome * 1.3) + Theme.gap : 0)
                    <= half - 2 * Theme.padding
+        }
+        // the longest label that keeps to one line: with its arrow, then without it, then the
+        // frame's own Up and Down (a narrow column at a large size)
+        function label(forms: list<string>, plain: string): string {
+            for (const form of forms) {
+                if (fits(form, true) || fits(form, false))
+                    return form
+            }
+            return plain
         }
 
         KButton {
             id: previous
             objectName: "pagerTextPrevious" // page buttons, not choices (KScreen.choices)
-            icon.name: nav.fits(text) ? "up" : ""
+            icon.name: nav.fits(text, true) ? "up" : ""
             width: nav.half
             height: nav.height
             fontSize: Theme.fontChrome
             enabled: box.page > 0
             //: Shows the lines of a long text before these
-            text: qsTr("Previous part")
+            text: nav.label([qsTr("Previous part")], qsTr("Up"))
             onActivated: box.page -= 1
         }
         KButton {
             id: next
             objectName: "pagerTextNext"
-            // without its arrow when even the short form would take two lines with it
-            icon.name: nav.fits(short) ? "down" : ""
+            icon.name: nav.fits(text, true) ? "down" : ""
             x: nav.half + Theme.gap * 2
             width: nav.half
             height: nav.height
             fontSize: Theme.fontChrome
             enabled: box.page < box.pageCount - 1
             //: %1 is the part it shows, %2 how many parts the long text has
-            readonly property string long: qsTr("Next part (%1 of %2)").arg(box.page + 2)
-                                                                       .arg(box.pageCount)
-            // the short form (as a paged list's) when the long one would take two lines
-            readonly property string short: qsTr("More (%1 of %2)").arg(box.page + 2)
-                                                                   .arg(box.pageCount)
-            text: nav.fits(long) ? long : short
+            text: nav.label([qsTr("Next part (%1 of %2)").arg(box.page + 2).arg(box.pageCount),
+                             qsTr("More (%1 of %2)").arg(box.page + 2).arg(box.pageCount)],
+                            qsTr("Down"))
             onActivated: box.page += 1
         }
     }

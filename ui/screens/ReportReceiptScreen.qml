@@ -37,15 +37,15 @@ KScreen {
                                                          + hear.implicitHeight
                                                          - numberBox.implicitHeight)
                                               : qr.side + aside.spacing
-    function backCost(): real { // what showing the last thing that gave way would take again
-        return giveWay === 1 ? qrCost
-             : giveWay === 2 ? numberLabel.implicitHeight
-             : top.beside ? 0 : hear.implicitHeight + top.rowSpacing
-    }
+    // what showing the last thing that gave way would take again (a binding, not a function:
+    // a refit called late, as the screen goes, finds no function in a torn-down context)
+    readonly property real backCost: giveWay === 1 ? qrCost
+                                   : giveWay === 2 ? numberLabel.implicitHeight
+                                   : top.beside ? 0 : hear.implicitHeight + top.rowSpacing
     function refit(): void {
         if (contentNeed > contentRoom + 1 && giveWay < 3)
             ++giveWay
-        else if (giveWay > 0 && contentNeed + backCost() <= contentRoom + 1)
+        else if (giveWay > 0 && contentNeed + backCost <= contentRoom + 1)
             --giveWay
     }
     onGiveWayChanged: refreshChoices() // "Hear the number again" left or came back
