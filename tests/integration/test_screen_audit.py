@@ -6,8 +6,9 @@ and Turkish at the largest, on a landscape 1920×1080, a portrait 1080×1920 and
 One test per screen, so one failure does not hide another. The states are reached as a
 resident would meet them (kiosk.screen_states drives the bridges as the screens do), walking
 each journey once per panel and language and looking at every screen it passes; a test runs the
-walks its screen is on, once for all the tests that need them. A failing look saves a picture
-in the test artifacts folder (its path is in the finding).
+walks its screen is on, once for all the tests that need them (with workers, `./dev test` sends
+a whole file to one worker: `--dist loadfile`). A failing look saves a picture in the test
+artifacts folder (its path is in the finding).
 """
 
 from __future__ import annotations
@@ -226,8 +227,6 @@ PENDING: dict[str, str] = {
     "learnerCard": "the code keypad's four rows need Down on the 1366x768 panel at the larger "
     "sizes",
     "trainerPrint": "the learner card's controls need Down at the larger sizes",
-    "trainerSettings": "the settings list's More cut off on the 1366x768 panel in Turkish at "
-    "the largest size",
 }
 
 
@@ -237,12 +236,11 @@ UNSTEADY = {"departures"}
 
 def every_screen() -> Iterator[Any]:
     for name in (*SCREENS, *OVERLAYS):
-        # the screens of one walk go to one worker (pytest-xdist), which walks it once for all
-        marks = [pytest.mark.xdist_group(f"screen-audit-{WALK_OF[name]}")]
         if name in PENDING:
             strict = name not in UNSTEADY
-            marks.append(pytest.mark.xfail(strict=strict, reason=PENDING[name]))
-        yield pytest.param(name, marks=marks)
+            yield pytest.param(name, marks=pytest.mark.xfail(strict=strict, reason=PENDING[name]))
+        else:
+            yield name
 
 
 def test_every_screen_and_overlay_has_a_walk() -> None:

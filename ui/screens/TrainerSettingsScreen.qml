@@ -33,6 +33,7 @@ KScreen {
             required property int index
             objectName: "setting" + index
             main: false
+            fontSize: Theme.fontChrome // a setting's sentence is long: the bar's type size
             text: modelData.text
             description: qsTr("Now: %1").arg(modelData.value)
             onActivated: {
