@@ -5,6 +5,8 @@ these rules ask whether she can:
 - essentials: the question (title), the primary action and Back are fully on screen, and no
   "Up"/"Down" is needed to reach anything on it;
 - partial: no button or field is partly visible (cut by the screen's edge, the footer, a panel);
+- words: a button's words stay inside it (a label that wraps onto more lines than its button
+  has room for runs out over its edge);
 - dialog: an open dialog's buttons are all fully on screen, so every dialog closes by touch;
 - announce: the choices the voice announced are exactly the choices shown;
 - state: a selected choice shows its check mark and the word, whole; focus is drawn only after a
@@ -166,6 +168,7 @@ class ScreenAudit:
         dialogs = [i for i in self.order if i.property("blocksBehind") is True]
         if dialogs:
             self.check_dialog(dialogs[-1])
+            self.check_words()
             return self.findings
         if self.named("typingStrip") is not None:
             # the keys and the strip above them: the screen may have no room left at all
@@ -173,6 +176,7 @@ class ScreenAudit:
             screen = self.screen(hidden_too=True)
             if screen is not None:
                 self.check_partial(screen)
+            self.check_words()
             self.check_state()
             self.check_disabled()
             return self.findings
@@ -183,6 +187,7 @@ class ScreenAudit:
         self.check_essentials(screen)
         self.check_chrome()
         self.check_partial(screen)
+        self.check_words()
         self.check_state()
         self.check_disabled()
         if announced is not None:
@@ -252,6 +257,24 @@ class ScreenAudit:
                 and not _in_scroll_practice(item)
             ):
                 self.add("partial", item, "only part of it is on screen")
+
+    def check_words(self) -> None:
+        """The words of every button drawn whole stay inside the button."""
+        for item in self.order:
+            if not (item.inherits("QQuickText") and str(item.property("text") or "").strip()):
+                continue
+            button = item.parentItem()
+            for _ in range(4):  # a label sits a few levels inside its button (icon and words)
+                if button is None or _is_button(button):
+                    break
+                button = button.parentItem()
+            if button is None or not _is_button(button) or not self.shown(button):
+                continue
+            if not self.whole(button):
+                continue  # a cut button is the partial rule's
+            words = _rect(item).adjusted(EPSILON, EPSILON, -EPSILON, -EPSILON)
+            if not _rect(button).contains(words):
+                self.add("words", button, "its words run out over its edge")
 
     def check_state(self) -> None:
         for item in self.order:

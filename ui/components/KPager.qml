@@ -187,7 +187,11 @@ Item {
         //: is used beside a list, or under it when the long one would take two lines
         const short = qsTr("More (%1 of %2)").arg(page + 2).arg(pageCount)
         const long = qsTr("More choices (%1 of %2)").arg(page + 2).arg(pageCount)
-        moreText = sideNav || !ofChoices || nav.linesFor(long) > 1 ? short : long
+        // beside the list its button has one line's height: a label wider than that line
+        // gives way to the frame's own "Down"
+        const besideFits = metrics.advanceWidth(short) <= nav.sideWidth - 2 * Theme.padding
+        moreText = sideNav ? (besideFits ? short : qsTr("Down"))
+                 : !ofChoices || nav.linesFor(long) > 1 ? short : long
     }
 
     // what the screen shows changed: the voice says the choices now shown
@@ -229,13 +233,17 @@ Item {
     Item { // "Previous" and "More choices (2 of 3)", always in the same places: under the list
         // (Previous left, More right) or, when there is no room under it, beside it (More below)
         id: nav
-        // one line of chrome text, or two when the label is wider than half the list (never
-        // from the buttons' own heights: their size must not feed back into themselves)
+        // one line of chrome text beside the arrow, or, without the arrow, two or three when
+        // the label is wider than half the list (never from the buttons' own heights: their
+        // size must not feed back into themselves)
         readonly property real lineHeight: Math.ceil(Theme.fontChrome * 1.4)
         readonly property int lines: linesFor(pager.moreText)
         function linesFor(label: string): int {
-            return metrics.advanceWidth(label) + Math.round(Theme.fontChrome * 1.3) + Theme.gap
-                   > (pager.width - pager.spacing) / 2 - 2 * Theme.padding ? 2 : 1
+            const room = (pager.width - pager.spacing) / 2 - 2 * Theme.padding
+            const wide = metrics.advanceWidth(label)
+            if (wide + Math.round(Theme.fontChrome * 1.3) + Theme.gap <= room)
+                return 1
+            return wide <= room * 1.8 ? 2 : 3 // words wrap whole: not quite twice the room
         }
         readonly property real bottomHeight: Math.max(Theme.targetMain,
                                                       lines * lineHeight + 2 * Theme.padding)
@@ -268,7 +276,7 @@ Item {
         KButton {
             id: more
             objectName: "pagerMore"
-            icon.name: pager.sideNav ? "" : "down"
+            icon.name: pager.sideNav || nav.lines > 1 ? "" : "down" // its words first
             x: pager.sideNav ? 0 : nav.half + pager.spacing
             y: pager.sideNav ? nav.half + pager.spacing : 0
             width: pager.sideNav ? nav.width : nav.half
