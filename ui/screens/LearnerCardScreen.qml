@@ -22,6 +22,8 @@ KScreen {
     // Short of room (a small panel, a large size), the keypad's label gives way: the title
     // says whose code it is, and the keys and the way forward matter more. Decided after layout.
     function refit(): void {
+        if (!code)
+            return // called late, as the screen goes
         code.showLabel = contentNeed - (code.showLabel ? code.labelShare : 0) + code.labelShare
                          <= contentRoom + 1
     }
