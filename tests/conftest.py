@@ -48,16 +48,6 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         terminalreporter.write_line(f"failure screenshots: {_ARTIFACTS[0]}")
 
 
-def pytest_collection_finish(session: Any) -> None:
-    """Everything collection imported lives for the whole run: move it out of the collector's
-    sight. The audits run a full `gc.collect()` per screen state (stale wrappers of destroyed
-    items, see tests/audit.py), whose cost grows with every object it must walk."""
-    import gc
-
-    gc.collect()
-    gc.freeze()
-
-
 class _ErrorRecords(logging.Handler):
     """The ERROR (and CRITICAL) records logged while one test runs."""
 

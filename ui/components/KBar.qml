@@ -100,7 +100,7 @@ Rectangle {
 
     function pictogramRoom(button: KButton, withPictograms: bool): real {
         return withPictograms && pictogramOf[button.objectName] !== undefined
-               ? Math.round(fontSize * 1.3) + Theme.gap : 0
+               ? Theme.iconRoom(fontSize) : 0
     }
 
     color: Theme.bar

@@ -91,8 +91,8 @@ T.AbstractButton {
     contentItem: Item {
         id: words
         readonly property bool hasIcon: control.icon.name !== ""
-        readonly property real iconSize: hasIcon ? Math.round(control.fontSize * 1.3) : 0
-        readonly property real iconRoom: hasIcon ? iconSize + Theme.gap : 0
+        readonly property real iconSize: hasIcon ? Theme.iconSize(control.fontSize) : 0
+        readonly property real iconRoom: hasIcon ? Theme.iconRoom(control.fontSize) : 0
         readonly property bool centred: control.detailText === "" && !control.selectable
         readonly property real textWidth: Math.max(0, width - iconRoom)
         readonly property real groupX: centred ? Math.max(0, (textWidth

@@ -63,7 +63,7 @@ Item {
         // on one line in a button: with its arrow, or without it
         function fits(label: string, arrow: bool): bool {
             return metrics.advanceWidth(label)
-                   + (arrow ? Math.round(Theme.fontChrome * 1.3) + Theme.gap : 0)
+                   + (arrow ? Theme.iconRoom(Theme.fontChrome) : 0)
                    <= half - 2 * Theme.padding
         }
         // the longest label that keeps to one line: with its arrow, then without it, then the

@@ -241,7 +241,7 @@ Item {
         function linesFor(label: string): int {
             const room = (pager.width - pager.spacing) / 2 - 2 * Theme.padding
             const wide = metrics.advanceWidth(label)
-            if (wide + Math.round(Theme.fontChrome * 1.3) + Theme.gap <= room)
+            if (wide + Theme.iconRoom(Theme.fontChrome) <= room)
                 return 1
             return wide <= room * 1.8 ? 2 : 3 // words wrap whole: not quite twice the room
         }

@@ -9,6 +9,15 @@ QtObject {
     function mm(millimetres: real): int {
         return Math.ceil(millimetres * pxPerMm)
     }
+    // A button's icon (or a bar button's pictogram) beside words of this size, and the width
+    // it takes with its gap: buttons use them, and whatever measures whether a label keeps
+    // one line in a button.
+    function iconSize(fontSize: real): real {
+        return Math.round(fontSize * 1.3)
+    }
+    function iconRoom(fontSize: real): real {
+        return iconSize(fontSize) + gap
+    }
 
     // Text. Noto Sans has an x-height of 0.536 em and a cap height of 0.714 em: the em that
     // gives an x-height of 4.2 mm and a capital I of 4.8 mm is 7.84 mm at 700 mm; nearer
