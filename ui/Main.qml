@@ -24,6 +24,11 @@ Window {
         property: "windowHeight"
         value: window.height
     }
+    Binding {
+        target: Theme
+        property: "windowWidth"
+        value: window.width
+    }
     flags: Trainer.lockdown ? Qt.Window | Qt.FramelessWindowHint : Qt.Window
 
     onClosing: close => {
@@ -147,7 +152,7 @@ Window {
             objectName: "bar"
             // On a short landscape panel (a 1366×768 one) the bar stands down the left side: the
             // height, not the width, is what the screen is short of there.
-            vertical: window.width > window.height && window.height < Theme.mm(220)
+            vertical: Theme.shortPanel
             anchors.left: parent.left
             anchors.top: parent.top
             width: vertical ? implicitWidth : parent.width
@@ -203,6 +208,7 @@ Window {
             y: (keys.shown ? keys.keysTop : parent.height) - height
             visible: !keys.typing // the typing strip takes its place, with the question
             screen: window.currentScreen
+            practiceInBar: bar.visible && bar.vertical
             idleHint: Nav.screen === "attract" ? qsTr("Touch the screen to start.")
                                                : qsTr("Touch Listen to hear this screen.")
         }

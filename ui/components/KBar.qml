@@ -6,7 +6,9 @@ import Kiosk
 // The bar on every screen after the attract screen, the same buttons in the same places:
 // Home, Help, Listen, Repeat, text size, and Finish always last. Its labels
 // are chrome (Theme.fontChrome): they grow to the large step only, so the screen keeps its room.
-// On a narrow panel (portrait) the bar takes two rows rather than squeezing words.
+// On a narrow panel (portrait) the bar takes two rows rather than squeezing words. Down the side
+// of a short panel it also carries the practice marker at its foot (the footer then keeps one
+// row of buttons, Theme.shortPanel).
 Rectangle {
     id: bar
 
@@ -31,6 +33,7 @@ Rectangle {
     readonly property bool oneRow: arrangement[0] === 6
     readonly property bool pictograms: arrangement[1]
     readonly property bool compact: arrangement[2]
+    readonly property bool showsPractice: vertical && Backend.practice
 
     function choose(room: real): var {
         // two rows with second lines only where height is plentiful (a portrait panel)
@@ -47,7 +50,8 @@ Rectangle {
     function tallColumnFits(): bool {
         const twoLines = Math.max(Theme.targetMain, 2 * Math.ceil(fontSize * 1.36) + Theme.gap
                                                     + 2 * Theme.gap)
-        return 6 * twoLines + 7 * Theme.gap <= height
+        return 6 * twoLines + 7 * Theme.gap
+               <= height - (showsPractice ? practice.implicitHeight + Theme.gap : 0)
     }
 
     // The widest button's width, for a bar down the side.
@@ -82,6 +86,7 @@ Rectangle {
     // A button's width with its lines unbroken.
     function lineWidth(item: Item, withPictograms: bool, withoutSecondLine: bool): real {
         const button = item as KButton
+        void metrics.font.pixelSize // a new text size measures again (after the metrics change)
         const lines = withoutSecondLine ? [button?.text ?? ""]
                                         : [button?.text ?? "", button?.description ?? ""]
         return Math.ceil(Math.max(...lines.map(line => metrics.advanceWidth(line))))
@@ -105,7 +110,8 @@ Rectangle {
 
     color: Theme.bar
     implicitHeight: grid.implicitHeight + 2 * Theme.gap
-    implicitWidth: vertical ? columnWidth() : grid.implicitWidth + 2 * Theme.gap
+    implicitWidth: vertical ? Math.max(columnWidth(), practice.implicitWidth + 2 * Theme.gap)
+                            : grid.implicitWidth + 2 * Theme.gap
 
     FontMetrics {
         id: metrics
@@ -113,9 +119,39 @@ Rectangle {
         font.bold: true
     }
 
+    Rectangle { // the kiosk talks to the practice portal: said at the column's foot
+        id: practice
+        objectName: "barPractice"
+        visible: bar.showsPractice
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Theme.gap
+        implicitWidth: practiceWord.implicitWidth + 2 * Theme.gap
+        implicitHeight: practiceWord.implicitHeight + 2 * Theme.gap
+        height: implicitHeight
+        color: Theme.notice
+        border.color: Theme.noticeBorder
+        border.width: Theme.border
+        radius: Theme.radius
+        Accessible.role: Accessible.StaticText
+        Accessible.name: qsTr("Practice: nothing is sent to the city.")
+        Text {
+            id: practiceWord
+            anchors.centerIn: parent
+            color: Theme.noticeText
+            font.pixelSize: bar.fontSize
+            font.bold: true
+            text: qsTr("Practice")
+        }
+    }
+
     GridLayout {
         id: grid
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        anchors.bottom: practice.visible ? practice.top : parent.bottom
         anchors.margins: Theme.gap
         columns: bar.arrangement[0]
         rowSpacing: Theme.gap

@@ -49,13 +49,15 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.surfaceBorder
     border.width: Theme.border
-    implicitHeight: Math.ceil(Theme.fontChrome * 1.5) + 2 * Theme.gap
+    // (on a short panel no taller than the footer's buttons: a line and Theme.chromeMargin)
+    implicitHeight: (Theme.shortPanel ? Theme.chromeLine : Math.ceil(Theme.fontChrome * 1.5))
+                    + 2 * Theme.chromeMargin
 
     Text {
         id: words
         objectName: "captionText"
         anchors.fill: parent
-        anchors.margins: Theme.gap
+        anchors.margins: Theme.chromeMargin
         verticalAlignment: Text.AlignVCenter
         textFormat: caption.speaking ? Text.RichText : Text.PlainText
         wrapMode: Text.NoWrap

@@ -20,7 +20,8 @@ ColumnLayout {
     // as many keys in a row as fit at 20 mm, or wider for the largest text (two rows of 16 on a
     // wide panel at normal text)
     // keys stay ≥ 20 mm; their letters grow with the text only up to the bar's size (as the
-    // number keypad's digits do), so the keys keep to two or three rows at any size
+    // number keypad's digits do), so the keys keep to two or three rows at any size; on a short
+    // panel they are as tall as 20 mm needs and no taller (Theme.chromePad, as the footer's)
     readonly property real keyWidth: Math.max(Theme.targetMain, Theme.fontChrome + 2 * Theme.padding)
     readonly property int columns: Math.max(4, Math.min(16,
                                         Math.floor((width + Theme.gap) / (keyWidth + Theme.gap))))
@@ -49,7 +50,7 @@ ColumnLayout {
     }
     Rectangle {
         Layout.fillWidth: true
-        implicitHeight: typed.implicitHeight + 2 * Theme.padding
+        implicitHeight: typed.implicitHeight + 2 * Theme.chromePad
         color: Theme.surface
         border.color: Theme.surfaceBorder
         border.width: Theme.border
@@ -58,7 +59,10 @@ ColumnLayout {
             id: typed
             objectName: "codeTyped"
             anchors.fill: parent
-            anchors.margins: Theme.padding
+            anchors.leftMargin: Theme.padding
+            anchors.rightMargin: Theme.padding
+            anchors.topMargin: Theme.chromePad
+            anchors.bottomMargin: Theme.chromePad
             horizontalAlignment: Text.AlignHCenter
             color: Theme.surfaceText
             font.pixelSize: Theme.fontHeading
@@ -83,6 +87,7 @@ ColumnLayout {
                 Layout.fillWidth: true
                 Layout.preferredWidth: pad.keyWidth
                 fontSize: Theme.fontChrome
+                pad: Theme.chromePad
                 text: modelData
                 onActivated: if (pad.value.length < pad.length) pad.value += modelData
             }
@@ -97,6 +102,7 @@ ColumnLayout {
             Layout.fillWidth: true
             Layout.columnSpan: inRow ? free : pad.columns
             fontSize: Theme.fontChrome
+            pad: Theme.chromePad
             //: Takes back the last symbol typed on a code keypad
             text: qsTr("Correct")
             onActivated: pad.value = pad.value.slice(0, -1)

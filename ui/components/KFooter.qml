@@ -5,12 +5,15 @@ import Kiosk
 // The foot of every screen: Back always on the left with the same word, the screen's one
 // primary action always on the right, and between them (on a wide panel) the caption of what
 // the voice is saying, taking the room a screen without Back or a primary action leaves. On a
-// narrow panel the caption takes its own line above the buttons.
+// narrow panel the caption takes its own line above the buttons. On a short panel (Theme.shortPanel)
+// the practice marker stands at the foot of the bar down the side, and the buttons keep to the
+// height of a main touch target (Theme.chromePad): the footer stays one row.
 Rectangle {
     id: footer
 
     property KScreen screen
     property string idleHint
+    property bool practiceInBar: false // the bar down the side shows the practice marker
     // one row while Back, the practice marker and the primary action keep each word whole
     // (the caption gives way first: it is left out with no room for a few words); else the
     // marker and caption go above them
@@ -23,7 +26,7 @@ Rectangle {
     readonly property bool hasPrimary: screen !== null && screen.primaryText !== ""
 
     color: Theme.background
-    implicitHeight: grid.implicitHeight + 2 * Theme.gap + Theme.border
+    implicitHeight: grid.implicitHeight + 2 * Theme.chromeMargin + Theme.border
 
     Rectangle { // a line that sets the footer apart from the content
         anchors.left: parent.left
@@ -36,8 +39,8 @@ Rectangle {
     GridLayout {
         id: grid
         anchors.fill: parent
-        anchors.margins: Theme.gap
-        anchors.topMargin: Theme.gap + Theme.border
+        anchors.margins: Theme.chromeMargin
+        anchors.topMargin: Theme.chromeMargin + Theme.border
         columns: footer.wide ? 3 : 2
         columnSpacing: Theme.gap * 2
         rowSpacing: Theme.gap
@@ -52,9 +55,12 @@ Rectangle {
         readonly property real primaryRest: across - (footer.hasBack ? backWidth : 0)
                                             - (banner.visible ? banner.implicitWidth
                                                                 + captionRow.spacing : 0)
+        // (on a short panel the caption gives way before the primary action takes a second
+        // line: that line would cost the content a row)
         readonly property real primaryWidth: Math.max(primaryBase, Math.min(
             primary.implicitWidth,
-            primaryRest - (primaryRest - primaryBase >= captionMin ? captionMin : 0)))
+            primaryRest - (primaryRest - primaryBase >= captionMin && !Theme.shortPanel
+                           ? captionMin : 0)))
         // two rows: Back as wide as its word on one line (at least two ninths, at most half),
         // the primary action the rest, so its words take as few lines as they can
         readonly property real narrowBackWidth: Math.min(Math.max(back.implicitWidth,
@@ -77,7 +83,7 @@ Rectangle {
             Rectangle { // the kiosk talks to the practice portal: say so, on every screen
                 id: banner
                 objectName: "practiceBanner"
-                visible: Backend.practice
+                visible: Backend.practice && !footer.practiceInBar
                 Layout.fillHeight: true
                 implicitWidth: practiceWord.implicitWidth + 2 * Theme.gap
                 implicitHeight: practiceWord.implicitHeight + 2 * Theme.gap
@@ -123,6 +129,7 @@ Rectangle {
             Layout.fillHeight: true
             visible: footer.hasBack
             fontSize: Theme.fontChrome
+            pad: Theme.chromePad
             text: footer.screen ? footer.screen.backText : ""
             onActivated: footer.screen.goBack()
         }
@@ -148,6 +155,7 @@ Rectangle {
             enabled: footer.screen !== null && footer.screen.primaryEnabled
             reason: footer.screen ? footer.screen.primaryReason : ""
             fontSize: Theme.fontChrome
+            pad: Theme.chromePad
             text: footer.screen ? footer.screen.primaryText : ""
             onActivated: footer.screen.primaryRequested()
         }

@@ -50,8 +50,8 @@ Item {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         // one line of chrome text: never from the buttons' own heights, whose labels count the
-        // pages that this height decides
-        height: Math.max(Theme.targetMain, Math.ceil(Theme.fontChrome * 1.4) + 2 * Theme.padding)
+        // pages that this height decides (on a short panel as tall as 20 mm needs: chromePad)
+        height: Math.max(Theme.targetMain, Math.ceil(Theme.fontChrome * 1.4) + 2 * Theme.chromePad)
         visible: box.paged
         readonly property real half: (width - Theme.gap * 2) / 2
 

@@ -246,7 +246,7 @@ Item {
             return wide <= room * 1.8 ? 2 : 3 // words wrap whole: not quite twice the room
         }
         readonly property real bottomHeight: Math.max(Theme.targetMain,
-                                                      lines * lineHeight + 2 * Theme.padding)
+                                                      lines * lineHeight + 2 * Theme.chromePad)
         readonly property real sideWidth: Math.max(Theme.mm(60), pager.width * 0.34)
         readonly property real half: pager.sideNav ? (height - pager.spacing) / 2
                                                    : (width - pager.spacing) / 2

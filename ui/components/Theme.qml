@@ -46,6 +46,18 @@ QtObject {
     // text size only up to where its capital H is ≥ 7.3 mm (large-text mode, EN 301 549 5.1.4,
     // at 1.35 × the normal em), so the content keeps ≥ 60 % of the panel at every size.
     readonly property int fontChrome: Math.min(fontBody, mm(bodyEmMm * 1.35))
+    // A short panel (a landscape one under 220 mm tall: 1366×768) is short of height, not of
+    // width: the bar stands down the side with the practice marker at its foot, and the footer's
+    // buttons are as tall as a main touch target (20 mm) needs and no taller: their padding and
+    // the footer's margins give way, never the target's size, the gaps (≥ 2 mm) or the words.
+    property real windowWidth: 0 // the window's (Main.qml sets it)
+    readonly property bool shortPanel: windowHeight > 0 && windowWidth > windowHeight
+                                       && windowHeight < mm(220)
+    readonly property int chromeLine: Math.ceil(fontChrome * 1.362) // a line of chrome's words
+    readonly property int chromePad: shortPanel
+        ? Math.max(mm(1.5), Math.min(padding, Math.ceil((targetMain - chromeLine) / 2)))
+        : padding
+    readonly property int chromeMargin: shortPanel ? mm(2) : gap
     // Line spacing as a multiple of the font's own (Noto Sans: 1.362 em): 1.11 gives 1.51 em for
     // body text (WCAG 1.4.12), 1.0 (1.36 em) for headings and the words on buttons.
     readonly property real lineHeight: 1.11

@@ -151,8 +151,12 @@ KScreen {
         readonly property string spokenText: visible ? status.text : "" // read with the screen
         Layout.fillWidth: true
         Layout.fillHeight: true
-        Layout.preferredHeight: status.naturalHeight // the room goes here first, up to its whole text
-        Layout.maximumHeight: status.naturalHeight
+        // the room goes here first, up to its whole text; short of room (a short panel at the
+        // largest size) the text pages (its least is a line and the page buttons), so the
+        // screen's need counts only that least
+        Layout.verticalStretchFactor: 1
+        Layout.preferredHeight: status.implicitHeight
+        Layout.maximumHeight: Math.ceil(status.naturalHeight) + 1 // (the layout rounds down)
         implicitHeight: status.implicitHeight
         visible: !screen.handoff && status.text !== ""
         KPagedText {
@@ -183,6 +187,7 @@ KScreen {
 
     Item { // what the status leaves stays under the content, not between its parts
         Layout.fillHeight: true
+        Layout.verticalStretchFactor: 0 // the status takes the room first
         visible: !screen.handoff
     }
     ReportHandoffPart { // hand-off: the report to read out, and the code that carries it
