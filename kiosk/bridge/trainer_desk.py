@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.bridge.qt import Property, asyncSlot
 from kiosk.bridge.trainer import TRAINER_SCREENS
@@ -163,6 +163,13 @@ class TrainerDeskBridge(QObject):
             ).format(names=names, first=first)
         self.changed.emit()
 
+    @Slot()
+    def clearMessage(self) -> None:
+        """A new job on a trainer screen: what the last one said is not about it."""
+        if self._message and not self._busy:
+            self._message = ""
+            self.changed.emit()
+
     def _say(self, text: str, busy: bool = False) -> None:
         self._message = text
         self._busy = busy
@@ -191,6 +198,7 @@ class TrainerDeskBridge(QObject):
     async def newCard(self) -> None:
         if self._busy:
             return
+        self._card_code = ""  # the last card's code is not shown as this one's
         self._say(_("Making a learner card…"), busy=True)
         try:
             code = await self._learners.new_card()
@@ -202,7 +210,12 @@ class TrainerDeskBridge(QObject):
         from kiosk.services.printing.certificates import print_card  # printing loads on first use
 
         result = print_card(code, self._settings[opt.VENUE_NAME], self._session_dir)
-        self._say(result.message)
+        if result.printed:
+            self._say(_("The card is printing. Please take it from the printer."))
+        elif result.pdf is not None:  # a file in this visit's folder nobody can take home
+            self._say(_("There is no printer here. Copy the code onto a card by hand."))
+        else:
+            self._say(result.message)
 
     @asyncSlot(str, str)
     async def printCertificate(self, name: str, code: str) -> None:
