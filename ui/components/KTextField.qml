@@ -14,7 +14,6 @@ ColumnLayout {
     readonly property real labelShare: labelText.implicitHeight + spacing
     property string example // a format example shown under the label, e.g. "ДД.ММ.ГГГГ"
     property bool showExample: true // false: a screen short of room leaves the example out
-    readonly property real exampleShare: exampleText.implicitHeight + spacing
     // The on-screen keyboard for this field: "" the kiosk's own (the resident's script), or
     // "qwerty", "jcuken", "alphabetical", "bg_phonetic" (a lesson's layout); the words on its
     // Enter key ("" says "Next").
@@ -33,7 +32,6 @@ ColumnLayout {
         font.bold: true
     }
     KText {
-        id: exampleText
         Layout.fillWidth: true
         visible: field.showExample && field.example !== ""
         text: field.example

@@ -68,8 +68,8 @@ KScreen {
     // example, then the first field's label goes inside the empty field, then the second's (the
     // instruction, Help and the typing strip still say them). Worked out from heights that what
     // gives way does not change, against the room under the title alone (the instruction gives
-    // way before them): bindings, no refit called late as the screen goes.
-    // (less the spacing before the filler under the content)
+    // way before them; less the spacing before the filler under the content): bindings, no
+    // refit called late as the screen goes.
     readonly property real roomForFields: roomUnder(false, false) - 2 * ringRoom - Theme.gap * 2
                                           + 1
     readonly property bool forgetting: task === "forget"
@@ -78,10 +78,41 @@ KScreen {
                                                      + certificateCode.input.implicitHeight)
                                        + (messageBox.visible ? message.implicitHeight
                                                                + Theme.gap * 2 : 0)
-    readonly property real firstLabel: forgetting ? forgetCode.labelShare : nameField.labelShare
-    readonly property real secondLabel: forgetting ? 0 : certificateCode.labelShare
-    readonly property real exampleRoom: forgetting ? forgetCode.exampleShare
-                                                   : certificateCode.exampleShare
+    readonly property real firstLabel: (forgetting ? forgetLabelMeasure : nameLabelMeasure)
+                                       .implicitHeight + nameField.spacing
+    readonly property real secondLabel: forgetting ? 0 : codeLabelMeasure.implicitHeight
+                                                         + nameField.spacing
+    readonly property real exampleRoom: exampleMeasure.implicitHeight + nameField.spacing
+    // the labels and the example as the fields show them (a label that gave way, or a field
+    // of another step, is not laid out at this width and size: it cannot be measured itself)
+    readonly property real measureWidth: forgetting ? forgetCode.width : nameField.width
+    KText {
+        id: nameLabelMeasure
+        visible: false
+        width: screen.measureWidth
+        font.bold: true
+        text: nameField.label
+    }
+    KText {
+        id: codeLabelMeasure
+        visible: false
+        width: screen.measureWidth
+        font.bold: true
+        text: certificateCode.label
+    }
+    KText {
+        id: forgetLabelMeasure
+        visible: false
+        width: screen.measureWidth
+        font.bold: true
+        text: forgetCode.label
+    }
+    KText {
+        id: exampleMeasure
+        visible: false
+        width: screen.measureWidth
+        text: certificateCode.example
+    }
     readonly property int fieldsGiveWay: {
         const labelled = fieldsBare + secondLabel
         return labelled + firstLabel + exampleRoom <= roomForFields ? 0
@@ -194,7 +225,7 @@ KScreen {
         objectName: "certificateCode"
         Layout.fillWidth: true
         visible: screen.task === "certificate"
-        label: qsTr("Learner card code (leave empty for today's class)")
+        label: qsTr("Card code (leave empty for today's class)")
         labelInside: screen.fieldsGiveWay >= 3
         example: qsTr("For example: K7MW-3QXD")
         showExample: screen.fieldsGiveWay < 1
@@ -213,8 +244,7 @@ KScreen {
         labelInside: screen.fieldsGiveWay >= 2
         example: qsTr("For example: K7MW-3QXD")
         showExample: screen.fieldsGiveWay < 1
-        //: The Enter key of the on-screen keyboard: the keys go, the footer's button shows
-        enterText: qsTr("Done")
+        enterText: qsTr("Done") // the keys go: the footer's button shows
         input.onAccepted: screen.forceActiveFocus(Qt.OtherFocusReason)
     }
 
