@@ -16,10 +16,11 @@ from PySide6.QtTest import QTest
 
 from kiosk.config import Settings
 from kiosk.services.storage.paths import UI_DIR
-from tests.integration.conftest import settle, walk
+from tests.integration.conftest import find_paged, settle, tap, walk
 from tests.integration.test_keyboard import add_field
 
-# A screen that holds text fields when opened straight away, and one given the probe field of
+# A screen that holds text fields (trainerPrint: on its certificate step), and one given the
+# probe field of
 # test_keyboard.py: every text field is a KTextField (test_every_text_field_is_a_ktextfield).
 SCREENS_WITH_FIELDS = ["trainerPrint", "home"]
 TEXT_TYPES = re.compile(r"^\s*(T\.|QQC2?\.)?(TextField|TextInput|TextArea|TextEdit)\s*\{", re.M)
@@ -113,6 +114,9 @@ def test_no_menu_on_a_long_press_or_right_click_in_any_text_field(make_kiosk: An
         kiosk.bridges.session.begin()
         if name == "home":
             add_field(kiosk)
+        if name == "trainerPrint":  # its fields are on the certificate's step
+            settle(50, 4)
+            tap(kiosk.window, find_paged(kiosk.window, "printCertificateStep"))
         settle(50, 4)
         windows = shown_windows()
         for field in text_fields(kiosk):

@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kiosk.config import Settings
 from kiosk.config.loader import load_settings
 from kiosk.core.pin import hash_pin
 
-from .conftest import find, find_paged, settle, tap, tap_at
+from .conftest import find, find_paged, key, settle, tap, tap_at, walk
 from .report_helpers import button
 
 PIN = "246813"
@@ -142,10 +143,11 @@ def test_guided_lesson_then_certificate_leaves_no_name_behind(
     assert kiosk.bridges.trainer_desk.guided_today == ["l01-touch"]
     tap(kiosk.window, find(kiosk.window, "guidedMenu"))
     tap(kiosk.window, find_paged(kiosk.window, "trainerPrint"))
+    tap(kiosk.window, find_paged(kiosk.window, "printCertificateStep"))
 
     field = find(kiosk.window, "certificateName")
     field.setProperty("text", NAME)
-    tap(kiosk.window, find(kiosk.window, "printCertificate"))
+    tap(kiosk.window, find(kiosk.window, "printCertificate"))  # in the footer
     desk = kiosk.bridges.trainer_desk
     _wait(lambda: not desk.busy and "PDF" in desk.message)
     assert field.property("text") == ""
@@ -170,17 +172,56 @@ def test_learner_card_is_made_printed_and_resumes(make_kiosk: Any, tmp_path: Pat
     _wait(lambda: kiosk.bridges.backend.started)
     _unlock(kiosk)
     tap(kiosk.window, find_paged(kiosk.window, "trainerPrint"))
-    tap(kiosk.window, find(kiosk.window, "printNewCard"))
+    tap(kiosk.window, find_paged(kiosk.window, "printNewCard"))  # the card is made at once
     desk = kiosk.bridges.trainer_desk
     _wait(lambda: desk.cardCode != "" and not desk.busy)
     code = desk.cardCode
-    assert "PDF" in desk.message
+    # no printer: the code is on the screen, to be copied onto a card by hand
+    assert "Copy the code onto a card by hand" in desk.message
+    assert find(kiosk.window, "printCardCode").property("text") == code
     assert code in _pdf_text(next(kiosk.session_tmp.glob("*.pdf")))
     assert _holds(tmp_path / "data", code.replace("-", "")) == []
-    desk.printCertificate(NAME, code.lower())  # the card's code as typed: no lessons yet
+
+    tap(kiosk.window, find(kiosk.window, "printAnotherCard"))  # the footer's action: another
+    _wait(lambda: desk.cardCode not in ("", code) and not desk.busy)
+    assert find(kiosk.window, "printCardCode").property("text") == desk.cardCode
+    tap(kiosk.window, find(kiosk.window, "printBack"))  # back to the choice, not the menu
+    assert kiosk.bridges.nav.screen == "trainerPrint"
+    assert desk.message == ""  # what the last job said is not shown on the next one
+
+    tap(kiosk.window, find_paged(kiosk.window, "printCertificateStep"))
+    name = find(kiosk.window, "certificateName")
+    name.setProperty("text", NAME)
+    name_input, code_input = (
+        next(i for i in walk(find(kiosk.window, n)) if i.inherits("QQuickTextInput"))
+        for n in ("certificateName", "certificateCode")
+    )
+    name_input.forceActiveFocus(Qt.FocusReason.MouseFocusReason)
+    key(kiosk.window, Qt.Key.Key_Return)  # the keyboard's Enter (Next): on to the card's code
+    assert code_input.hasActiveFocus()
+    code_input.setProperty("text", code.lower())  # as typed
+    key(kiosk.window, Qt.Key.Key_Return)  # its Enter says Print (the footer is under the keys)
+    assert not code_input.hasActiveFocus()  # the keys go: the message and the footer show
     _wait(
         lambda: not desk.busy and "No finished lessons" in desk.message, what=lambda: desk.message
     )
+    tap(kiosk.window, find(kiosk.window, "printBack"))
+
+    tap(kiosk.window, find_paged(kiosk.window, "forgetCardStep"))
+    forget = find(kiosk.window, "forgetCode")
+    forget.setProperty("text", "K7MW")
+    tap(kiosk.window, find(kiosk.window, "forgetCard"))  # the footer's danger button
+    _wait(lambda: "8 letters" in desk.message, what=lambda: desk.message)
+    forget.setProperty("text", code)
+    tap(kiosk.window, find(kiosk.window, "forgetCard"))
+    _wait(lambda: "deleted" in desk.message, what=lambda: desk.message)
+    tap(kiosk.window, find(kiosk.window, "forgetCard"))
+    _wait(lambda: desk.message == "No such card.", what=lambda: desk.message)
+    assert not any(code in t for t in kiosk.bridges.speech.service.texts)  # never read aloud
+
+    tap(kiosk.window, find(kiosk.window, "printBack"))
+    tap(kiosk.window, find(kiosk.window, "printBack"))  # from the choice: the trainer's menu
+    assert kiosk.bridges.nav.screen == "trainer"
 
 
 def test_sessions_are_counted_and_exported_with_small_counts_hidden(
@@ -278,7 +319,7 @@ def test_resident_carries_on_with_a_card_and_can_be_forgotten(
     desk, learner = kiosk.bridges.trainer_desk, kiosk.bridges.learner
     _unlock(kiosk)
     tap(kiosk.window, find_paged(kiosk.window, "trainerPrint"))
-    tap(kiosk.window, find(kiosk.window, "printNewCard"))
+    tap(kiosk.window, find_paged(kiosk.window, "printNewCard"))
     _wait(lambda: desk.cardCode != "" and not desk.busy)
     code = desk.cardCode
     kiosk.bridges.session.wipe()

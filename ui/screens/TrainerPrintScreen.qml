@@ -25,6 +25,10 @@ KScreen {
             TrainerDesk.newCard()
     }
 
+    function typed(): void { // Enter on the last field: the keys go, the footer shows
+        forceActiveFocus(Qt.OtherFocusReason)
+    }
+
     form: task === "certificate" || task === "forget"
     title: task === "card" ? qsTr("A new learner card")
          : task === "certificate" ? qsTr("Print a certificate")
@@ -84,8 +88,10 @@ KScreen {
                                                          + nameField.spacing
     readonly property real exampleRoom: exampleMeasure.implicitHeight + nameField.spacing
     // the labels and the example as the fields show them (a label that gave way, or a field
-    // of another step, is not laid out at this width and size: it cannot be measured itself)
-    readonly property real measureWidth: forgetting ? forgetCode.width : nameField.width
+    // of another step, is not laid out at this width and size: it cannot be measured itself),
+    // at the content's width (as KScreen sets it: not the fields' own, which the layout that
+    // the labels change sets)
+    readonly property real measureWidth: Math.min(width - 2 * Theme.margin, Theme.contentMaxWidth)
     KText {
         id: nameLabelMeasure
         visible: false
@@ -184,8 +190,7 @@ KScreen {
                 text: qsTr("The code on the card")
             }
             KText {
-                objectName: "printCardCode"
-                readonly property string spokenText: visible ? text : "" // read with the screen
+                objectName: "printCardCode" // never read aloud: others in the room would hear it
                 width: parent.width
                 wrapMode: Text.WrapAnywhere
                 color: Theme.surfaceText
@@ -231,7 +236,10 @@ KScreen {
         showExample: screen.fieldsGiveWay < 1
         //: The Enter key of the on-screen keyboard in the certificate's last field
         enterText: qsTr("Print")
-        input.onAccepted: screen.primaryRequested()
+        input.onAccepted: { // the keys go, so the message and the footer show again
+            screen.typed()
+            screen.primaryRequested()
+        }
     }
 
     // forget a card: its code, and the footer's danger button
@@ -245,7 +253,7 @@ KScreen {
         example: qsTr("For example: K7MW-3QXD")
         showExample: screen.fieldsGiveWay < 1
         enterText: qsTr("Done") // the keys go: the footer's button shows
-        input.onAccepted: screen.forceActiveFocus(Qt.OtherFocusReason)
+        input.onAccepted: screen.typed()
     }
 
     // what the last action said (printing, saved as a file, a code not known); paged when long
