@@ -136,21 +136,27 @@ def walk_start(kiosk: Any, look: Look) -> None:
 
 def walk_print_steps(kiosk: Any, look: Look) -> None:
     """Learner cards and certificates: each job's step, reached by touch from the choice (a new
-    card made, with its code; a certificate's fields; forgetting a card), and typing in it."""
+    card made, with its code; a certificate's fields; forgetting a card), typing in it, and its
+    action refused with nothing typed (the answer shows under the fields)."""
     desk = kiosk.bridges.trainer_desk
-    for choice, state in (
-        ("printNewCard", "card made"),
-        ("printCertificateStep", "certificate"),
-        ("forgetCardStep", "forget"),
+    for choice, state, action in (
+        ("printNewCard", "card made", ""),
+        ("printCertificateStep", "certificate", "printCertificate"),
+        ("forgetCardStep", "forget", "forgetCard"),
     ):
         tap(kiosk.window, find_paged(kiosk.window, choice))
         states.wait(lambda: not desk.busy, "the trainer's desk")
         flush()
         look(state)
-        if state != "card made":
+        if action:
             states.show_keyboard(kiosk)
             look(f"{state} typing")
             states.hide_keyboard(kiosk)
+            # the footer's action with nothing typed: what to type is said under the fields
+            tap(kiosk.window, find(kiosk.window, action))
+            states.wait(lambda: not desk.busy and desk.message != "", "the desk's answer")
+            flush()
+            look(f"{state} refused")
         tap(kiosk.window, find(kiosk.window, "printBack"))  # to the choice
         flush()
 
