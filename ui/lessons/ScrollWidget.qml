@@ -12,15 +12,22 @@ ColumnLayout {
     property var params: ({})
     spacing: Theme.gap * 2
     Component.onCompleted: params = Lessons.widgetParams
+    // the least it needs (LessonStepScreen): the prompt and a list 45 mm tall, which still shows
+    // a row and part of the next (the list is scrolled: that is the practice); it grows to 75 mm
+    readonly property real minimumHeight: prompt.implicitHeight + spacing + Theme.mm(45)
 
     KText {
+        id: prompt
         Layout.fillWidth: true
         text: widget.params.prompt || ""
         font.bold: true
     }
     Rectangle {
         Layout.fillWidth: true
+        Layout.fillHeight: true
+        Layout.minimumHeight: Theme.mm(45)
         Layout.preferredHeight: Theme.mm(75)
+        Layout.maximumHeight: Theme.mm(75)
         color: Theme.surface
         border.color: Theme.surfaceBorder
         border.width: Theme.border

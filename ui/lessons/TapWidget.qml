@@ -27,6 +27,36 @@ ColumnLayout {
         mode = Lessons.widgetType
     }
 
+    // When the targets with their names on one line would take a second row (a large size, a
+    // short panel), each name under a circle or picture wraps at its words into an even share
+    // of the row (never narrower than its longest word), so they keep to one row.
+    FontMetrics {
+        id: captionMetrics
+        font.pixelSize: Theme.fontBody
+        font.bold: true // as when "done": the wider of the two
+    }
+    function longestWord(text: string): real {
+        return Math.ceil(Math.max(0, ...text.split(/\s+/).map(w => captionMetrics.advanceWidth(w))))
+               + 1
+    }
+    function oneLine(target: var): real {
+        const named = !!target.image || !!target.colour
+        const label = captionMetrics.advanceWidth(target.label || "")
+        const side = Math.max(Theme.mm(target.size_mm || 0), Theme.targetMain,
+                              named ? 0 : label + 2 * Theme.padding)
+        return named ? Math.max(side, label) : side
+    }
+    readonly property var targets: params.targets || []
+    readonly property bool wrapCaptions: {
+        void captionMetrics.font.pixelSize // a new text size measures again
+        let row = -flow.spacing
+        for (const target of targets)
+            row += oneLine(target) + flow.spacing
+        return row > flow.width
+    }
+    readonly property real captionShare: targets.length > 0
+        ? (flow.width - (targets.length - 1) * flow.spacing) / targets.length : flow.width
+
     KText {
         Layout.fillWidth: true
         text: widget.params.prompt || ""
@@ -53,7 +83,7 @@ ColumnLayout {
                              picture || modelData.colour ? 0
                                                          : label.implicitWidth + 2 * Theme.padding))
                 objectName: "target-" + modelData.id
-                width: Math.min(flow.width, Math.max(side, caption.implicitWidth))
+                width: Math.min(flow.width, Math.max(side, caption.width))
                 height: column.height
                 activeFocusOnTab: true
                 Accessible.role: Accessible.Button
@@ -137,9 +167,14 @@ ColumnLayout {
                     KText { // the name under a circle or picture, and "done" once touched
                         id: caption
                         anchors.horizontalCenter: parent.horizontalCenter
-                        width: Math.min(flow.width, Math.max(target.side, implicitWidth))
+                        width: Math.min(flow.width, Math.max(target.side, !widget.wrapCaptions
+                            ? implicitWidth
+                            : Math.min(implicitWidth, Math.max(widget.captionShare,
+                                                               widget.longestWord(text)))))
                         visible: text !== ""
                         horizontalAlignment: Text.AlignHCenter
+                        // a name wrapped under its circle reads as a label: close lines
+                        lineHeight: widget.wrapCaptions ? Theme.lineHeightTight : Theme.lineHeight
                         text: (target.picture || target.modelData.colour ? target.modelData.label : "")
                               + (target.done ? (target.picture || target.modelData.colour ? "\n" : "")
                                                //: under a practice target once it was touched right

@@ -136,6 +136,9 @@ KScreen {
         Layout.verticalStretchFactor: 1
         Layout.maximumHeight: naturalHeight
         visible: text !== "" && !screen.foldBody
+        // a short panel pages the text two lines at a time, so the step's controls keep their
+        // place on screen (the voice reads it all)
+        minLines: Theme.shortPanel ? 2 : 3
         text: Lessons.stepBody
     }
     Image {
@@ -254,15 +257,18 @@ KScreen {
         id: stepControls
         RowLayout {
             id: controls
-            // beside the title: as wide as their words, in the bar's type size
+            // beside the title: as wide as their words, in the bar's type size; on a short
+            // panel in that size under the practice too, as tall as 20 mm needs (chromePad)
             readonly property bool beside: screen.sideOfTitle
+            readonly property bool chrome: beside || Theme.shortPanel
             spacing: Theme.gap * 2
             KButton {
                 objectName: "hintButton"
                 Layout.fillWidth: !controls.beside
                 Layout.preferredWidth: controls.beside ? implicitWidth : 1
                 main: false
-                fontSize: controls.beside ? Theme.fontChrome : Theme.fontBody
+                fontSize: controls.chrome ? Theme.fontChrome : Theme.fontBody
+                pad: controls.chrome ? Theme.chromePad : Theme.padding
                 text: qsTr("Give me a hint")
                 onActivated: Lessons.askHint()
             }
@@ -271,7 +277,8 @@ KScreen {
                 Layout.fillWidth: !controls.beside
                 Layout.preferredWidth: controls.beside ? implicitWidth : 1
                 main: false
-                fontSize: controls.beside ? Theme.fontChrome : Theme.fontBody
+                fontSize: controls.chrome ? Theme.fontChrome : Theme.fontBody
+                pad: controls.chrome ? Theme.chromePad : Theme.padding
                 //: Opens a short list: start the practice again, skip it, stop the lesson here
                 text: qsTr("More…")
                 onActivated: more.open()
