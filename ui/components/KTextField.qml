@@ -39,8 +39,11 @@ ColumnLayout {
     T.TextField {
         id: input
         Layout.fillWidth: true
-        implicitHeight: Math.max(Theme.targetMain, contentHeight + 2 * Theme.padding)
+        // on a short panel no taller than a 20 mm target needs (Theme.chromePad above and below)
+        implicitHeight: Math.max(Theme.targetMain, contentHeight + topPadding + bottomPadding)
         padding: Theme.padding
+        topPadding: Theme.chromePad
+        bottomPadding: Theme.chromePad
         font.pixelSize: Theme.fontBody
         color: Theme.surfaceText
         selectionColor: Theme.selected

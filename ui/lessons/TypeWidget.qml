@@ -34,6 +34,9 @@ ColumnLayout {
             label: widget.params.label || ""
             example: widget.params.example || ""
             keyboardLayout: widget.params.layout || ""
+            // a short panel at a larger size: the field's name goes inside the empty field
+            // (still its name, and read aloud), a line saved for the way forward
+            labelInside: Theme.shortPanel && Theme.textScale > 1
             //: The Enter key of the on-screen keyboard in a typing exercise
             enterText: qsTr("Check")
             input.onAccepted: Lessons.act("text", field.text)
@@ -44,6 +47,9 @@ ColumnLayout {
             Layout.fillWidth: parent.columns === 1 // beside the field: as wide as its words
             Layout.alignment: Qt.AlignBottom
             kind: "primary"
+            // on a short panel in the bar's type size, as tall as 20 mm needs (as Hint, More…)
+            fontSize: Theme.shortPanel ? Theme.fontChrome : Theme.fontBody
+            pad: Theme.chromePad
             text: qsTr("Check what I typed")
             onActivated: Lessons.act("text", field.text)
         }
