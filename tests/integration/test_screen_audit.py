@@ -249,9 +249,6 @@ def survey(make_kiosk: Any, tmp_path_factory: Any, walk: str, panel: str) -> dic
 PENDING: dict[str, str] = {
     "departures": "the board needs Down on the 1366x768 panel at the large size (at an hour "
     "with few departures it fits: not strict)",
-    "lesson-step": "on the 1366x768 panel two practices still need Down: L01's recovery (step "
-    "9, at the larger sizes) and L01's quiz (step 10, at the largest size in bg and uk: its "
-    "answer takes three lines beside the room kept for '✓ selected')",
 }
 
 

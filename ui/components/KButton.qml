@@ -19,6 +19,10 @@ T.AbstractButton {
     property string spokenText: text // what the voice says when it lists this choice
     property bool selected: false
     property bool selectable: false // a choice among others: says "selected" when it is
+    // "✓ selected" beside the words, its room kept on every choice so choosing never moves
+    // them; false: over the words of the chosen one only (a short panel's quiz, where that
+    // room would cost each answer a line)
+    property bool markBeside: true
     property string reason: "" // why it cannot be used now; shown while it is disabled
     property bool compact: false // the words only, no description (a list short of room)
     property int pad: Theme.padding // room around the words (the bar's buttons have less)
@@ -61,10 +65,14 @@ T.AbstractButton {
         font.bold: true
     }
     implicitHeight: Math.max(main ? Theme.targetMain : Theme.targetMin,
-                             implicitContentHeight + 2 * pad)
+                             implicitContentHeight + 2 * pad + markOver)
     padding: pad
     // room for the "✓ selected" mark, so choosing never moves the words
-    rightPadding: selectable ? pad + mark.width + Theme.gap : pad
+    rightPadding: selectable && markBeside ? pad + mark.width + Theme.gap : pad
+    // the mark over the words of the chosen one: their room above them
+    readonly property real markOver: selectable && !markBeside && selected
+                                     ? markRow.implicitHeight + Theme.gap * 1.5 : 0
+    topPadding: pad + markOver
 
     Accessible.role: Accessible.Button
     Accessible.name: text
@@ -175,12 +183,12 @@ T.AbstractButton {
         }
     }
 
-    Rectangle { // "✓ selected", in the top corner; kept in place (invisible) when not selected
+    Rectangle { // "✓ selected", in the top corner (kept in place, invisible, when not selected)
+        // or over the words at their start
         id: mark
         objectName: "selectedMark"
-        anchors.right: parent.right
-        anchors.top: parent.top
-        anchors.margins: Theme.border * 2
+        x: control.markBeside ? control.width - width - Theme.border * 2 : control.leftPadding
+        y: control.markBeside ? Theme.border * 2 : control.pad
         width: markRow.implicitWidth + 2 * Theme.gap
         height: markRow.implicitHeight + Theme.gap
         radius: Theme.radius

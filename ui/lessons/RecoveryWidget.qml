@@ -13,15 +13,25 @@ ColumnLayout {
     property var params: ({})
     property var done: [] // ids of the steps done, in order
     readonly property var steps: params.steps || []
-    spacing: Theme.gap * 2
+    spacing: Theme.shortPanel ? Theme.gap : Theme.gap * 2 // a short panel keeps its height for the moves
     Component.onCompleted: params = Lessons.widgetParams
+    // Where even that does not fit under the step's own text folded away (a short panel at the
+    // larger sizes), the moment gives way (`foldMoment`, set by LessonStepScreen): the title
+    // says what happened, the voice has told it and More… shows its words; the prompt and whole
+    // moves stay on screen. Where a title of two lines leaves less still, the prompt gives way
+    // too (`foldPrompt`; More… shows it). The shares are what folding each saves.
+    property bool foldMoment: false
+    property bool foldPrompt: false
+    readonly property real momentShare: situation.implicitHeight
+                                        - (picture.visible ? picture.Layout.preferredHeight : 0)
+                                        + spacing
+    readonly property real promptShare: prompt.implicitHeight + spacing
     // the least it needs (LessonStepScreen gives it the room left): the moment (its picture only
     // where there is room; its words say it all), the prompt, the moves done and one page of the moves still to make
-    readonly property real minimumHeight: situation.implicitHeight
-                                          - (picture.visible ? picture.Layout.preferredHeight : 0)
-                                          + prompt.implicitHeight
+    readonly property real minimumHeight: (foldMoment ? 0 : momentShare)
+                                          + (foldPrompt ? 0 : promptShare)
                                           + (doneList.visible ? doneList.implicitHeight + spacing : 0)
-                                          + moves.need + 2 * spacing
+                                          + moves.need
 
     Connections { // "do it for me": the steps are shown done, in order, as the hint says
         target: Lessons
@@ -41,6 +51,7 @@ ColumnLayout {
     Rectangle { // the moment after the mistake
         id: situation
         objectName: "recoverySituation"
+        visible: !widget.foldMoment
         Layout.fillWidth: true
         Layout.fillHeight: picture.visible // the picture takes what the moves leave
         Layout.maximumHeight: implicitHeight
@@ -90,8 +101,12 @@ ColumnLayout {
     }
     KText {
         id: prompt
+        objectName: "recoveryPrompt"
+        visible: !widget.foldPrompt
         Layout.fillWidth: true
         font.bold: true
+        // a short panel: a heading's line spacing for this one bold line or two
+        lineHeight: Theme.shortPanel ? Theme.lineHeightTight : Theme.lineHeight
         text: widget.params.prompt || ""
     }
     ColumnLayout { // what is done so far, numbered
@@ -147,6 +162,7 @@ ColumnLayout {
             required property var modelData
             objectName: "action-" + modelData.id
             main: false
+            pad: Theme.chromePad // as tall as its target needs on a short panel, and no taller
             selected: Lessons.hintTarget === modelData.id
             text: modelData.label
             onActivated: widget.touch(modelData)

@@ -111,10 +111,27 @@ KScreen {
     readonly property real noticeShare: notice.implicitHeight + Theme.gap * 2
     property bool foldImage: false
     property bool foldNotice: false
+    // A practice that still does not fit with the step's text folded lets its own setting give
+    // way, then its prompt (the recovery's: the shares are what each saves; More… shows them).
+    property bool foldMoment: false
+    property bool foldPrompt: false
+    readonly property var practice: widgetLoader.item // untyped: each practice its own parts
+    readonly property real momentShare: practice && practice.momentShare !== undefined
+                                        ? practice.momentShare : 0
+    readonly property real promptShare: practice && practice.promptShare !== undefined
+                                        ? practice.promptShare : 0
+    readonly property real mostRoom: roomUnder(false, false) + 1 // a binding: see refold
     function refold(): void { // after layout (the text's own visibility changes the need)
         const room = contentRoom + 2 * ringRoom + 1
         const without = contentNeed - (body.visible || notice.visible ? bodyShare : 0)
+                        + (foldMoment ? momentShare + spacerShare : 0) // as with the moment
+                        + (foldPrompt ? promptShare : 0) // and the prompt shown
         foldBody = Lessons.widgetType !== "" && without + bodyShare > room
+        // the practice's own parts are measured against the most room the content can have
+        // (the progress line gives way before them)
+        const most = Math.max(room, mostRoom)
+        foldMoment = momentShare > 0 && without > most
+        foldPrompt = promptShare > 0 && without - momentShare - spacerShare > most
         const explained = Lessons.widgetType === ""
         const bare = contentNeed - (image.visible ? imageShare : 0)
                      - (notice.visible ? noticeShare : 0)
@@ -126,6 +143,9 @@ KScreen {
     onContentNeedChanged: Qt.callLater(refold)
     onContentRoomChanged: Qt.callLater(refold)
     onBodyShareChanged: Qt.callLater(refold)
+    onMomentShareChanged: Qt.callLater(refold)
+    onPromptShareChanged: Qt.callLater(refold)
+    onFoldMomentChanged: refreshChoices()
     onFoldImageChanged: refreshChoices() // the step's controls came into view, or left it
     onFoldNoticeChanged: refreshChoices()
     KPagedText {
@@ -174,6 +194,18 @@ KScreen {
         Layout.maximumHeight: !item ? 0 : Math.max((item as Item).implicitHeight,
                                                    Layout.preferredHeight)
         visible: Lessons.widgetType !== ""
+        Binding { // the practice's own setting gives way (see refold)
+            target: widgetLoader.item
+            when: screen.momentShare > 0
+            property: "foldMoment"
+            value: screen.foldMoment
+        }
+        Binding {
+            target: widgetLoader.item
+            when: screen.promptShare > 0
+            property: "foldPrompt"
+            value: screen.foldPrompt
+        }
     }
 
     // A question: its options, then "Check my answer".
@@ -195,6 +227,7 @@ KScreen {
             main: false
             text: modelData.text
             selectable: true
+            markBeside: !Theme.shortPanel // a short panel: each answer keeps its lines
             selected: modelData.picked
             // one answer: touching it is answering (its feedback shows at once); several
             // answers: touch each, then "Check my answer"
@@ -245,8 +278,9 @@ KScreen {
     Item { // a practice's step: what its text and practice leave stays under them
         Layout.fillHeight: true
         Layout.verticalStretchFactor: 0 // the text and the practice take the room first
-        visible: Lessons.widgetType !== ""
+        visible: Lessons.widgetType !== "" && !screen.foldMoment // folded: nothing is left
     }
+    readonly property real spacerShare: Theme.gap * 2 // the spacer's spacing in the column
     Loader {
         Layout.fillWidth: true
         active: !screen.sideOfTitle
@@ -292,9 +326,11 @@ KScreen {
             objectName: "stepMoreDialog"
             title: qsTr("More for this step")
             // the step's text, when the practice left it no room on the screen
-            message: screen.foldBody ? [Lessons.languageNotice, Lessons.stepBody]
-                                       .filter(t => t !== "").join("\n\n")
-                     : screen.foldNotice ? Lessons.languageNotice : ""
+            message: [screen.foldBody || screen.foldNotice ? Lessons.languageNotice : "",
+                      screen.foldBody ? Lessons.stepBody : "",
+                      screen.foldMoment ? Lessons.widgetParams.situation || "" : "",
+                      screen.foldPrompt ? Lessons.widgetParams.prompt || "" : ""]
+                     .filter(t => t !== "").join("\n\n")
             KButton {
                 objectName: "resetWidget"
                 Layout.fillWidth: true
