@@ -108,7 +108,7 @@ class DeparturesBridge(QObject):
             return ""
         parts = []
         if self._sample:
-            parts.append(_("Sample: practice times, not the real buses and trams."))
+            parts.append(_("Sample: not real times."))
         if board.stale:
             parts.append(
                 _("The timetable could not be updated; this copy was saved {age}.").format(

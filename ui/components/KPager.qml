@@ -29,7 +29,11 @@ Item {
     readonly property bool hasMore: page < pageCount - 1
     // a page of one row at least, however small the room
     // its least need: one row, with "Previous" / "More" under it or beside it (see relayout)
+    // the list beside them keeps at least this width (a board's rows: narrower, each row would
+    // take more lines than Previous / More under the list do)
+    property real sideListMin: 0
     readonly property bool canSideNav: width >= Theme.mm(200)
+                                       && width - nav.sideWidth - spacing >= sideListMin
     implicitHeight: need
     implicitWidth: Theme.targetMain
     property real firstRow: 0

@@ -77,6 +77,7 @@ KScreen {
         Layout.fillHeight: true
         maxColumns: 1
         minRows: 1
+        sideListMin: minColumnWidth // a narrow row takes more lines than More under the list
         model: rows
         delegate: Rectangle {
             id: row
@@ -86,7 +87,7 @@ KScreen {
             required property bool cancelled
             required property int index
             readonly property string spokenText: spoken // read with the screen, page by page
-            implicitHeight: words.implicitHeight + 2 * Theme.padding
+            implicitHeight: words.implicitHeight + 2 * words.y
             color: cancelled ? Theme.notice : Theme.surface
             border.color: cancelled ? Theme.noticeBorder : Theme.surfaceBorder
             border.width: cancelled ? Theme.border * 2 : Theme.border
@@ -94,7 +95,7 @@ KScreen {
             Column {
                 id: words
                 x: Theme.padding
-                y: Theme.padding
+                y: Theme.chromePad // a short panel: no taller than the words need
                 width: row.width - 2 * Theme.padding
                 KText {
                     objectName: "row" + row.index
