@@ -17,6 +17,9 @@ _XDG = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_XDG / _name.lower())
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A window's next frame at once, not 5 ms later (Qt's idle time for the event loop between an
+# update request and the frame): a test waiting for a frame waits for nothing else.
+os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
 
 from kiosk.app import prepare_environment  # noqa: E402 - after the environment is set
 

@@ -46,9 +46,13 @@ def wait(condition: Callable[[], Any], what: str, seconds: float = 20.0) -> None
 
 
 def walk(item: QQuickItem) -> Iterator[QQuickItem]:
-    yield item
-    for child in item.childItems():
-        yield from walk(child)
+    """The item and all below it, depth first (a stack, not nested generators: a lesson's
+    tree is walked a few thousand times per test)."""
+    stack = [item]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.childItems()))
 
 
 def drawn(item: QQuickItem) -> bool:

@@ -22,11 +22,11 @@ def visit(kiosk: Any, name: str) -> None:
     bridges = kiosk.bridges
     if name in OVERLAYS:
         bridges.nav.go("home")
-        settle(10, 2)
+        settle(0, 3)
         show_overlay(kiosk, name)
     else:
         bridges.nav.reset() if name == "attract" else bridges.nav.go(name)
-    settle(10, 3)
+    settle(0, 6)  # no waiting: the audit draws a frame before it looks
 
 
 def close_overlays(kiosk: Any) -> None:
@@ -35,7 +35,7 @@ def close_overlays(kiosk: Any) -> None:
         item = kiosk.window.findChild(QQuickItem, overlay)
         if item is not None:
             item.setVisible(False)
-    settle(10, 1)
+    settle(0, 2)
 
 
 @pytest.mark.slow

@@ -86,6 +86,8 @@ Rectangle {
     // A button's width with its lines unbroken.
     function lineWidth(item: Item, withPictograms: bool, withoutSecondLine: bool): real {
         const button = item as KButton
+        if (!button)
+            return 0  // (null for a moment while a button is being replaced)
         void metrics.font.pixelSize // a new text size measures again (after the metrics change)
         const lines = withoutSecondLine ? [button?.text ?? ""]
                                         : [button?.text ?? "", button?.description ?? ""]
@@ -96,6 +98,8 @@ Rectangle {
     // A button's width with only its longest word on a line (the words wrap).
     function minWidth(item: Item): real {
         const button = item as KButton
+        if (!button)
+            return 0
         let widest = 0
         for (const part of String(button?.text ?? "").split(/\s+/))
             widest = Math.max(widest, metrics.advanceWidth(part))
