@@ -17,9 +17,6 @@ _XDG = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_XDG / _name.lower())
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# A window's next frame at once, not 5 ms later (Qt's idle time for the event loop between an
-# update request and the frame): a test waiting for a frame waits for nothing else.
-os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
 
 from kiosk.app import prepare_environment  # noqa: E402 - after the environment is set
 
@@ -44,6 +41,26 @@ def pytest_configure(config: Any) -> None:
     them, so the run's summary can name the one folder all their screenshots went to."""
     if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
         os.environ["KIOSK_TEST_ARTIFACTS"] = str(artifacts_dir())
+
+
+# The files that take longest (benchmarks/RESULTS.md, "The test suite"), handed out to the
+# workers first: a long file started last would keep one worker busy after the others are done.
+LONGEST_FIRST = (
+    "integration/test_lessons.py", "integration/test_screen_audit.py",
+    "integration/test_audit.py", "integration/test_lesson_recovery.py",
+    "integration/test_keyboard.py", "integration/test_report.py", "e2e/test_no_escape_keys.py",
+    "integration/test_lessons_audit.py", "unit/test_lessons_validate.py",
+    "integration/test_qml_files.py", "integration/test_keys_walk.py",
+    "integration/speech/test_speech_service.py",
+)  # fmt: skip
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0].removeprefix("tests/")
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: the other files keep their order
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

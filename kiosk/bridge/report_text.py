@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 from datetime import date, datetime
+from functools import lru_cache
 
 import segno
 from babel.dates import format_date as babel_date
@@ -43,6 +44,7 @@ SERVICES_CODEC: Codec[list[Service]] = Codec(_dump_services, _load_services)
 DEFINITION_CODEC: Codec[ServiceDefinition] = Codec(_dump_definition, _load_definition)
 
 
+@lru_cache(maxsize=128)  # the exact-day step lists four weeks, and is rebuilt on every answer
 def format_day(day: date, lang: str) -> str:
     """'Tuesday, 10 March 2026' in the resident's language (ACCESSIBILITY 38: dates in words)."""
     return babel_date(day, "EEEE, d MMMM y", locale=babel_locale(lang))
