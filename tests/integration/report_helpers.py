@@ -79,7 +79,7 @@ def type_text(kiosk: Any, field_input: QQuickItem, text: str) -> None:
     settle(50, 3)
     if not (field_input.hasActiveFocus() and find(kiosk.window, "keyboard").property("active")):
         tap(kiosk.window, field_input, reveal=False)
-        settle(50, 5)
+    wait(lambda: len(keyboard_keys(kiosk)) > 20)  # up, with its layout loaded
     keys = keyboard_keys(kiosk)
     for letter in text:
         name = letter.lower()

@@ -17,7 +17,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.services.storage.paths import UI_DIR
 from tests.audit import audit_window
 from tests.integration.conftest import find, settle, tap, walk
-from tests.integration.report_helpers import keyboard_keys, named_key, post_tap
+from tests.integration.report_helpers import keyboard_keys, named_key, post_tap, wait
 
 FIELD = """
 import QtQuick
@@ -57,7 +57,12 @@ def keyboard_for_field(kiosk: Any, lang: str = "bg", **properties: Any) -> QQuic
     settle()
     add_field(kiosk, **properties)
     post_tap(kiosk, find(kiosk.window, "probeInput"))  # the field may ask for another layout
-    settle(50, 5)
+    return keys_up(kiosk)
+
+
+def keys_up(kiosk: Any) -> QQuickItem:
+    """The keyboard, once it is up with its keys (its layout loads after it is asked for)."""
+    wait(lambda: len(keyboard_keys(kiosk)) > 20)
     keyboard = find(kiosk.window, "keyboard")
     assert keyboard.property("active")
     return keyboard
@@ -77,9 +82,7 @@ def test_taps_on_the_keyboard_type_cyrillic(kiosk: Any) -> None:
     add_field(kiosk)
     text_input = find(kiosk.window, "probeInput")
     tap(kiosk.window, text_input, reveal=False)  # a touch, not the keypad's focus
-    settle(50, 5)
-    keyboard = find(kiosk.window, "keyboard")
-    assert keyboard.property("active")
+    keyboard = keys_up(kiosk)
     keys = keyboard_keys(kiosk)
     assert {"ж", "щ", "ъ", "ю", "я"} <= set(keys), "the Bulgarian layout comes first"
     for letter in "здравей":
@@ -104,7 +107,7 @@ def test_what_a_resident_types_never_reaches_the_log(kiosk: Any, tmp_path: Any) 
         add_field(kiosk)
         text_input = find(kiosk.window, "probeInput")
         tap(kiosk.window, text_input, reveal=False)
-        settle(50, 5)
+        keys_up(kiosk)
         keys = keyboard_keys(kiosk)
         for letter in "иван":
             tap(kiosk.window, keys[letter], reveal=False)
@@ -230,7 +233,7 @@ def test_each_language_has_its_letters(kiosk: Any, lang: str, letters: str) -> N
     KKeyboard.applyLocale)."""
     kiosk.bridges.session.setTextStep(2)
     keyboard_for_field(kiosk, lang=lang)
-    assert set(letters) <= set(keyboard_keys(kiosk))
+    wait(lambda: set(letters) <= set(keyboard_keys(kiosk)))  # the language's layout loads
     problems = audit_window(kiosk.window, kiosk.bridges.display.pxPerMm, 2, lang)
     assert not problems, "\n".join(problems)
 
