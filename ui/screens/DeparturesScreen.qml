@@ -11,6 +11,7 @@ import "../components"
 // place, so the voice does not start again every 30 seconds.
 KScreen {
     id: screen
+    //: the board's title and its home tile: keep it short, one line at the largest text size
     title: qsTr("Next bus and tram")
     instruction: Departures.problem !== "" ? Departures.problem
                  : Departures.emptyText !== "" ? Departures.emptyText
