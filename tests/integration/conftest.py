@@ -17,6 +17,7 @@ from kiosk.config import Settings
 from kiosk.config.schema import DATA_DIR
 from kiosk.services.speech.fake import RecordingSpeech
 from kiosk.services.speech.headset import HeadsetMonitor
+from tests.journeys import walk  # one walk of the item tree, the benchmarks' too
 
 PANEL_MM = 476.0  # a 21.5-inch 1920x1080 panel
 SIZE = (1920, 1080)
@@ -89,16 +90,6 @@ def ancestors(item: QQuickItem) -> Iterator[QQuickItem]:
     while node is not None:
         yield node
         node = node.parentItem()
-
-
-def walk(item: QQuickItem) -> Iterator[QQuickItem]:
-    """The item and all below it, depth first (a stack, not nested generators: a lesson's
-    tree is walked a few thousand times per test)."""
-    stack = [item]
-    while stack:
-        node = stack.pop()
-        yield node
-        stack.extend(reversed(node.childItems()))
 
 
 def tap(window: QQuickWindow, item: QQuickItem, reveal: bool = True) -> None:
