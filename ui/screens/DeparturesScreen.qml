@@ -78,7 +78,7 @@ KScreen {
         Layout.fillHeight: true
         maxColumns: 1
         minRows: 1
-        sideListMin: minColumnWidth // a narrow row takes more lines than More under the list
+        sideListMin: width // a row keeps the whole width: narrower, it takes more lines than More under it
         model: rows
         delegate: Rectangle {
             id: row
