@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from babel.messages.mofile import read_mo
@@ -134,7 +135,14 @@ def validate(
 def _compiled(po_path: Path) -> dict[str, str]:
     """Bulgarian text -> translation, as the kiosk shows it (the compiled catalog, fuzzy
     entries included)."""
-    with po_path.with_suffix(".mo").open("rb") as handle:
+    mo = po_path.with_suffix(".mo")
+    stat = mo.stat()
+    return dict(_read_compiled(mo, stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=16)  # each folder checked reads the same catalogs (50 ms each)
+def _read_compiled(mo: Path, _mtime_ns: int, _size: int) -> dict[str, str]:
+    with mo.open("rb") as handle:
         catalog = read_mo(handle)
     return {
         str(message.id): message.string.strip()
