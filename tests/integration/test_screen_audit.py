@@ -91,6 +91,12 @@ class Look:
         kiosk.bridges.shell.set_keypad_mode(False)
 
     def audit(self, name: str, state: str, size: str, keypad: bool = False) -> None:
+        # A frame first: a list's pages are laid out only then, and a page that changed is
+        # announced on the loop's next passes. Read the voice after that, not before: else the
+        # audit compares what was said with a layout the kiosk has not yet spoken for (seen once
+        # in a full run: the trainer's lessons list, "the voice said []").
+        self.kiosk.window.grabWindow()
+        flush()
         said = self.kiosk.bridges.speech.last_screen
         lines = screen_audit(
             self.kiosk.window,
