@@ -175,10 +175,6 @@ def make_kiosk(
         )
         kiosk.show()
         settle()
-        # and so is the kiosk itself (its lessons, bridges, services): a collect walks only
-        # what the test creates from here on (a few ms, against 30-90 ms per collect)
-        gc.collect()
-        gc.freeze()
         built.append(kiosk)
         request.node._kiosk_for_screenshot = kiosk
         return kiosk

@@ -86,7 +86,7 @@ def audit_steps(kiosk: Any, lang: str) -> list[str]:
             for kind, (lesson_id, number) in SAMPLES.items():
                 session.activity()  # as a touch would: a slow machine must not reach the idle wipe
                 lessons.show_step(lesson_id, number)
-                settle(0, 6)  # no waiting: the audit draws a frame before it looks
+                settle(10, 2)
                 where = f"{kind} ({lesson_id} step {number}) {lang} size {text_step + 1}"
                 where += " high" if high_contrast else " normal"
                 content = step_content(lesson_id, number)
