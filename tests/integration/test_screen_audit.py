@@ -132,6 +132,10 @@ def walk_start(kiosk: Any, look: Look) -> None:
         if name != "home":
             kiosk.bridges.nav.go(name)
         flush()
+        if name == "trainerGuided":  # its lessons are read in a thread, as the screen opens
+            ready = lambda g=kiosk.bridges.guided: bool(g.lessons or g.problem)  # noqa: E731
+            states.wait(ready, "the lessons")
+            flush()
         look("opened")
         if name == "trainerPrint":
             walk_print_steps(kiosk, look)
