@@ -71,9 +71,8 @@ class Kiosk:
         self.bridges.speech.shutdown()  # stops the synthesis thread before its objects go
         self.bridges.session.stop()
         self.bridges.trainer.close()
-        app = QGuiApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.watcher)
+        self.window.removeEventFilter(self.watcher)
+        if QGuiApplication.instance() is not None:
             _reset_keyboard()  # the input method is the application's: no keys for the next
         self.window.hide()  # not close(): in kiosk mode closing is refused by design
         self.window.deleteLater()
@@ -255,7 +254,7 @@ def build(
     # Installed once the first frame is up: while QML loads, a Python event filter would see
     # hundreds of events, and PySide wraps each object by initialising the type of every loaded
     # module (~25 ms of enum creation). Nobody has touched the screen before it is drawn.
-    window.frameSwapped.connect(lambda: watcher.install(app))
+    window.frameSwapped.connect(lambda: watcher.install(window))
     if start_backend:
         started: list[bool] = []
 

@@ -12,7 +12,10 @@ _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin)
 
 
 class InputWatcher(QObject):
-    """An application event filter; it never consumes a press, only observes it."""
+    """An event filter on the kiosk's window; it never consumes a press, only observes it.
+    On the window, not the application: every input reaches the window first, and the
+    application's other events (timers, deferred deletes, queued calls: hundreds of thousands
+    in a session) never cross into Python."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -21,11 +24,11 @@ class InputWatcher(QObject):
         self._on_key: list[Callable[[], None]] = []
         self._installed = False
 
-    def install(self, app: QObject) -> None:
-        """Start watching `app`'s events (once; later calls do nothing)."""
+    def install(self, window: QObject) -> None:
+        """Start watching the events sent to `window` (once; later calls do nothing)."""
         if not self._installed:
             self._installed = True
-            app.installEventFilter(self)
+            window.installEventFilter(self)
 
     def on_press(self, callback: Callable[[float, float], None]) -> None:
         """`callback(x, y)` in window coordinates for each touch or mouse press."""
@@ -43,11 +46,10 @@ class InputWatcher(QObject):
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if event.isAutoRepeat():
                 return True  # ACCESSIBILITY 11: key auto-repeat off
-            if obj.isWindowType():
-                self._notify_any()
-                for key_callback in self._on_key:
-                    key_callback()
-        elif kind in _PRESSES and obj.isWindowType():
+            self._notify_any()
+            for key_callback in self._on_key:
+                key_callback()
+        elif kind in _PRESSES:
             pos = None
             if isinstance(event, QMouseEvent):
                 pos = event.position()
