@@ -24,7 +24,6 @@ inside it, so it is not looked into; what a clipping ancestor cuts away is worke
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -379,12 +378,9 @@ def screen_audit(
     announced: Sequence[str] | None = None,
     more: bool | None = None,
     keypad: bool = False,
-    collect: bool = True,
 ) -> list[str]:
     """All screen findings for what the window shows now, as readable lines. `announced` and
     `more`: the choices the voice last said and whether it said there are more; `keypad`: a key
-    has been used (focus may be drawn); `collect`: False when the caller has just collected."""
-    if collect:
-        gc.collect()  # stale wrappers of destroyed items (see tests/audit.py)
+    has been used (focus may be drawn)."""
     window.grabWindow()  # a frame: layouts are polished only before one is drawn
     return [str(f) for f in ScreenAudit(window).run(announced, more, keypad)]

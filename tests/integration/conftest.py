@@ -152,10 +152,9 @@ def make_kiosk(
         panel_mm: float = PANEL_MM,
     ) -> Kiosk:
         settings = settings or Settings({})
-        # What is alive now is older than this kiosk: out of the collector's sight, so the
-        # audits' gc.collect() per screen state walks this test's objects only. (PySide keeps
-        # the bridges handed to QML after their kiosk is gone: without this, each collect grew
-        # with every kiosk the run had built.)
+        # What is alive now is older than this kiosk: out of the collector's sight, so its
+        # passes walk this test's objects only. (PySide keeps the bridges handed to QML after
+        # their kiosk is gone: without this, each pass grew with every kiosk the run had built.)
         gc.collect()
         gc.freeze()
         if not settings[DATA_DIR]:  # each test its own database and PIN lock

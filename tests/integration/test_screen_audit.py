@@ -13,7 +13,6 @@ artifacts folder (its path is in the finding).
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -69,7 +68,6 @@ class Look:
         return (0, 1, 2) if self.lang == "bg" else (2,)
 
     def begin(self, lang: str) -> None:
-        gc.collect()  # stale wrappers of destroyed items (see tests/audit.py)
         self.lang = lang
         states.begin(self.kiosk, lang)
         self.kiosk.bridges.session.setTextStep(self.sizes()[0])
@@ -103,7 +101,6 @@ class Look:
             announced=said[2] if said and not keypad else None,
             more=said[3] if said and not keypad else None,
             keypad=keypad,
-            collect=False,
         )
         if not lines:
             return
