@@ -64,19 +64,25 @@ def lrelease() -> str:
     return str(Path(PySide6.__file__).parent / "lrelease")
 
 
-def write_all() -> list[Path]:
-    """Write ui/i18n/qml_<lang>.qm for every language, from the compiled gettext catalogs."""
+def write_all(folder: Path = QM_DIR) -> list[Path]:
+    """Write qml_<lang>.qm for every language (into ui/i18n/ unless told), from the compiled
+    gettext catalogs. Each file is written whole under a temporary name, then put in place: a
+    running kiosk has the old one mapped into memory (Qt's translator maps .qm files), and with
+    that file cut short under it, it shows its English source words."""
     messages = qml_messages()
-    QM_DIR.mkdir(exist_ok=True)
+    folder.mkdir(exist_ok=True)
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         for lang in i18n.LANGUAGES:
             ts = Path(tmp) / f"qml_{lang}.ts"
             ts.write_text(_ts(lang, messages), encoding="utf-8")
+            target = folder / f"qml_{lang}.qm"
+            part = target.with_name(f".{target.name}.part")
             subprocess.run(
-                [lrelease(), "-silent", str(ts), "-qm", str(qm_path(lang))],
+                [lrelease(), "-silent", str(ts), "-qm", str(part)],
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
-            written.append(qm_path(lang))
+            part.replace(target)
+            written.append(target)
     return written

@@ -162,20 +162,17 @@ def compile_all(quiet: bool = False) -> None:
         for lang in LANGUAGES:
             po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
             if po.exists():
+                # whole under another name, then in place: a kiosk reading the old file at that
+                # moment reads all of it, never a part
+                mo, part = po.with_suffix(".mo"), po.with_name(f".{domain}.mo.part")
+                # A lesson string whose Bulgarian changed keeps its last translation (fuzzy)
+                # until it is reviewed: the lesson is not taken away from that language.
+                fuzzy = lang not in COMPLETE or domain == "lessons"
                 _pybabel(
-                    "compile",
-                    "-D",
-                    domain,
-                    "-d",
-                    str(LOCALES_DIR),
-                    "-l",
-                    lang,
-                    # A lesson string whose Bulgarian changed keeps its last translation (fuzzy)
-                    # until it is reviewed: the lesson is not taken away from that language.
-                    "--use-fuzzy"
-                    if lang not in COMPLETE or domain == "lessons"
-                    else "--statistics",
-                )
+                    "compile", "-i", str(po), "-o", str(part), "-l", lang,
+                    "--use-fuzzy" if fuzzy else "--statistics",
+                )  # fmt: skip
+                part.replace(mo)
     reload_catalogs()
     if _only in (None, "kiosk"):
         from kiosk.i18n_qm import write_all

@@ -8,6 +8,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -111,17 +112,25 @@ def _session_qasync_loop(qapp):  # type: ignore[no-untyped-def]
     executor.shutdown(wait=True, cancel_futures=True)
 
 
+@contextmanager
+def running(loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """`loop` marked as the running loop inside the block (qasync runs it in Qt's loop)."""
+    asyncio.set_event_loop(loop)
+    asyncio.events._set_running_loop(loop)
+    try:
+        yield loop
+    finally:
+        asyncio.events._set_running_loop(None)
+        asyncio.set_event_loop(None)
+
+
 @pytest.fixture
 def qasync_loop(_session_qasync_loop):  # type: ignore[no-untyped-def]
     """The qasync loop on pytest-qt's application, running for this test (for async slots and
     tasks). It is marked as running only during the test, so tests that start their own
     asyncio loop (anyio) still can."""
-    loop = _session_qasync_loop
-    asyncio.set_event_loop(loop)
-    asyncio.events._set_running_loop(loop)
-    yield loop
-    asyncio.events._set_running_loop(None)
-    asyncio.set_event_loop(None)
+    with running(_session_qasync_loop) as loop:
+        yield loop
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -17,6 +17,7 @@ from kiosk.config import Settings
 from kiosk.config.schema import DATA_DIR
 from kiosk.services.speech.fake import RecordingSpeech
 from kiosk.services.speech.headset import HeadsetMonitor
+from tests.conftest import running
 from tests.journeys import walk  # one walk of the item tree, the benchmarks' too
 
 PANEL_MM = 476.0  # a 21.5-inch 1920x1080 panel
@@ -132,6 +133,51 @@ def clock() -> FakeClock:
     return FakeClock()
 
 
+def build_kiosk(
+    tmp_path_factory: Any,
+    settings: Settings | None = None,
+    *,
+    windowed: bool = True,
+    start: str = "attract",
+    clock: FakeClock | None = None,
+    speech: Any = None,
+    backend: bool = False,
+    size: tuple[int, int] = SIZE,
+    panel_mm: float = PANEL_MM,
+) -> Kiosk:
+    """The real kiosk, shown, with its own data folder and a voice that records what it says."""
+    settings = settings or Settings({})
+    # What is alive now is older than this kiosk: out of the collector's sight, so its passes
+    # walk this test's objects only. (PySide keeps the bridges handed to QML after their kiosk
+    # is gone: without this, each pass grew with every kiosk the run had built.)
+    gc.collect()
+    gc.freeze()
+    if not settings[DATA_DIR]:  # each test its own database and PIN lock
+        folder = tmp_path_factory.mktemp("data")
+        settings = settings.with_values({DATA_DIR.key: str(folder)})
+    if speech is None:  # a voice that records what it would say
+        speech = SpeechBridge(RecordingSpeech(HeadsetMonitor("manual")), settings)
+    kiosk = build(
+        settings,
+        windowed=windowed,
+        start_screen=start,
+        window_size=size,
+        simulated_panel_mm=panel_mm,
+        clock=clock,
+        speech=speech,
+        start_backend=backend,
+    )
+    kiosk.show()
+    settle()
+    return kiosk
+
+
+def close_kiosk(kiosk: Kiosk) -> None:
+    close_backend(kiosk)
+    kiosk.close()
+    settle(10, 1)
+
+
 @pytest.fixture
 def make_kiosk(
     qapp: Any, qasync_loop: Any, request: pytest.FixtureRequest, tmp_path_factory: Any
@@ -140,52 +186,29 @@ def make_kiosk(
     `panel_mm` for another panel (the same pixels per mm: 476 mm × width / 1920)."""
     built: list[Kiosk] = []
 
-    def make(
-        settings: Settings | None = None,
-        *,
-        windowed: bool = True,
-        start: str = "attract",
-        clock: FakeClock | None = None,
-        speech: Any = None,
-        backend: bool = False,
-        size: tuple[int, int] = SIZE,
-        panel_mm: float = PANEL_MM,
-    ) -> Kiosk:
-        settings = settings or Settings({})
-        # What is alive now is older than this kiosk: out of the collector's sight, so its
-        # passes walk this test's objects only. (PySide keeps the bridges handed to QML after
-        # their kiosk is gone: without this, each pass grew with every kiosk the run had built.)
-        gc.collect()
-        gc.freeze()
-        if not settings[DATA_DIR]:  # each test its own database and PIN lock
-            folder = tmp_path_factory.mktemp("data")
-            settings = settings.with_values({DATA_DIR.key: str(folder)})
-        if speech is None:  # a voice that records what it would say
-            speech = SpeechBridge(RecordingSpeech(HeadsetMonitor("manual")), settings)
-        kiosk = build(
-            settings,
-            windowed=windowed,
-            start_screen=start,
-            window_size=size,
-            simulated_panel_mm=panel_mm,
-            clock=clock,
-            speech=speech,
-            start_backend=backend,
-        )
-        kiosk.show()
-        settle()
+    def make(settings: Settings | None = None, **options: Any) -> Kiosk:
+        kiosk = build_kiosk(tmp_path_factory, settings, **options)
         built.append(kiosk)
         request.node._kiosk_for_screenshot = kiosk
         return kiosk
 
     yield make
     for kiosk in built:
-        close_backend(kiosk)
-        kiosk.close()
-    settle(10, 1)
+        close_kiosk(kiosk)
     # the test's item lives to the end of the run, and so would a kiosk it still named
     built.clear()
     request.node.__dict__.pop("_kiosk_for_screenshot", None)
+
+
+@pytest.fixture(scope="module")
+def file_kiosk(qapp: Any, _session_qasync_loop: Any, tmp_path_factory: Any) -> Iterator[Kiosk]:
+    """One kiosk for all the tests of a file that only look at it and change nothing a later
+    test would see (each test still asks for `qasync_loop`, the loop running while it runs)."""
+    with running(_session_qasync_loop):
+        kiosk = build_kiosk(tmp_path_factory, Settings({"session.tap_filter_ms": 0}))
+    yield kiosk
+    with running(_session_qasync_loop):
+        close_kiosk(kiosk)
 
 
 @pytest.fixture

@@ -25,7 +25,8 @@ FILES = sorted(
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: str(p.relative_to(UI_DIR)))
-def test_qml_file_loads_clean(kiosk: Any, path: Path) -> None:
+def test_qml_file_loads_clean(file_kiosk: Any, qasync_loop: Any, path: Path) -> None:
+    kiosk = file_kiosk
     component = QQmlComponent(kiosk.engine, QUrl.fromLocalFile(str(path)))
     assert component.isReady(), component.errorString()
     item = component.create()

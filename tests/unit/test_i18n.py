@@ -53,7 +53,7 @@ def test_qml_gets_none_for_a_missing_translation() -> None:
     assert i18n.lookup("No such message anywhere", "bg") is None
 
 
-def test_qml_strings_reach_qt_translator_under_each_file_name() -> None:
+def test_qml_strings_reach_qt_translator_under_each_file_name(tmp_path: Path) -> None:
     """The .qm files answer a QML file's own context (Qt's translator is context-bound), for
     every language, with the gettext translation; an unknown string is left to the source."""
     from PySide6.QtCore import QCoreApplication, QTranslator
@@ -67,14 +67,15 @@ def test_qml_strings_reach_qt_translator_under_each_file_name() -> None:
         (c, s) for c in sorted(messages) for s in sorted(messages[c])
         if i18n.lookup(s, "bg") not in (None, s)
     )  # fmt: skip
-    i18n_tools.compile_all(quiet=True)
+    # written aside, not over ui/i18n/: the kiosks of the other test workers have those mapped
+    written = {path.name: path for path in i18n_qm.write_all(tmp_path)}
     for lang in i18n.LANGUAGES:
         translator = QTranslator()
-        assert translator.load(str(i18n_qm.qm_path(lang))), lang
+        assert translator.load(str(written[i18n_qm.qm_path(lang).name])), lang
         assert translator.translate(context, source) == (i18n.lookup(source, lang) or "")
         assert translator.translate(context, "No such message anywhere") == ""
     bg = QTranslator()
-    bg.load(str(i18n_qm.qm_path("bg")))
+    bg.load(str(written["qml_bg.qm"]))
     assert bg.translate(context, source) != source
 
 
@@ -94,3 +95,39 @@ def test_every_interface_string_in_the_code_is_in_the_catalogs(
         held = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(f) if m.id}
     missing = sorted(wanted - held)
     assert not missing, f"run `python -m kiosk i18n update` and translate: {missing[:5]}"
+
+
+def test_compiling_puts_each_catalog_in_place_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A catalog is compiled under another name and then renamed over the old one, so a kiosk
+    reading it meanwhile never meets half a file."""
+    from kiosk import i18n_qm
+
+    catalog = Catalog(locale="uk", domain="kiosk")
+    catalog.add("Back", "Назад")
+    (tmp_path / "uk" / "LC_MESSAGES").mkdir(parents=True)
+    with (tmp_path / "uk" / "LC_MESSAGES" / "kiosk.po").open("wb") as handle:
+        write_po(handle, catalog)
+    old_mo = tmp_path / "uk" / "LC_MESSAGES" / "kiosk.mo"
+    old_mo.write_bytes(b"the old catalog")
+    inode = old_mo.stat().st_ino
+    monkeypatch.setattr(i18n_tools, "LOCALES_DIR", tmp_path)
+    monkeypatch.setattr(i18n_tools, "LANGUAGES", ("uk",))
+    monkeypatch.setattr(i18n_tools, "_domains", lambda: ["kiosk"])
+    monkeypatch.setattr(i18n_qm, "write_all", lambda: [])  # ui/i18n/ stays as it is
+    i18n_tools.compile_all(quiet=True)
+    assert sorted(p.name for p in old_mo.parent.iterdir()) == ["kiosk.mo", "kiosk.po"]
+    assert old_mo.stat().st_ino != inode  # a new file, renamed into place
+    assert old_mo.read_bytes().startswith(b"\xde\x12\x04\x95")  # a gettext .mo
+
+
+def test_qml_catalogs_are_written_whole_then_renamed(tmp_path: Path) -> None:
+    from kiosk import i18n_qm
+
+    old = tmp_path / "qml_bg.qm"
+    old.write_bytes(b"the old catalog")
+    inode = old.stat().st_ino
+    written = i18n_qm.write_all(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert old.stat().st_ino != inode
