@@ -18,6 +18,9 @@ _XDG = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
 for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
     os.environ[_name] = str(_XDG / _name.lower())
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# QML compiled once for the whole run: the workers (pytest-xdist) inherit the first process's
+# folder, where Qt writes each file whole and renames it into place
+os.environ.setdefault("QML_DISK_CACHE_PATH", str(_XDG / "qmlcache"))
 
 from kiosk.app import prepare_environment  # noqa: E402 - after the environment is set
 

@@ -10,6 +10,7 @@ import gettext
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -142,6 +143,17 @@ def course_root(lesson_path: Path) -> Path:
 
 
 def _quick_yaml(path: Path) -> LineDict:
+    """The file's fields, only to be read (kept while the file is unchanged: one lesson checked
+    alone looks at course.yaml and every other lesson's id, once per language)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return LineDict()
+    return _parsed(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _parsed(path: Path, _mtime_ns: int, _size: int) -> LineDict:
     try:
         tree = parse_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YamlSyntaxError):
