@@ -68,10 +68,10 @@ T.AbstractButton {
                              implicitContentHeight + 2 * pad + markOver)
     padding: pad
     // room for the "✓ selected" mark, so choosing never moves the words
-    rightPadding: selectable && markBeside ? pad + mark.width + Theme.gap : pad
+    rightPadding: selectable && markBeside ? pad + markWidth + Theme.gap : pad
     // the mark over the words of the chosen one: their room above them
     readonly property real markOver: selectable && !markBeside && selected
-                                     ? markRow.implicitHeight + Theme.gap * 1.5 : 0
+                                     ? markHeight + Theme.gap * 1.5 : 0
     topPadding: pad + markOver
 
     Accessible.role: Accessible.Button
@@ -183,34 +183,41 @@ T.AbstractButton {
         }
     }
 
-    Rectangle { // "✓ selected", in the top corner (kept in place, invisible, when not selected)
-        // or over the words at their start
-        id: mark
-        objectName: "selectedMark"
-        x: control.markBeside ? control.width - width - Theme.border * 2 : control.leftPadding
+    // "✓ selected", in the top corner (kept in place, invisible, when not selected) or over the
+    // words at their start; made only on a choice (most buttons are never one)
+    readonly property real markWidth: markLoader.item ? markLoader.item.width : 0
+    readonly property real markHeight: markLoader.item ? markLoader.item.implicitHeight : 0
+    Loader {
+        id: markLoader
+        active: control.selectable
+        x: control.markBeside ? control.width - control.markWidth - Theme.border * 2
+                              : control.leftPadding
         y: control.markBeside ? Theme.border * 2 : control.pad
-        width: markRow.implicitWidth + 2 * Theme.gap
-        height: markRow.implicitHeight + Theme.gap
-        radius: Theme.radius
-        visible: control.selectable
-        opacity: control.selected ? 1 : 0
-        color: Theme.selected
-        Row {
-            id: markRow
-            anchors.centerIn: parent
-            spacing: Theme.gap / 2
-            KCheckMark {
-                anchors.verticalCenter: parent.verticalCenter
-                size: markText.font.pixelSize
-                color: markText.color
-            }
-            Text {
-                id: markText
-                //: Shown on a choice that is selected, beside a check mark
-                text: qsTr("selected")
-                color: Theme.selectedMarkText
-                font.pixelSize: Theme.fontChrome
-                font.bold: true
+        sourceComponent: Rectangle {
+            objectName: "selectedMark"
+            width: markRow.implicitWidth + 2 * Theme.gap
+            height: markRow.implicitHeight + Theme.gap
+            implicitHeight: markRow.implicitHeight
+            radius: Theme.radius
+            opacity: control.selected ? 1 : 0
+            color: Theme.selected
+            Row {
+                id: markRow
+                anchors.centerIn: parent
+                spacing: Theme.gap / 2
+                KCheckMark {
+                    anchors.verticalCenter: parent.verticalCenter
+                    size: markText.font.pixelSize
+                    color: markText.color
+                }
+                Text {
+                    id: markText
+                    //: Shown on a choice that is selected, beside a check mark
+                    text: qsTr("selected")
+                    color: Theme.selectedMarkText
+                    font.pixelSize: Theme.fontChrome
+                    font.bold: true
+                }
             }
         }
     }
