@@ -67,8 +67,8 @@ def lrelease() -> str:
 def write_all(folder: Path = QM_DIR) -> list[Path]:
     """Write qml_<lang>.qm for every language (into ui/i18n/ unless told), from the compiled
     gettext catalogs. Each file is written whole under a temporary name, then put in place: a
-    running kiosk has the old one mapped into memory (Qt's translator maps .qm files), and with
-    that file cut short under it, it shows its English source words."""
+    running kiosk has the old one mapped into memory (Qt's translator maps .qm files), and a
+    file rewritten in place under it stops that kiosk with a bus error (SIGBUS)."""
     messages = qml_messages()
     folder.mkdir(exist_ok=True)
     written = []

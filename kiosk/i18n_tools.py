@@ -162,8 +162,7 @@ def compile_all(quiet: bool = False) -> None:
         for lang in LANGUAGES:
             po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
             if po.exists():
-                # whole under another name, then in place: a kiosk reading the old file at that
-                # moment reads all of it, never a part
+                # whole under another name, then renamed into place (see i18n_qm.write_all)
                 mo, part = po.with_suffix(".mo"), po.with_name(f".{domain}.mo.part")
                 # A lesson string whose Bulgarian changed keeps its last translation (fuzzy)
                 # until it is reviewed: the lesson is not taken away from that language.
