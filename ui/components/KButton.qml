@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 import QtQuick.Templates as T
 import Kiosk
@@ -185,8 +187,8 @@ T.AbstractButton {
 
     // "✓ selected", in the top corner (kept in place, invisible, when not selected) or over the
     // words at their start; made only on a choice (most buttons are never one)
-    readonly property real markWidth: markLoader.item ? markLoader.item.width : 0
-    readonly property real markHeight: markLoader.item ? markLoader.item.implicitHeight : 0
+    readonly property real markWidth: (markLoader.item as Item)?.width ?? 0
+    readonly property real markHeight: (markLoader.item as Item)?.implicitHeight ?? 0
     Loader {
         id: markLoader
         active: control.selectable
