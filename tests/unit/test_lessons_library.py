@@ -17,10 +17,11 @@ from kiosk.services.lessons.pack import pack
 from tests.lesson_folders import broken, site_course
 
 
-@pytest.fixture
-def package(tmp_path: Path) -> Path:
-    """/usr/share/silver-kiosk/lessons with silver-kiosk-lessons, as its .deb installs it."""
-    packages = tmp_path / "packages"
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """/usr/share/silver-kiosk/lessons with silver-kiosk-lessons, as its .deb installs it (made
+    once for the file: the tests only read it)."""
+    packages = tmp_path_factory.mktemp("usr-share") / "packages"
     pack(LESSONS_DIR, packages / "silver-kiosk-lessons", LOCALES_DIR)
     return packages
 
