@@ -48,14 +48,18 @@ def pytest_configure(config: Any) -> None:
 
 
 # The files that take longest (benchmarks/RESULTS.md, "The test suite"), handed out to the
-# workers first: a long file started last would keep one worker busy after the others are done.
+# workers first (`./dev test` keeps this order: --no-loadscope-reorder): a long file started last
+# would keep one worker busy after the others are done. Those that mostly wait (kiosk processes,
+# a watchdog's timeout) go early too, beside the ones that keep a core busy.
 LONGEST_FIRST = (
     "integration/test_lessons.py", "integration/test_screen_audit.py",
     "integration/test_audit.py", "integration/test_lesson_recovery.py",
-    "integration/test_keyboard.py", "integration/test_report.py", "e2e/test_no_escape_keys.py",
-    "integration/test_lessons_audit.py", "unit/test_lessons_validate.py",
-    "integration/test_qml_files.py", "integration/test_keys_walk.py",
-    "integration/speech/test_speech_service.py",
+    "e2e/test_no_escape_keys.py", "integration/test_lessons_audit.py",
+    "integration/test_report.py", "integration/test_keyboard.py",
+    "integration/speech/test_speech_service.py", "integration/test_keys_walk.py",
+    "integration/test_trainer.py", "integration/test_journeys.py", "e2e/test_watchdog.py",
+    "integration/test_lesson_shows.py", "e2e/test_cli.py", "integration/test_shell.py",
+    "unit/test_lessons_validate.py", "e2e/test_outbox_kill.py",
 )  # fmt: skip
 
 

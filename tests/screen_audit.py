@@ -108,18 +108,21 @@ class ScreenAudit:
         self.order: list[QQuickItem] = []  # drawn items (any size), parents before children
         self.rects: dict[QQuickItem, tuple[QRectF, QRectF]] = {}  # full rect, part not cut off
         self.names: dict[str, QQuickItem] = {}
+        self.spans: dict[QQuickItem, tuple[int, int]] = {}  # an item's stretch of `order`
         self._collect(window.contentItem(), QRectF(0, 0, window.width(), window.height()))
 
     def _collect(self, item: QQuickItem, room: QRectF) -> None:
         if not item.isVisible() or item.opacity() <= 0:
             return
         rect = _rect(item)
+        start = len(self.order)
         self.order.append(item)
         self.rects[item] = (rect, rect.intersected(room))
         self.names.setdefault(item.objectName(), item)
         inner = room.intersected(rect) if item.clip() else room
         for child in item.childItems():
             self._collect(child, inner)
+        self.spans[item] = (start, len(self.order))  # it and all drawn below it
 
     # --- what is drawn ---------------------------------------------------------------------
     def shown(self, item: QQuickItem | None) -> bool:
@@ -140,6 +143,9 @@ class ScreenAudit:
         return item if self.shown(item) else None
 
     def inside(self, scope: QQuickItem) -> Iterator[QQuickItem]:
+        if scope in self.spans:  # drawn: its drawn items follow it in `order`
+            start, end = self.spans[scope]
+            return (i for i in self.order[start:end] if self.shown(i))
         return (i for i in self.order if self.shown(i) and _within(i, scope))
 
     def add(self, rule: str, item: QQuickItem | None, detail: str) -> None:
