@@ -11,7 +11,7 @@ import pytest
 
 from kiosk.i18n import LANGUAGES
 from kiosk.services.lessons.files import load_course
-from tests.audit import audit_window
+from tests.audit import audit_window, themes_for
 from tests.integration.conftest import settle
 
 
@@ -80,16 +80,18 @@ def audit_steps(kiosk: Any, lang: str) -> list[str]:
     kiosk.bridges.nav.go("lesson-step")
     settle(10, 2)
     for text_step in range(session.textStepCount):
-        for high_contrast in (False, True):
-            session.setTextStep(text_step)
-            session.setHighContrast(high_contrast)
-            for kind, (lesson_id, number) in SAMPLES.items():
+        session.setTextStep(text_step)
+        for kind, (lesson_id, number) in SAMPLES.items():
+            content = step_content(lesson_id, number)
+            # both themes: the step shown in one, then switched to the other (see test_audit)
+            for switched, high_contrast in enumerate(themes_for(text_step)):
                 session.activity()  # as a touch would: a slow machine must not reach the idle wipe
-                lessons.show_step(lesson_id, number)
+                session.setHighContrast(high_contrast)
+                if not switched:
+                    lessons.show_step(lesson_id, number)
                 settle(10, 2)
                 where = f"{kind} ({lesson_id} step {number}) {lang} size {text_step + 1}"
-                where += " high" if high_contrast else " normal"
-                content = step_content(lesson_id, number)
+                where += (" high" if high_contrast else " normal") + (" (switched)" * switched)
                 found = [
                     line
                     for line in audit_window(kiosk.window, px_per_mm, text_step, lang)
