@@ -47,30 +47,6 @@ def pytest_configure(config: Any) -> None:
         os.environ["KIOSK_TEST_ARTIFACTS"] = str(artifacts_dir())
 
 
-# The files that take longest (benchmarks/RESULTS.md, "The test suite"), handed out to the
-# workers first (`./dev test` keeps this order: --no-loadscope-reorder): a long file started last
-# would keep one worker busy after the others are done. Those that mostly wait (kiosk processes,
-# a watchdog's timeout) go early too, beside the ones that keep a core busy.
-LONGEST_FIRST = (
-    "integration/test_lessons.py", "integration/test_screen_audit.py",
-    "integration/test_audit.py", "integration/test_lesson_recovery.py",
-    "e2e/test_no_escape_keys.py", "integration/test_lessons_audit.py",
-    "integration/test_report.py", "integration/test_keyboard.py",
-    "integration/speech/test_speech_service.py", "integration/test_keys_walk.py",
-    "integration/test_trainer.py", "integration/test_journeys.py", "e2e/test_watchdog.py",
-    "integration/test_lesson_shows.py", "e2e/test_cli.py", "integration/test_shell.py",
-    "unit/test_lessons_validate.py", "e2e/test_outbox_kill.py",
-)  # fmt: skip
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    def rank(item: pytest.Item) -> int:
-        path = item.nodeid.split("::")[0].removeprefix("tests/")
-        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
-
-    items.sort(key=rank)  # stable: the other files keep their order
-
-
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if _ARTIFACTS and any(_ARTIFACTS[0].iterdir()):
         terminalreporter.write_line(f"failure screenshots: {_ARTIFACTS[0]}")
