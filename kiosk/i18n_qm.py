@@ -13,6 +13,8 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -24,8 +26,18 @@ from kiosk.services.storage.paths import UI_DIR
 QM_DIR = UI_DIR / "i18n"  # where QQmlApplicationEngine looks, beside Main.qml
 
 
-def qm_path(lang: str) -> Path:
-    return QM_DIR / f"qml_{lang}.qm"
+def qm_path(lang: str, folder: Path = QM_DIR) -> Path:
+    return folder / f"qml_{lang}.qm"
+
+
+@contextmanager
+def written_whole(target: Path) -> Iterator[Path]:
+    """The name beside `target` to write the new file under; once written, it is renamed into
+    place. A running kiosk has the old one mapped into memory (Qt's translator maps .qm files),
+    and a file rewritten in place under it stops that kiosk with a bus error (SIGBUS)."""
+    part = target.with_name(f".{target.name}.part")
+    yield part
+    part.replace(target)
 
 
 def qml_messages(ui_dir: Path = UI_DIR) -> dict[str, set[str]]:
@@ -66,9 +78,7 @@ def lrelease() -> str:
 
 def write_all(folder: Path = QM_DIR) -> list[Path]:
     """Write qml_<lang>.qm for every language (into ui/i18n/ unless told), from the compiled
-    gettext catalogs. Each file is written whole under a temporary name, then put in place: a
-    running kiosk has the old one mapped into memory (Qt's translator maps .qm files), and a
-    file rewritten in place under it stops that kiosk with a bus error (SIGBUS)."""
+    gettext catalogs, each whole (`written_whole`)."""
     messages = qml_messages()
     folder.mkdir(exist_ok=True)
     written = []
@@ -76,13 +86,11 @@ def write_all(folder: Path = QM_DIR) -> list[Path]:
         for lang in i18n.LANGUAGES:
             ts = Path(tmp) / f"qml_{lang}.ts"
             ts.write_text(_ts(lang, messages), encoding="utf-8")
-            target = folder / f"qml_{lang}.qm"
-            part = target.with_name(f".{target.name}.part")
-            subprocess.run(
-                [lrelease(), "-silent", str(ts), "-qm", str(part)],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-            part.replace(target)
-            written.append(target)
+            with written_whole(qm_path(lang, folder)) as part:
+                subprocess.run(
+                    [lrelease(), "-silent", str(ts), "-qm", str(part)],
+                    check=True,
+                    stdout=subprocess.DEVNULL,
+                )
+            written.append(qm_path(lang, folder))
     return written

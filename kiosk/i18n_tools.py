@@ -158,24 +158,22 @@ def _fill_source_language(po: Path) -> None:
 
 
 def compile_all(quiet: bool = False) -> None:
+    from kiosk.i18n_qm import write_all, written_whole
+
     for domain in _domains():
         for lang in LANGUAGES:
             po = LOCALES_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
             if po.exists():
-                # whole under another name, then renamed into place (see i18n_qm.write_all)
-                mo, part = po.with_suffix(".mo"), po.with_name(f".{domain}.mo.part")
                 # A lesson string whose Bulgarian changed keeps its last translation (fuzzy)
                 # until it is reviewed: the lesson is not taken away from that language.
                 fuzzy = lang not in COMPLETE or domain == "lessons"
-                _pybabel(
-                    "compile", "-i", str(po), "-o", str(part), "-l", lang,
-                    "--use-fuzzy" if fuzzy else "--statistics",
-                )  # fmt: skip
-                part.replace(mo)
+                with written_whole(po.with_suffix(".mo")) as part:
+                    _pybabel(
+                        "compile", "-i", str(po), "-o", str(part), "-l", lang,
+                        "--use-fuzzy" if fuzzy else "--statistics",
+                    )  # fmt: skip
     reload_catalogs()
     if _only in (None, "kiosk"):
-        from kiosk.i18n_qm import write_all
-
         write_all()  # QML's strings for Qt's own translator, from the catalogs just compiled
     if not quiet:
         print("compiled the catalogs in", LOCALES_DIR.relative_to(ROOT))

@@ -323,13 +323,6 @@ def english_messages() -> set[str]:
     return _english
 
 
-def themes_for(text_step: int) -> tuple[bool, bool]:
-    """High contrast off and on, in the order a screen is audited at this text size: opened in
-    the first, then switched to the other while it is shown (as the Easier screen switches it).
-    The order alternates with the size, so each theme is seen both ways."""
-    return (False, True) if text_step % 2 == 0 else (True, False)
-
-
 def audit_window(window: QQuickWindow, px_per_mm: float, text_step: int, lang: str) -> list[str]:
     """All findings for what the window shows now, as readable lines."""
     # A frame first: layouts are polished only before a frame is drawn, so a text that changed

@@ -11,7 +11,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.bridge.nav import SCREENS
 from kiosk.i18n import LANGUAGES
 from kiosk.runner import OVERLAYS, show_overlay
-from tests.audit import audit_window, themes_for
+from tests.audit import audit_window
 from tests.integration.conftest import settle
 
 
@@ -34,6 +34,13 @@ def close_overlays(kiosk: Any) -> None:
         if item is not None:
             item.setVisible(False)
     settle(0, 2)
+
+
+def themes_for(text_step: int) -> tuple[bool, bool]:
+    """High contrast off and on, in the order a screen is audited at this text size: opened in
+    the first, then switched to the other while it is shown (as the Easier screen switches it).
+    The order alternates with the size, so each theme is seen both ways."""
+    return (False, True) if text_step % 2 == 0 else (True, False)
 
 
 @pytest.mark.slow

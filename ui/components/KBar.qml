@@ -89,8 +89,7 @@ Rectangle {
         if (!button)
             return 0  // (null for a moment while a button is being replaced)
         void metrics.font.pixelSize // a new text size measures again (after the metrics change)
-        const lines = withoutSecondLine ? [button?.text ?? ""]
-                                        : [button?.text ?? "", button?.description ?? ""]
+        const lines = withoutSecondLine ? [button.text] : [button.text, button.description]
         return Math.ceil(Math.max(...lines.map(line => metrics.advanceWidth(line))))
                + pictogramRoom(button, withPictograms) + 2 * button.pad + Theme.border * 2
     }
@@ -101,7 +100,7 @@ Rectangle {
         if (!button)
             return 0
         let widest = 0
-        for (const part of String(button?.text ?? "").split(/\s+/))
+        for (const part of button.text.split(/\s+/))
             widest = Math.max(widest, metrics.advanceWidth(part))
         return Math.ceil(widest) + pictogramRoom(button, pictograms) + 2 * button.pad
                + Theme.border * 2

@@ -73,7 +73,7 @@ T.AbstractButton {
     rightPadding: selectable && markBeside ? pad + markWidth + Theme.gap : pad
     // the mark over the words of the chosen one: their room above them
     readonly property real markOver: selectable && !markBeside && selected
-                                     ? markHeight + Theme.gap * 1.5 : 0
+                                     ? markHeight + Theme.gap / 2 : 0
     topPadding: pad + markOver
 
     Accessible.role: Accessible.Button
@@ -188,7 +188,7 @@ T.AbstractButton {
     // "✓ selected", in the top corner (kept in place, invisible, when not selected) or over the
     // words at their start; made only on a choice (most buttons are never one)
     readonly property real markWidth: (markLoader.item as Item)?.width ?? 0
-    readonly property real markHeight: (markLoader.item as Item)?.implicitHeight ?? 0
+    readonly property real markHeight: (markLoader.item as Item)?.height ?? 0
     Loader {
         id: markLoader
         active: control.selectable
@@ -199,7 +199,6 @@ T.AbstractButton {
             objectName: "selectedMark"
             width: markRow.implicitWidth + 2 * Theme.gap
             height: markRow.implicitHeight + Theme.gap
-            implicitHeight: markRow.implicitHeight
             radius: Theme.radius
             opacity: control.selected ? 1 : 0
             color: Theme.selected
