@@ -9,11 +9,11 @@ import "overlays"
 Window {
     id: window
 
-    readonly property KDialog openOverlay: error.visible ? error
-                                         : idle.visible ? idle
-                                         : pin.visible ? pin
-                                         : finish.visible ? finish
-                                         : help.visible ? help : null
+    readonly property KDialog openOverlay: error.shown ? error.dialog
+                                         : idle.shown ? idle.dialog
+                                         : pin.shown ? pin.dialog
+                                         : finish.shown ? finish.dialog
+                                         : help.shown ? help.dialog : null
     readonly property KScreen currentScreen: screenLoader.item as KScreen
     readonly property string overlay: openOverlay ? openOverlay.objectName : ""
 
@@ -66,7 +66,7 @@ Window {
     }
 
     function goBack(): void {
-        if (openOverlay === help || openOverlay === finish || openOverlay === pin)
+        if (help.shown || finish.shown || pin.shown) // not the idle warning, nor an error
             openOverlay.close()
         else if (!openOverlay && currentScreen && currentScreen.hasBack)
             currentScreen.goBack() // the same as the footer's Back
@@ -96,7 +96,7 @@ Window {
     }
 
     function openHelp(): void {
-        help.screenHelp = currentScreen ? currentScreen.helpText : ""
+        (help.make() as HelpOverlay).screenHelp = currentScreen ? currentScreen.helpText : ""
         help.open()
     }
 
@@ -213,25 +213,35 @@ Window {
                                                : qsTr("Touch Listen to hear this screen.")
         }
 
-        HelpOverlay {
+        KDialogSlot {
             id: help
-            objectName: "help"
+            sourceComponent: HelpOverlay {
+                objectName: "help"
+            }
         }
-        FinishOverlay {
+        KDialogSlot {
             id: finish
-            objectName: "finish"
+            sourceComponent: FinishOverlay {
+                objectName: "finish"
+            }
         }
-        PinOverlay {
+        KDialogSlot {
             id: pin
-            objectName: "pin"
+            sourceComponent: PinOverlay {
+                objectName: "pin"
+            }
         }
-        IdleOverlay {
+        KDialogSlot {
             id: idle
-            objectName: "idle"
+            sourceComponent: IdleOverlay {
+                objectName: "idle"
+            }
         }
-        ErrorOverlay {
+        KDialogSlot {
             id: error
-            objectName: "error"
+            sourceComponent: ErrorOverlay {
+                objectName: "error"
+            }
         }
 
         KKeyboardArea {
@@ -244,7 +254,11 @@ Window {
         }
     }
 
-    onFrameSwapped: keys.start()
+    Timer { // the keys made while nobody types yet (a field touched before makes them then)
+        interval: 5000
+        running: window.visible
+        onTriggered: keys.start()
+    }
 
     Connections {
         target: Session
@@ -254,7 +268,7 @@ Window {
             idle.open()
         }
         function onIdleChanged(): void {
-            if (!Session.warning && idle.visible) {
+            if (!Session.warning && idle.shown) {
                 idle.close()
                 Qt.callLater(window.focusFirst)
             }

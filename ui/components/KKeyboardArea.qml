@@ -1,9 +1,11 @@
 import QtQuick
 import QtQuick.Templates as T
 
-// The lower part of the window while someone types: the on-screen keyboard (loaded after the
-// first frame, by file name, so QtVirtualKeyboard is not even compiled before it) and, right
-// above the keys, the typing strip with the field's label and the text so far.
+// The lower part of the window while someone types: the on-screen keyboard and, right above
+// the keys, the typing strip with the field's label and the text so far. The keys are the
+// heaviest part of the interface to make: they are made (by file name, so QtVirtualKeyboard is
+// not even compiled before) when a field first takes the focus, or once the window has been
+// shown for a while (`start`), whichever comes first.
 Item {
     id: area
 
@@ -30,6 +32,7 @@ Item {
     onFieldChanged: {
         if (!field)
             return
+        start()
         const owner = field.parent as KTextField // read here: a binding may not have caught up
         const wish = owner ? owner.keyboardLayout : ""
         const latinHints = Qt.ImhLatinOnly | Qt.ImhEmailCharactersOnly | Qt.ImhUrlCharactersOnly
@@ -92,5 +95,14 @@ Item {
         height: item ? KeyboardState.height : 0
         y: area.shown ? area.height - height : area.height
         source: "KKeyboard.qml"
+        onLoaded: {
+            const field = area.field
+            if (!field)
+                return
+            // focused before the keys were made: focused again, the keys learn of it
+            const reason = (field as T.TextField)?.focusReason ?? Qt.OtherFocusReason
+            field.focus = false
+            field.forceActiveFocus(reason)
+        }
     }
 }

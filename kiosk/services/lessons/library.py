@@ -258,10 +258,7 @@ class Library:
             found = errors[source]
             if not found:
                 try:
-                    known = read_languages(source.folder, locales=source.locales)
-                    shown = known.source
-                    if lang != SOURCE_LANGUAGE and known.any_in(lang):
-                        shown = load_course(source.folder, lang, source.locales)
+                    known, shown = _read(source, lang)
                 except LessonFilesError as exc:  # changed since it was checked
                     found = [str(p) for p in exc.problems]
             if not found:
@@ -301,6 +298,32 @@ class Library:
             if x.id in taken
         ]
         return found
+
+
+# What this process has read, kept while the folder's fingerprint stays the same: the next
+# visitor, a language switch and the trainer's desk do not parse every lesson file again.
+_KNOWN: dict[Source, tuple[str, CourseLanguages]] = {}
+_SHOWN: dict[tuple[Source, str], tuple[str, m.Course]] = {}
+
+
+def _read(source: Source, lang: str) -> tuple[CourseLanguages, m.Course]:
+    """A folder's course in Bulgarian with each lesson's languages, and the course as shown in
+    `lang`; raises LessonFilesError."""
+    stamp = fingerprint(source)
+    known_before = _KNOWN.get(source)
+    if known_before is not None and known_before[0] == stamp:
+        known = known_before[1]
+    else:
+        known = read_languages(source.folder, locales=source.locales)
+        _KNOWN[source] = (stamp, known)
+    if lang == SOURCE_LANGUAGE or not known.any_in(lang):
+        return known, known.source
+    shown_before = _SHOWN.get((source, lang))
+    if shown_before is not None and shown_before[0] == stamp:
+        return known, shown_before[1]
+    shown = load_course(source.folder, lang, source.locales)
+    _SHOWN[(source, lang)] = (stamp, shown)
+    return known, shown
 
 
 def library_for(settings: Settings) -> Library:
