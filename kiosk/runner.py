@@ -149,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
     log.info("kiosk running (%s)", "windowed" if windowed else "kiosk mode")
     with loop:
         if args.smoke_test:
-            ready = loop.create_task(_ready(kiosk, stop))
+            ready = loop.create_task(_ready(kiosk, stop, smoke))
         loop.run_until_complete(_until_stopped(stop, kiosk))
         loop.run_until_complete(monitor.stop())
         updates.stop()
@@ -182,14 +182,19 @@ def _first_frame(seen: list[int]) -> None:
         print("first-frame", flush=True)
 
 
-async def _ready(kiosk: object, stop: asyncio.Event) -> None:
+async def _ready(kiosk: object, stop: asyncio.Event, drawn: list[int]) -> None:
     """The smoke test's end: everything a resident may touch is up — the first frame drawn,
-    the on-screen keyboard loaded, every capability built (a frozen bundle lacking a module
-    fails here), the portals and database started."""
+    the on-screen keyboard and every dialog made (they are otherwise made when first needed),
+    every capability built (a frozen bundle lacking a module fails here), the portals and
+    database started."""
+    from PySide6.QtCore import QMetaObject
     from PySide6.QtQuick import QQuickItem
 
     bridges = kiosk.bridges  # type: ignore[attr-defined]
     window = kiosk.window  # type: ignore[attr-defined]
+    while not drawn:  # the first frame first, as in a real start
+        await asyncio.sleep(0.02)
+    QMetaObject.invokeMethod(window, "makeAll")
     while not (bridges.backend.started and window.findChild(QQuickItem, "keyboard")):
         await asyncio.sleep(0.02)
     bridges.build_all()

@@ -89,6 +89,13 @@ Window {
                               currentScreen.choices(), currentScreen.moreChoices())
     }
 
+    // Every part made now, not when first needed (the smoke test: a bundle missing one fails)
+    function makeAll(): void {
+        keys.start()
+        for (const slot of [help, finish, pin, idle, error])
+            slot.make()
+    }
+
     // Home keeps the resident's text size, contrast and language (Finish is what clears them).
     function goHome(): void {
         help.close()

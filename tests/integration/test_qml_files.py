@@ -41,7 +41,7 @@ def test_qml_file_loads_clean(file_kiosk: Any, qasync_loop: Any, path: Path) -> 
 
 def test_main_loads_clean_and_makes_no_keyboard_yet(kiosk: Any) -> None:
     """`build` raises on any load error of Main.qml; the keyboard, the heaviest part, is made only
-    when a field is touched (test_keyboard.py) or the kiosk has waited a while."""
+    with a field (test_keyboard.py types in one) or once the kiosk has waited a while."""
     assert kiosk.window.isVisible()
     assert kiosk.window.findChild(QQuickItem, "keyboard") is None
 

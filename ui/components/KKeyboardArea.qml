@@ -4,8 +4,9 @@ import QtQuick.Templates as T
 // The lower part of the window while someone types: the on-screen keyboard and, right above
 // the keys, the typing strip with the field's label and the text so far. The keys are the
 // heaviest part of the interface to make: they are made (by file name, so QtVirtualKeyboard is
-// not even compiled before) when a field first takes the focus, or once the window has been
-// shown for a while (`start`), whichever comes first.
+// not even compiled before) in the background once the window has been shown for a while
+// (`start`), or at once when a screen with a field is made before that: Qt's keyboard serves
+// only a field focused after it exists.
 Item {
     id: area
 
@@ -26,13 +27,19 @@ Item {
     function start(): void {
         keyboard.active = true
     }
+    Connections {
+        target: KeyboardState
+        function onNeededChanged(): void {
+            keyboard.asynchronous = false // made now (one being made in the background is finished)
+            keyboard.active = true
+        }
+    }
 
     // Each field starts in its own script and names its own Enter key: a lesson's field asks
     // for a layout ("qwerty", "jcuken", "alphabetical"); an address or e-mail field for Latin.
     onFieldChanged: {
         if (!field)
             return
-        start()
         const owner = field.parent as KTextField // read here: a binding may not have caught up
         const wish = owner ? owner.keyboardLayout : ""
         const latinHints = Qt.ImhLatinOnly | Qt.ImhEmailCharactersOnly | Qt.ImhUrlCharactersOnly
@@ -95,14 +102,5 @@ Item {
         height: item ? KeyboardState.height : 0
         y: area.shown ? area.height - height : area.height
         source: "KKeyboard.qml"
-        onLoaded: {
-            const field = area.field
-            if (!field)
-                return
-            // focused before the keys were made: focused again, the keys learn of it
-            const reason = (field as T.TextField)?.focusReason ?? Qt.OtherFocusReason
-            field.focus = false
-            field.forceActiveFocus(reason)
-        }
     }
 }
