@@ -7,7 +7,6 @@ import asyncio
 import logging
 import os
 import tempfile
-from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,29 +45,6 @@ def pytest_configure(config: Any) -> None:
     them, so the run's summary can name the one folder all their screenshots went to."""
     if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
         os.environ["KIOSK_TEST_ARTIFACTS"] = str(artifacts_dir())
-
-
-# Files that mostly wait (a kiosk process in Xvfb pressed with every key combination, a blocked
-# event loop until the watchdog acts, a kiosk killed mid-send), handed out first: xdist orders
-# files by their number of tests, so these one-test files came last and ran on alone for up to a
-# minute after the others were done. Beside the rest they cost little, since they wait.
-# `./dev test` keeps this order (--no-loadscope-reorder); the rest keep xdist's.
-WAITING_FIRST = (
-    "e2e/test_no_escape_keys.py", "e2e/test_watchdog.py", "e2e/test_outbox_kill.py",
-)  # fmt: skip
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    def file_of(item: pytest.Item) -> str:
-        return item.nodeid.split("::")[0].removeprefix("tests/")
-
-    tests_in = Counter(file_of(item) for item in items)
-
-    def rank(item: pytest.Item) -> tuple[bool, int]:
-        name = file_of(item)
-        return name not in WAITING_FIRST, -tests_in[name]
-
-    items.sort(key=rank)  # stable: a file's tests keep their order, and stay together
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
