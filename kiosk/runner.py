@@ -184,8 +184,8 @@ def _first_frame(seen: list[int]) -> None:
 
 async def _ready(kiosk: object, stop: asyncio.Event, drawn: list[int]) -> None:
     """The smoke test's end: everything a resident may touch is up — the first frame drawn,
-    the on-screen keyboard and every dialog made (they are otherwise made when first needed),
-    every capability built (a frozen bundle lacking a module fails here), the portals and
+    the on-screen keyboard loaded, every dialog made (otherwise made when first opened), every
+    capability built (a frozen bundle lacking a module fails here), the portals and
     database started."""
     from PySide6.QtCore import QMetaObject
     from PySide6.QtQuick import QQuickItem

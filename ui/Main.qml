@@ -66,8 +66,8 @@ Window {
     }
 
     function goBack(): void {
-        if (help.shown || finish.shown || pin.shown) // not the idle warning, nor an error
-            openOverlay.close()
+        if (openOverlay && [help.dialog, finish.dialog, pin.dialog].includes(openOverlay))
+            openOverlay.close() // not the idle warning, nor an error
         else if (!openOverlay && currentScreen && currentScreen.hasBack)
             currentScreen.goBack() // the same as the footer's Back
     }
@@ -89,9 +89,8 @@ Window {
                               currentScreen.choices(), currentScreen.moreChoices())
     }
 
-    // Every part made now, not when first needed (the smoke test: a bundle missing one fails)
+    // Every dialog made now, not when first opened (the smoke test: a bundle missing one fails)
     function makeAll(): void {
-        keys.start()
         for (const slot of [help, finish, pin, idle, error])
             slot.make()
     }
@@ -261,11 +260,7 @@ Window {
         }
     }
 
-    Timer { // the keys made while nobody types yet (a field touched before makes them then)
-        interval: 5000
-        running: window.visible
-        onTriggered: keys.start()
-    }
+    onFrameSwapped: keys.start()
 
     Connections {
         target: Session

@@ -39,15 +39,8 @@ def button(kiosk: Any, text: str, under: str = "") -> QQuickItem:
 
 
 def keyboard_keys(kiosk: Any) -> dict[str, QQuickItem]:
-    """The keys shown, by what they type (none while the keyboard is not made or not up)."""
+    keyboard = find(kiosk.window, "keyboard")
     keys: dict[str, QQuickItem] = {}
-    keyboard = next(
-        (i for i in walk(kiosk.window.contentItem())
-         if i.objectName() == "keyboard" and i.isVisible()),
-        None,
-    )  # fmt: skip
-    if keyboard is None:
-        return keys
     for item in walk(keyboard):
         text = item.property("text")
         if (

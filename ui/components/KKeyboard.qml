@@ -3,8 +3,8 @@ import QtQuick.VirtualKeyboard
 import QtQuick.VirtualKeyboard.Settings
 
 // The on-screen keyboard in the kiosk's style (ui/keyboard/): the letters of the resident's
-// language or Latin ones, as KeyboardState says. KKeyboardArea makes it when first needed: it
-// is the heaviest part of the interface to create.
+// language or Latin ones, as KeyboardState says. Main.qml loads it after the first frame: it is
+// the heaviest part of the interface to create.
 InputPanel {
     id: panel
 

@@ -1,12 +1,9 @@
 import QtQuick
 import QtQuick.Templates as T
 
-// The lower part of the window while someone types: the on-screen keyboard and, right above
-// the keys, the typing strip with the field's label and the text so far. The keys are the
-// heaviest part of the interface to make: they are made (by file name, so QtVirtualKeyboard is
-// not even compiled before) in the background once the window has been shown for a while
-// (`start`), or at once when a screen with a field is made before that: Qt's keyboard serves
-// only a field focused after it exists.
+// The lower part of the window while someone types: the on-screen keyboard (loaded after the
+// first frame, by file name, so QtVirtualKeyboard is not even compiled before it) and, right
+// above the keys, the typing strip with the field's label and the text so far.
 Item {
     id: area
 
@@ -26,13 +23,6 @@ Item {
 
     function start(): void {
         keyboard.active = true
-    }
-    Connections {
-        target: KeyboardState
-        function onNeededChanged(): void {
-            keyboard.asynchronous = false // made now (one being made in the background is finished)
-            keyboard.active = true
-        }
     }
 
     // Each field starts in its own script and names its own Enter key: a lesson's field asks

@@ -23,7 +23,6 @@ ColumnLayout {
     property alias input: input
 
     spacing: Theme.gap / 2
-    Component.onCompleted: KeyboardState.needed = true // the keys, before it can be touched
 
     KText {
         id: labelText

@@ -22,9 +22,6 @@ QtObject {
     property string cyrillicOrder: "phonetic"
     // The Enter key's words: the field's own action, or "Next".
     property string enterText: ""
-    // A field has been made (a screen that asks for text is up): the keys must exist before it
-    // can take the focus (KKeyboardArea makes them then, at once).
-    property bool needed: false
     // The size of the words on the keys ("Цифри", "Латиница", "Напред"), set by the row of them.
     property int wordSize: 0
 

@@ -29,7 +29,8 @@ KeyboardRow {
     Component.onCompleted: KeyboardState.wordSize = wordSize
 
     function widthFor(word: TextMetrics): real {
-        return Math.max(1.5 * keyWidth, word.advanceWidth * wordSize / Theme.fontBody + pad)
+        return Math.ceil(Math.max(1.5 * keyWidth,
+                                  word.advanceWidth * wordSize / Theme.fontBody + pad))
     }
 
     TextMetrics {
