@@ -29,9 +29,11 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from kiosk import __version__, i18n
 from kiosk.config import Settings
@@ -50,6 +52,7 @@ log = logging.getLogger(__name__)
 
 PACKAGES_DIR = Path("/usr/share/silver-kiosk/lessons")
 SITE_DIR = Path("/etc/silver-kiosk/lessons")
+T = TypeVar("T")
 SHOWN_PROBLEMS = 3  # problems quoted in a refusal; `lessons validate` lists them all
 
 
@@ -302,28 +305,26 @@ class Library:
 
 # What this process has read, kept while the folder's fingerprint stays the same: the next
 # visitor, a language switch and the trainer's desk do not parse every lesson file again.
-_KNOWN: dict[Source, tuple[str, CourseLanguages]] = {}
-_SHOWN: dict[tuple[Source, str], tuple[str, m.Course]] = {}
+_READ: dict[tuple[Source, str], tuple[str, Any]] = {}
+
+
+def _kept(source: Source, what: str, stamp: str, read: Callable[[], T]) -> T:
+    kept = _READ.get((source, what))
+    if kept is None or kept[0] != stamp:
+        kept = _READ[(source, what)] = (stamp, read())
+    return cast(T, kept[1])
 
 
 def _read(source: Source, lang: str) -> tuple[CourseLanguages, m.Course]:
     """A folder's course in Bulgarian with each lesson's languages, and the course as shown in
     `lang`; raises LessonFilesError."""
     stamp = fingerprint(source)
-    known_before = _KNOWN.get(source)
-    if known_before is not None and known_before[0] == stamp:
-        known = known_before[1]
-    else:
-        known = read_languages(source.folder, locales=source.locales)
-        _KNOWN[source] = (stamp, known)
+    known = _kept(source, "", stamp, lambda: read_languages(source.folder, locales=source.locales))
     if lang == SOURCE_LANGUAGE or not known.any_in(lang):
         return known, known.source
-    shown_before = _SHOWN.get((source, lang))
-    if shown_before is not None and shown_before[0] == stamp:
-        return known, shown_before[1]
-    shown = load_course(source.folder, lang, source.locales)
-    _SHOWN[(source, lang)] = (stamp, shown)
-    return known, shown
+    return known, _kept(
+        source, lang, stamp, lambda: load_course(source.folder, lang, source.locales)
+    )
 
 
 def library_for(settings: Settings) -> Library:
