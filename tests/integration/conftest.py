@@ -64,9 +64,11 @@ def shown(item: QQuickItem) -> bool:
 
 def find_paged(window: QQuickWindow, name: str) -> QQuickItem:
     """The item named `name` in a paged list, turning the list's pages with "Previous" and "More
-    choices" as a resident would (by touch) until it is shown."""
-    backwards = True
-    for _ in range(60):
+    choices" as a resident would (by touch) until it is shown. A list that has just arrived is
+    laid out on the next turn of the event loop (until then its items and its page buttons are
+    hidden): it is given a few seconds, as the resident waits for the screen to show it."""
+    backwards, turns, waits = True, 0, 0
+    while turns < 60 and waits < 300:
         items = [i for i in walk(window.contentItem()) if i.objectName() == name]
         for item in items:
             if shown(item):
@@ -80,9 +82,12 @@ def find_paged(window: QQuickWindow, name: str) -> QQuickItem:
         more = next(c for c in walk(pager) if c.objectName() == "pagerMore")
         backwards = backwards and shown(previous)
         turn = previous if backwards else more
-        if not shown(turn):
-            break
-        tap(window, turn, reveal=False)
+        if shown(turn):
+            tap(window, turn, reveal=False)
+            turns += 1
+        else:  # not laid out yet (or laid out with no page that shows it: the wait runs out)
+            settle(10, 1)
+            waits += 1
     raise AssertionError(f"no item named {name!r} on any page")
 
 
