@@ -7,7 +7,7 @@ import asyncio
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -45,6 +45,43 @@ def pytest_configure(config: Any) -> None:
     them, so the run's summary can name the one folder all their screenshots went to."""
     if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
         os.environ["KIOSK_TEST_ARTIFACTS"] = str(artifacts_dir())
+
+
+# With workers (pytest-xdist, `./dev test`), a test file goes whole to one worker: its tests may
+# share a module's kiosk or state. These files go in smaller units, named from a test's
+# parameters (its id, between the brackets; "" for a test without): each unit to one worker.
+WORK_UNITS: dict[str, Callable[[str], str]] = {
+    # the long audits, one per language (and the journeys, one each): they share nothing
+    "tests/integration/test_audit.py": lambda params: params,
+    "tests/integration/test_lessons_audit.py": lambda params: params,
+    "tests/integration/test_journeys.py": lambda params: params,
+    # the screens of one walk on one panel ("report-portrait:track"): the first of them walks,
+    # the others read what it found
+    "tests/integration/test_screen_audit.py": lambda params: params.split(":")[0],
+}
+
+
+def work_unit(nodeid: str) -> str:
+    file, _, test = nodeid.partition("::")
+    if file not in WORK_UNITS:
+        return file
+    params = test.partition("[")[2].removesuffix("]")
+    return f"{file}::{WORK_UNITS[file](params)}"
+
+
+def pytest_xdist_make_scheduler(config: Any, log: Any) -> Any:
+    """With `--dist loadscope` or `loadfile`: xdist's scheduler by scope (the units with more
+    tests first), the scope being `work_unit`. (xdist's own `loadgroup` renames the tests, which
+    pytest 9 ignores: its groups never formed.)"""
+    if config.getvalue("dist") not in ("loadscope", "loadfile"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return ByWorkUnit(config, log)
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:

@@ -3,12 +3,12 @@ data, on the practice portal: in Bulgarian at the three text sizes, and in Engli
 and Turkish at the largest, on a landscape 1920×1080, a portrait 1080×1920 and a small
 1366×768 panel (each drawn as a 21.5-inch 1080p panel's pixels are: 476 mm per 1920 px).
 
-One test per screen, so one failure does not hide another. The states are reached as a
-resident would meet them (kiosk.screen_states drives the bridges as the screens do), walking
+One test per screen and panel, so one failure does not hide another. The states are reached as
+a resident would meet them (kiosk.screen_states drives the bridges as the screens do), walking
 each journey once per panel and language and looking at every screen it passes; a test runs the
-walks its screen is on, once for all the tests that need them (with workers, `./dev test` sends
-a whole file to one worker: `--dist loadfile`). A failing look saves a picture in the test
-artifacts folder (its path is in the finding).
+walk its screen is on, once for all the tests that need it (with workers, the tests of one
+walk and panel go to one worker: `work_unit` in tests/conftest.py). A failing look saves a
+picture in the test artifacts folder (its path is in the finding).
 """
 
 from __future__ import annotations
@@ -261,12 +261,15 @@ UNSTEADY: set[str] = set()
 
 
 def every_screen() -> Iterator[Any]:
+    """Each screen on each panel; the tests of one walk on one panel go to one worker (the
+    first of them walks, the others read what it found), the walks to different workers."""
     for name in (*SCREENS, *OVERLAYS):
-        if name in PENDING:
-            strict = name not in UNSTEADY
-            yield pytest.param(name, marks=pytest.mark.xfail(strict=strict, reason=PENDING[name]))
-        else:
-            yield name
+        for panel in PANELS:
+            marks = []
+            if name in PENDING:
+                strict = name not in UNSTEADY
+                marks.append(pytest.mark.xfail(strict=strict, reason=PENDING[name]))
+            yield pytest.param(name, panel, marks=marks, id=f"{WALK_OF[name]}-{panel}:{name}")
 
 
 def test_every_screen_and_overlay_has_a_walk() -> None:
@@ -274,16 +277,13 @@ def test_every_screen_and_overlay_has_a_walk() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(every_screen()))
+@pytest.mark.parametrize(("name", "panel"), list(every_screen()))
 def test_the_screen_passes_the_screen_audit(
-    make_kiosk: Any, tmp_path_factory: Any, name: str
+    make_kiosk: Any, tmp_path_factory: Any, name: str, panel: str
 ) -> None:
-    problems: list[str] = []
-    for panel in PANELS:
-        found = survey(make_kiosk, tmp_path_factory, WALK_OF[name], panel)
-        assert name in found, f"the {WALK_OF[name]} walk never showed {name} on {panel}"
-        problems += found[name]
-    assert not problems, summary(problems)
+    found = survey(make_kiosk, tmp_path_factory, WALK_OF[name], panel)
+    assert name in found, f"the {WALK_OF[name]} walk never showed {name} on {panel}"
+    assert not found[name], summary(found[name])
 
 
 def summary(problems: list[str]) -> str:
