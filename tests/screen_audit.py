@@ -15,6 +15,7 @@ these rules ask whether she can:
 - disabled: a control that cannot be used is not drawn, or is drawn inactive with its reason;
 - typing: with the keyboard up, the question, the field's label, the typed text and the way
   forward are shown above the keys;
+- repeat: no heading is shown twice (a list's parts that go on under their heading on one page);
 - chrome: the bar and the footer take at most 40 % of the window's height (a bar down the
   side of a short landscape panel at most 30 % of its width).
 
@@ -28,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QAccessible
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 CHROME_SHARE = 0.40
@@ -193,6 +195,7 @@ class ScreenAudit:
         self.check_chrome()
         self.check_partial(screen)
         self.check_words()
+        self.check_repeats(screen)
         self.check_state()
         self.check_disabled()
         if announced is not None:
@@ -280,6 +283,21 @@ class ScreenAudit:
             words = _rect(item).adjusted(EPSILON, EPSILON, -EPSILON, -EPSILON)
             if not _rect(button).contains(words):
                 self.add("words", button, "its words run out over its edge")
+
+    def check_repeats(self, screen: QQuickItem) -> None:
+        """No heading (a text whose accessible role is Heading) is drawn twice with the same
+        words: a list's parts that go on under their heading repeat it on one page."""
+        seen: set[str] = set()
+        for item in self.inside(screen):
+            text = str(item.property("text") or "").strip() if item.inherits("QQuickText") else ""
+            if not text or self.rects[item][1].isEmpty():
+                continue
+            iface = QAccessible.queryAccessibleInterface(item)
+            if iface is None or iface.role() != QAccessible.Role.Heading:
+                continue
+            if text in seen:
+                self.add("repeat", item, "a heading shown twice on the screen")
+            seen.add(text)
 
     def check_state(self) -> None:
         for item in self.order:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
@@ -223,6 +223,33 @@ def test_chrome_fails_when_the_bar_takes_too_much(kiosk: Any) -> None:
     open_screen(kiosk)
     find(kiosk.window, "bar").setHeight(kiosk.window.height() * 0.4)
     assert "chrome: -: the bar and footer take" in audit(kiosk)
+
+
+def test_repeat_fails_on_a_heading_shown_twice(kiosk: Any) -> None:
+    open_screen(kiosk, "easier")
+    inject(
+        kiosk,
+        content(kiosk),
+        "Column { KText { text: 'Volume'; Accessible.role: Accessible.Heading }"
+        " KText { text: 'Volume'; Accessible.role: Accessible.Heading } }",
+    )
+    assert "repeat: text 'Volume': a heading shown twice" in audit(kiosk)
+
+
+def test_repeat_passes_a_setting_that_goes_on_under_its_heading(make_kiosk: Any) -> None:
+    # portrait, the largest size: the three text sizes are three parts (one choice a row), on one
+    # page under one heading
+    kiosk = make_kiosk(Settings({"session.tap_filter_ms": 0}), size=(1080, 1920), panel_mm=267.75)
+    open_screen(kiosk, "easier")
+    kiosk.bridges.session.setLanguage("en")
+    kiosk.bridges.session.setTextStep(2)
+    settle()
+    tops = [find(kiosk.window, f"textStep{n}").mapToScene(QPointF(0, 0)).y() for n in range(3)]
+    assert tops == sorted(tops)  # all three shown, one under the other
+    headings = [i for i in walk(kiosk.window.contentItem())
+                if i.property("text") == "Text size" and i.isVisible()]  # fmt: skip
+    assert len(headings) == 1
+    assert audit(kiosk) == ""
 
 
 def test_typing_fails_when_the_strip_loses_the_question(make_kiosk: Any, tmp_path: Any) -> None:

@@ -5,6 +5,8 @@ import QtQuick
 // given (in one or two columns), then "More choices (2 of 3)" and "Previous" below them. Never
 // half a tile, never scrolling (ACCESSIBILITY, "Nothing essential below the fold"). Give it the
 // room that is left on the screen (Layout.fillHeight) and a model and delegate as a Repeater.
+// An item with `continues` (true: it goes on from the item above it) and `headed` shows its
+// heading only when it begins a page (in one column).
 Item {
     id: pager
 
@@ -137,7 +139,16 @@ Item {
                     item.compact = compact
                 tallest = Math.max(tallest, item.implicitHeight)
             }
-            rows.push({ first: i, last: Math.min(n, i + cols) - 1, height: tallest })
+            // an item that goes on from the one above it: its height without its heading too,
+            // for when it does not begin a page
+            const item = repeater.itemAt(i)
+            let under = null
+            if (cols === 1 && item.continues === true && "headed" in item) {
+                item.headed = false
+                under = item.implicitHeight
+                item.headed = true
+            }
+            rows.push({ first: i, last: Math.min(n, i + cols) - 1, height: tallest, under: under })
         }
         return rows
     }
@@ -150,8 +161,9 @@ Item {
             const pages = [[]]
             let used = 0
             for (const row of rows) {
-                const need = (pages[pages.length - 1].length > 0 ? spacing : 0) + row.height
-                if (used + need > room + 0.5 && pages[pages.length - 1].length > 0) {
+                const going = pages[pages.length - 1].length > 0
+                const need = going ? spacing + (row.under ?? row.height) : row.height
+                if (used + need > room + 0.5 && going) {
                     pages.push([row])
                     used = row.height
                 } else {
@@ -170,16 +182,21 @@ Item {
         const where = []
         for (let p = 0; p < pages.length; ++p) {
             let y = 0
-            for (const row of pages[p]) {
+            for (let r = 0; r < pages[p].length; ++r) {
+                const row = pages[p][r]
+                const headless = r > 0 && row.under !== null // its heading is on this page
+                const height = headless ? row.under : row.height
+                if (row.under !== null)
+                    repeater.itemAt(row.first).headed = !headless
                 for (let j = row.first; j <= row.last; ++j) {
                     const item = repeater.itemAt(j)
                     item.x = (j - row.first) * (itemWidth + spacing)
                     item.y = y
-                    item.height = row.height // a row's tiles line up
+                    item.height = height // a row's tiles line up
                     where[j] = p
                     item.visible = p === page
                 }
-                y += row.height + spacing
+                y += height + spacing
             }
         }
         pageOf = where

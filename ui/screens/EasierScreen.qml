@@ -52,8 +52,9 @@ KScreen {
     }
 
     // The settings as the pager's items: a setting's heading with one row of its choices; a
-    // setting with more choices than fit in a row goes on in another item under its heading
-    // again, so a page never shows choices without the setting they belong to.
+    // setting with more choices than fit in a row goes on in another item, which shows the
+    // heading again only when it begins a page (the pager drops it under its own first row),
+    // so a page never shows choices without the setting they belong to, nor a heading twice.
     function parts(groups: var, across: int): var {
         const found = []
         for (const group of groups)
@@ -73,6 +74,11 @@ KScreen {
         readonly property int columns: Math.max(1, Math.min(options.length, easier.perRow(width)))
         readonly property int rows: Math.ceil(options.length / columns)
         readonly property real cellWidth: (width - (columns - 1) * spacing) / columns
+        // for the pager: a part that goes on from the part above it, and whether it shows the
+        // setting's heading (the pager measures every part with it)
+        readonly property bool continues: modelData.offset > 0
+        property bool headed: true
+        readonly property real choicesTop: headed ? heading.height + Theme.gap : 0
         readonly property real rowHeight: {
             let tallest = 0
             for (let i = 0; i < choices.count; ++i) {
@@ -82,11 +88,12 @@ KScreen {
             }
             return tallest
         }
-        implicitHeight: heading.implicitHeight + Theme.gap + rows * rowHeight
+        implicitHeight: (headed ? heading.implicitHeight + Theme.gap : 0) + rows * rowHeight
                         + (rows - 1) * Theme.gap
 
         KText {
             id: heading
+            visible: group.headed
             width: group.width
             text: group.modelData.heading
             font.pixelSize: Theme.fontHeading
@@ -103,8 +110,7 @@ KScreen {
                 required property int index
                 objectName: modelData.name
                 x: (index % group.columns) * (group.cellWidth + group.spacing)
-                y: heading.height + Theme.gap
-                   + Math.floor(index / group.columns) * (group.rowHeight + Theme.gap)
+                y: group.choicesTop + Math.floor(index / group.columns) * (group.rowHeight + Theme.gap)
                 width: group.cellWidth
                 height: group.rowHeight
                 text: modelData.text
