@@ -5,7 +5,8 @@ import "../../components"
 
 // One key as the kiosk draws it: a white key with a dark edge (function keys tinted, Enter in
 // the primary colour), its letter at the resident's text size, a word shrunk only as far as the
-// large-text minimum when the key is narrow, or a drawn symbol (shift, delete).
+// large-text minimum when the key is narrow, or a drawn symbol (shift, delete, and space where
+// its word does not fit).
 KeyPanel {
     id: face
 
@@ -17,6 +18,8 @@ KeyPanel {
                                                           || InputContext.capsLockActive)
     readonly property string label: word !== "" ? word : control ? control.displayText : ""
     readonly property bool letter: label.length === 1 && !control.functionKey
+    // the space bar's word only where it fits; where it does not, the space sign (⎵) is drawn
+    readonly property bool wordFits: word === "" || spaceWord.advanceWidth <= text.width
 
     readonly property color fill: primary ? (pressed ? Theme.primaryPressed : Theme.primary)
                                 : pressed ? Theme.surfacePressed
@@ -42,9 +45,7 @@ KeyPanel {
             anchors.centerIn: parent
             // a wide capital (Щ, Ю) at the largest text fills a 20 mm key to its edges
             width: parent.width - 2 * (face.letter ? Theme.border : Theme.keyGap)
-            // the space bar's word only where it fits: the long key is the space bar anyway
-            visible: face.glyph === "" && text !== "" && (face.word === ""
-                                                            || spaceWord.advanceWidth <= width)
+            visible: face.glyph === "" && text !== "" && face.wordFits
             text: face.label
             color: face.ink
             horizontalAlignment: Text.AlignHCenter
@@ -63,10 +64,11 @@ KeyPanel {
             }
         }
         KeyGlyph {
+            objectName: "keyGlyph"
             anchors.centerIn: parent
-            visible: face.glyph !== ""
+            visible: face.glyph !== "" || !face.wordFits
             size: Math.min(parent.height, parent.width) * 0.55
-            kind: face.glyph
+            kind: face.glyph !== "" ? face.glyph : "space"
             color: face.ink
             filled: face.shifted
             underlined: InputContext.capsLockActive

@@ -1,13 +1,14 @@
 import QtQuick
 import QtQuick.Shapes
 
-// The two keys without words, drawn so they scale with the key: shift (an arrow up, filled
-// while the next letter is a capital, underlined for capitals until touched again) and delete
-// (a left-pointing tag with a cross).
+// The keys without words, drawn so they scale with the key: shift (an arrow up, filled while
+// the next letter is a capital, underlined for capitals until touched again), delete (a
+// left-pointing tag with a cross) and, on a space bar too narrow for its word, the space sign
+// (an open box, ⎵).
 Item {
     id: glyph
 
-    property string kind: "shift" // "shift" | "backspace"
+    property string kind: "shift" // "shift" | "backspace" | "space"
     property real size: 40
     property color color: "black"
     property bool filled: false
@@ -69,6 +70,22 @@ Item {
             PathLine { x: glyph.size * 0.78; y: glyph.size * 0.66 }
             PathMove { x: glyph.size * 0.78; y: glyph.size * 0.34 }
             PathLine { x: glyph.size * 0.48; y: glyph.size * 0.66 }
+        }
+    }
+    Shape {
+        anchors.fill: parent
+        preferredRendererType: Shape.CurveRenderer
+        visible: glyph.kind === "space"
+        ShapePath {
+            strokeColor: glyph.color
+            strokeWidth: glyph.stroke
+            fillColor: "transparent"
+            joinStyle: ShapePath.RoundJoin
+            capStyle: ShapePath.RoundCap
+            startX: glyph.size * 0.05; startY: glyph.size * 0.45
+            PathLine { x: glyph.size * 0.05; y: glyph.size * 0.75 }
+            PathLine { x: glyph.size * 0.95; y: glyph.size * 0.75 }
+            PathLine { x: glyph.size * 0.95; y: glyph.size * 0.45 }
         }
     }
 }
