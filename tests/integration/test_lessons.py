@@ -13,7 +13,7 @@ from kiosk.config import Settings
 from kiosk.i18n import _
 from kiosk.services.lessons.files import load_course
 from kiosk.services.lessons.languages import read_languages
-from tests.integration.conftest import find, settle, tap
+from tests.integration.conftest import find, settle, tap, walk
 from tests.integration.lesson_helpers import hold, open_step_screen, press, visible
 from tests.unit.lesson_solutions import right_moves, wrong_move
 
@@ -168,6 +168,35 @@ def test_a_wrong_try_explains_and_a_hint_is_one_touch_away(kiosk: Any) -> None:
     assert lessons.feedback == ""
     press(kiosk, "skipWidget")
     assert lessons.stepDone
+
+
+def test_a_feedback_without_room_opens_whole_in_a_dialog(make_kiosk: Any) -> None:
+    """A 1366 × 768 panel at the largest size: the chosen answer, its feedback and the step's
+    controls are taller than the room. The question's text gives way, the feedback opens whole
+    in a dialog, the screen then needs no Down, and More… shows the feedback again."""
+    kiosk = make_kiosk(
+        Settings({"session.tap_filter_ms": 0}), size=(1366, 768), panel_mm=1366 * 476 / 1920
+    )
+    lesson = next(le for le in COURSE.lessons if le.id == "l01-touch")
+    number = next(n for n, s in enumerate(lesson.steps, 1) if s.question is not None)
+    lessons = open_step_screen(kiosk, lesson.id, step=number)
+    kiosk.bridges.session.setTextStep(2)
+    settle()
+    option = next(i.objectName() for i in walk(kiosk.window.contentItem())
+                  if i.objectName().startswith("option-") and i.isVisible())  # fmt: skip
+    press(kiosk, option)
+    settle()
+    assert lessons.feedback
+    dialog = find(kiosk.window, "feedbackDialog")
+    assert dialog.property("message") == lessons.feedback
+    assert dialog.property("speakOnOpen") is False  # the lesson says its feedback itself
+    assert not visible(kiosk, "feedback") and not visible(kiosk, "stepBody")
+    tap(kiosk.window, find(kiosk.window, "feedbackClose"))
+    settle()
+    assert not visible(kiosk, "feedbackDialog")
+    assert not find(kiosk.window, "screenHeader").parentItem().property("scrollable")
+    tap(kiosk.window, find(kiosk.window, "stepMore"))
+    assert lessons.feedback in str(find(kiosk.window, "stepMoreDialog").property("message"))
 
 
 def test_leaving_mid_lesson_resumes_there_until_the_session_ends(kiosk: Any) -> None:

@@ -28,6 +28,7 @@ from kiosk.runner import OVERLAYS, show_overlay
 from tests.conftest import artifacts_dir
 from tests.integration.conftest import find, find_paged, key, settle, tap
 from tests.integration.test_audit import close_overlays
+from tests.journeys import walk as walk_items
 from tests.screen_audit import screen_audit
 
 PANELS = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1366, 768)}
@@ -211,6 +212,23 @@ def walk_lessons(kiosk: Any, look: Look) -> None:
         for step in steps:
             states.reach(kiosk, "lesson", lesson=lesson, step=step)
             look(f"{lesson} step {step}")
+            if kiosk.bridges.lessons.questionType:
+                answer_first(kiosk, look, f"{lesson} step {step}")
+
+
+def answer_first(kiosk: Any, look: Look, where: str) -> None:
+    """A question answered by touch (its first answer): the answer's feedback, then the screen
+    once any dialog it opened is closed."""
+    first = next(i for i in walk_items(kiosk.window.contentItem())
+                 if i.objectName().startswith("option-") and i.isVisible())  # fmt: skip
+    tap(kiosk.window, first)
+    flush()
+    look(f"{where} answered")
+    dialog = kiosk.window.findChild(QQuickItem, "feedbackDialog")
+    if dialog is not None and dialog.isVisible():
+        tap(kiosk.window, find(kiosk.window, "feedbackClose"))
+        flush()
+        look(f"{where} answered, its feedback closed")
 
 
 def walk_overlays(kiosk: Any, look: Look) -> None:

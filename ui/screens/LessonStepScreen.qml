@@ -120,18 +120,40 @@ KScreen {
                                         ? practice.momentShare : 0
     readonly property real promptShare: practice && practice.promptShare !== undefined
                                         ? practice.promptShare : 0
+    // A question's feedback that does not fit on the screen even with the question's text
+    // folded (a short panel, a large size: the chosen answer, its feedback and the step's
+    // controls are taller than the room) opens in a dialog instead, over the screen, and More…
+    // shows it again: the resident sees it whole without scrolling, and the screen keeps its
+    // answers and the way forward.
+    property bool foldFeedback: false
+    readonly property real feedbackShare: feedbackNote.text !== ""
+                                          ? feedbackNote.implicitHeight + Theme.gap * 2 : 0
+    property string feedbackOpened: "" // the feedback the dialog last showed
     readonly property real mostRoom: roomUnder(false, false) + 1 // a binding: see refold
     function refold(): void { // after layout (the text's own visibility changes the need)
         const room = contentRoom + 2 * ringRoom + 1
         const without = contentNeed - (body.visible || notice.visible ? bodyShare : 0)
                         + (foldMoment ? momentShare + spacerShare : 0) // as with the moment
                         + (foldPrompt ? promptShare : 0) // and the prompt shown
-        foldBody = Lessons.widgetType !== "" && without + bodyShare > room
+                        + (foldFeedback ? feedbackShare : 0) // and the feedback
+        // a question's text gives way once it is answered (its feedback has come)
+        const answered = Lessons.questionType !== "" && Lessons.feedback !== ""
+        foldBody = (Lessons.widgetType !== "" || answered) && without + bodyShare > room
         // the practice's own parts are measured against the most room the content can have
         // (the progress line gives way before them)
         const most = Math.max(room, mostRoom)
         foldMoment = momentShare > 0 && without > most
         foldPrompt = promptShare > 0 && without - momentShare - spacerShare > most
+        // last, an answer's feedback goes into its dialog (a practice's stays under it)
+        foldFeedback = answered && feedbackShare > 0 && without > most
+        if (!foldFeedback)
+            feedbackOpened = ""
+        else if (feedbackOpened !== Lessons.feedback) {
+            feedbackOpened = Lessons.feedback
+            feedbackDialog.title = Lessons.stepTitle // set as it opens: what it said then
+            feedbackDialog.message = Lessons.feedback
+            feedbackDialog.open()
+        }
         const explained = Lessons.widgetType === ""
         const bare = contentNeed - (image.visible ? imageShare : 0)
                      - (notice.visible ? noticeShare : 0)
@@ -145,6 +167,7 @@ KScreen {
     onBodyShareChanged: Qt.callLater(refold)
     onMomentShareChanged: Qt.callLater(refold)
     onPromptShareChanged: Qt.callLater(refold)
+    onFeedbackShareChanged: Qt.callLater(refold)
     onFoldMomentChanged: refreshChoices()
     onFoldImageChanged: refreshChoices() // the step's controls came into view, or left it
     onFoldNoticeChanged: refreshChoices()
@@ -232,6 +255,7 @@ KScreen {
             // one answer: touching it is answering (its feedback shows at once); several
             // answers: touch each, then "Check my answer"
             onActivated: {
+                screen.feedbackOpened = "" // the same answer again: its feedback shows again
                 Lessons.pick(modelData.id)
                 if (screen.oneTouch)
                     Lessons.checkAnswer()
@@ -243,12 +267,17 @@ KScreen {
         Layout.fillWidth: true
         visible: Lessons.questionType !== "" && !screen.oneTouch
         text: qsTr("Check my answer")
-        onActivated: Lessons.checkAnswer()
+        onActivated: {
+            screen.feedbackOpened = "" // checked again: its feedback shows again
+            Lessons.checkAnswer()
+        }
     }
 
     LessonNote {
+        id: feedbackNote
         objectName: "feedback"
         Layout.fillWidth: true
+        visible: text !== "" && !screen.foldFeedback
         text: Lessons.feedback
         good: Lessons.feedbackRight
     }
@@ -322,12 +351,25 @@ KScreen {
 
     dialogs: [
         KDialog {
+            id: feedbackDialog
+            objectName: "feedbackDialog"
+            speakOnOpen: false // the lesson says its feedback itself
+            KButton {
+                objectName: "feedbackClose"
+                Layout.fillWidth: true
+                kind: "primary"
+                text: qsTr("Back to the lesson")
+                onActivated: feedbackDialog.close()
+            }
+        },
+        KDialog {
             id: more
             objectName: "stepMoreDialog"
             title: qsTr("More for this step")
             // the step's text, when the practice left it no room on the screen
             message: [screen.foldBody || screen.foldNotice ? Lessons.languageNotice : "",
                       screen.foldBody ? Lessons.stepBody : "",
+                      screen.foldFeedback ? Lessons.feedback : "",
                       screen.foldMoment ? Lessons.widgetParams.situation || "" : "",
                       screen.foldPrompt ? Lessons.widgetParams.prompt || "" : ""]
                      .filter(t => t !== "").join("\n\n")
