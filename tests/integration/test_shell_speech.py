@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QRectF
+
 from kiosk.config import Settings
 from tests.integration.conftest import find, find_paged, settle, tap, tap_at
 
@@ -40,6 +42,24 @@ def test_a_touch_anywhere_stops_the_voice(kiosk: Any) -> None:
     tap_at(kiosk.window, 1900, 1000)
     assert not kiosk.bridges.speech.speaking
     assert fake.stops
+
+
+def test_the_quiet_voices_hint_stays_inside_its_box(make_kiosk: Any) -> None:
+    """A 1366 × 768 panel at the largest size: the caption's hint ("Touch Listen to hear this
+    screen.") is longer than its line; it ends in "…" inside its box, never over Next."""
+    kiosk = make_kiosk(
+        Settings({"session.tap_filter_ms": 0}), size=(1366, 768), panel_mm=1366 * 476 / 1920
+    )
+    tap(kiosk.window, find(kiosk.window, "language_bg"))
+    kiosk.bridges.speech.setAutoRead(False)
+    kiosk.bridges.session.setTextStep(2)
+    settle()
+    kiosk.bridges.speech.stop()
+    settle()
+    caption = find(kiosk.window, "captionText")
+    assert not kiosk.bridges.speech.speaking and caption.property("truncated") is True
+    box = caption.mapRectToScene(QRectF(0, 0, caption.width(), caption.height()))
+    assert box.left() + caption.property("contentWidth") <= box.right() + 1
 
 
 def test_the_idle_warning_is_spoken_with_a_tone(make_kiosk: Any, clock: Any) -> None:

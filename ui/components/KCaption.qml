@@ -61,6 +61,9 @@ Rectangle {
         verticalAlignment: Text.AlignVCenter
         textFormat: caption.speaking ? Text.RichText : Text.PlainText
         wrapMode: Text.NoWrap
+        // the hint said while the voice is quiet ends in "…" where the line is too short for it
+        // (a small panel at the largest size), never running over the buttons beside it
+        elide: caption.speaking ? Text.ElideNone : Text.ElideRight
         color: Theme.surfaceText
         font.pixelSize: Theme.fontChrome
         text: caption.speaking ? caption.markup() : caption.idleHint
