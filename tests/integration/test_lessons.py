@@ -14,7 +14,7 @@ from kiosk.i18n import _
 from kiosk.services.lessons.files import load_course
 from kiosk.services.lessons.languages import read_languages
 from tests.integration.conftest import find, settle, tap, walk
-from tests.integration.lesson_helpers import hold, open_step_screen, press, visible
+from tests.integration.lesson_helpers import hold, open_step_screen, press, viewport, visible
 from tests.unit.lesson_solutions import right_moves, wrong_move
 
 COURSE = load_course(lang="bg")
@@ -162,6 +162,12 @@ def test_a_wrong_try_explains_and_a_hint_is_one_touch_away(kiosk: Any) -> None:
     assert not lessons.feedbackRight and lessons.feedback
     assert visible(kiosk, "feedback")
     assert lessons.hint == step.hints[0].text and visible(kiosk, "hintText")
+    # the feedback and the hint push the practice past the screen's foot: they come into view
+    settle(100, 2)
+    note = find(kiosk.window, "feedback")
+    top, bottom = viewport(note)
+    assert top - 1 <= note.mapToScene(QPointF(0, 0)).y()
+    assert note.mapToScene(QPointF(0, note.height())).y() <= bottom + 1
     tap(kiosk.window, find(kiosk.window, "hintButton"))
     assert lessons.hint == step.hints[1].text
     press(kiosk, "resetWidget")

@@ -280,11 +280,27 @@ KScreen {
         visible: text !== "" && !screen.foldFeedback
         text: Lessons.feedback
         good: Lessons.feedbackRight
+        onTextChanged: if (text !== "") revealNotes.restart()
     }
     LessonNote {
+        id: hintNote
         objectName: "hintText"
         Layout.fillWidth: true
         text: Lessons.hint
+        onTextChanged: if (text !== "") revealNotes.restart()
+    }
+    // A practice taller than the screen (the frame's Up and Down), or one a move's feedback and
+    // hint push past its foot: the notes come into view once laid out, as the resident would
+    // otherwise have to find them with Down (the feedback first, then as much of the hint).
+    Timer {
+        id: revealNotes
+        interval: 50
+        onTriggered: {
+            if (hintNote.visible)
+                screen.reveal(hintNote)
+            if (feedbackNote.visible)
+                screen.reveal(feedbackNote)
+        }
     }
 
     // The step's own two controls: beside the title where the panel is wide (they take no row
