@@ -61,10 +61,25 @@ def keyboard_for_field(kiosk: Any, lang: str = "bg", **properties: Any) -> QQuic
 
 
 def keys_up(kiosk: Any) -> QQuickItem:
-    """The keyboard, once it is up with its keys (its layout loads after it is asked for)."""
+    """The keyboard, once it is up with its keys (its layout loads after it is asked for) and
+    the window has come to rest (the screen above the keys lays itself out again in the room
+    they leave: a busy machine once audited it halfway, a tile 1 mm from the keys, not 2.6)."""
     wait(lambda: len(keyboard_keys(kiosk)) > 20)
     keyboard = find(kiosk.window, "keyboard")
     assert keyboard.property("active")
+    seen: list[list[tuple[str, int, int, int]]] = []
+
+    def at_rest() -> bool:
+        settle(30, 1)
+        seen.append([
+            (i.objectName(), round(p.x()), round(p.y()), round(i.height()))
+            for i in walk(kiosk.window.contentItem())
+            if i.objectName() and i.isVisible()
+            for p in (i.mapToScene(QPointF(0, 0)),)
+        ])  # fmt: skip
+        return len(seen) >= 3 and seen[-1] == seen[-2] == seen[-3]
+
+    wait(at_rest)
     return keyboard
 
 
