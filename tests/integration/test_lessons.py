@@ -203,6 +203,10 @@ def test_a_feedback_without_room_opens_whole_in_a_dialog(make_kiosk: Any) -> Non
     assert not find(kiosk.window, "screenHeader").parentItem().property("scrollable")
     tap(kiosk.window, find(kiosk.window, "stepMore"))
     assert lessons.feedback in str(find(kiosk.window, "stepMoreDialog").property("message"))
+    tap(kiosk.window, find(kiosk.window, "moreClose"))
+    press(kiosk, option)  # the same answer again: its feedback opens again
+    settle()
+    assert find(kiosk.window, "feedbackDialog").property("message") == lessons.feedback
 
 
 def test_leaving_mid_lesson_resumes_there_until_the_session_ends(kiosk: Any) -> None:

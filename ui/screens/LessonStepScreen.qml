@@ -259,6 +259,7 @@ KScreen {
                 Lessons.pick(modelData.id)
                 if (screen.oneTouch)
                     Lessons.checkAnswer()
+                Qt.callLater(screen.refold) // the same words change no height: refold anyway
             }
         }
     }
@@ -270,6 +271,7 @@ KScreen {
         onActivated: {
             screen.feedbackOpened = "" // checked again: its feedback shows again
             Lessons.checkAnswer()
+            Qt.callLater(screen.refold)
         }
     }
 
