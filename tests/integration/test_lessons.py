@@ -179,7 +179,8 @@ def test_a_wrong_try_explains_and_a_hint_is_one_touch_away(kiosk: Any) -> None:
 def test_a_feedback_without_room_opens_whole_in_a_dialog(make_kiosk: Any) -> None:
     """A 1366 × 768 panel at the largest size: the chosen answer, its feedback and the step's
     controls are taller than the room. The question's text gives way, the feedback opens whole
-    in a dialog, the screen then needs no Down, and More… shows the feedback again."""
+    in a dialog (with a hint, when one is asked for), the screen then needs no Down, and More…
+    shows the feedback again."""
     kiosk = make_kiosk(
         Settings({"session.tap_filter_ms": 0}), size=(1366, 768), panel_mm=1366 * 476 / 1920
     )
@@ -207,6 +208,12 @@ def test_a_feedback_without_room_opens_whole_in_a_dialog(make_kiosk: Any) -> Non
     press(kiosk, option)  # the same answer again: its feedback opens again
     settle()
     assert find(kiosk.window, "feedbackDialog").property("message") == lessons.feedback
+    tap(kiosk.window, find(kiosk.window, "feedbackClose"))
+    tap(kiosk.window, find(kiosk.window, "hintButton"))  # a hint: with the feedback, whole
+    settle()
+    message = str(find(kiosk.window, "feedbackDialog").property("message"))
+    assert lessons.hint and lessons.hint in message and lessons.feedback in message
+    assert not visible(kiosk, "hintText")
 
 
 def test_leaving_mid_lesson_resumes_there_until_the_session_ends(kiosk: Any) -> None:

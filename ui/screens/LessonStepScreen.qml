@@ -120,15 +120,19 @@ KScreen {
                                         ? practice.momentShare : 0
     readonly property real promptShare: practice && practice.promptShare !== undefined
                                         ? practice.promptShare : 0
-    // A question's feedback that does not fit on the screen even with the question's text
-    // folded (a short panel, a large size: the chosen answer, its feedback and the step's
-    // controls are taller than the room) opens in a dialog instead, over the screen, and More…
-    // shows it again: the resident sees it whole without scrolling, and the screen keeps its
-    // answers and the way forward.
+    // A question's feedback or hint that does not fit on the screen (even with the question's
+    // text folded, once it is answered: a short panel, a large size, where the chosen answer,
+    // its feedback and the step's controls are taller than the room) opens in a dialog
+    // instead, over the screen, and More… shows it again: the resident sees it whole without
+    // scrolling, and the screen keeps its answers and the way forward.
     property bool foldFeedback: false
-    readonly property real feedbackShare: feedbackNote.text !== ""
-                                          ? feedbackNote.implicitHeight + Theme.gap * 2 : 0
-    property string feedbackOpened: "" // the feedback the dialog last showed
+    readonly property real feedbackShare: (feedbackNote.text !== ""
+                                           ? feedbackNote.implicitHeight + Theme.gap * 2 : 0)
+                                          + (hintNote.text !== ""
+                                             ? hintNote.implicitHeight + Theme.gap * 2 : 0)
+    readonly property string notes: [Lessons.feedback, Lessons.hint].filter(t => t !== "")
+                                                                   .join("\n\n")
+    property string feedbackOpened: "" // the notes the dialog last showed
     readonly property real mostRoom: roomUnder(false, false) + 1 // a binding: see refold
     function refold(): void { // after layout (the text's own visibility changes the need)
         const room = contentRoom + 2 * ringRoom + 1
@@ -144,14 +148,15 @@ KScreen {
         const most = Math.max(room, mostRoom)
         foldMoment = momentShare > 0 && without > most
         foldPrompt = promptShare > 0 && without - momentShare - spacerShare > most
-        // last, an answer's feedback goes into its dialog (a practice's stays under it)
-        foldFeedback = answered && feedbackShare > 0 && without > most
+        // last, a question's feedback and hint go into their dialog (a practice's stay under
+        // it, brought into view)
+        foldFeedback = Lessons.questionType !== "" && feedbackShare > 0 && without > most
         if (!foldFeedback)
             feedbackOpened = ""
-        else if (feedbackOpened !== Lessons.feedback) {
-            feedbackOpened = Lessons.feedback
+        else if (feedbackOpened !== notes) {
+            feedbackOpened = notes
             feedbackDialog.title = Lessons.stepTitle // set as it opens: what it said then
-            feedbackDialog.message = Lessons.feedback
+            feedbackDialog.message = notes
             feedbackDialog.open()
         }
         const explained = Lessons.widgetType === ""
@@ -288,6 +293,7 @@ KScreen {
         id: hintNote
         objectName: "hintText"
         Layout.fillWidth: true
+        visible: text !== "" && !screen.foldFeedback
         text: Lessons.hint
         onTextChanged: if (text !== "") revealNotes.restart()
     }
@@ -351,7 +357,11 @@ KScreen {
                 fontSize: controls.chrome ? Theme.fontChrome : Theme.fontBody
                 pad: controls.chrome ? Theme.chromePad : Theme.padding
                 text: qsTr("Give me a hint")
-                onActivated: Lessons.askHint()
+                onActivated: {
+                    screen.feedbackOpened = "" // the same hint again: it shows again
+                    Lessons.askHint()
+                    Qt.callLater(screen.refold)
+                }
             }
             KButton {
                 objectName: "stepMore"
@@ -387,7 +397,7 @@ KScreen {
             // the step's text, when the practice left it no room on the screen
             message: [screen.foldBody || screen.foldNotice ? Lessons.languageNotice : "",
                       screen.foldBody ? Lessons.stepBody : "",
-                      screen.foldFeedback ? Lessons.feedback : "",
+                      screen.foldFeedback ? screen.notes : "",
                       screen.foldMoment ? Lessons.widgetParams.situation || "" : "",
                       screen.foldPrompt ? Lessons.widgetParams.prompt || "" : ""]
                      .filter(t => t !== "").join("\n\n")
