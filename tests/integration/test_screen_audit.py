@@ -221,12 +221,12 @@ def answer_first(kiosk: Any, look: Look, where: str) -> None:
     once any dialog it opened is closed."""
     first = next(i for i in walk_items(kiosk.window.contentItem())
                  if i.objectName().startswith("option-") and i.isVisible())  # fmt: skip
-    tap(kiosk.window, first)
+    tap(kiosk.window, first, reveal=False)  # a touch: no keypad focus
     flush()
     look(f"{where} answered")
     dialog = kiosk.window.findChild(QQuickItem, "feedbackDialog")
     if dialog is not None and dialog.isVisible():
-        tap(kiosk.window, find(kiosk.window, "feedbackClose"))
+        tap(kiosk.window, find(kiosk.window, "feedbackClose"), reveal=False)
         flush()
         look(f"{where} answered, its feedback closed")
 
