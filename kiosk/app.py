@@ -40,6 +40,7 @@ from kiosk.compose import Services, speech_service
 from kiosk.config import Settings
 from kiosk.config import schema as opt
 from kiosk.core.session import IdlePolicy, countdown_should_speak
+from kiosk.frames import after_first_frame
 from kiosk.services.storage.paths import FONTS_DIR, KEYBOARD_DIR, UI_DIR
 from kiosk.services.storage.session_dir import empty as empty_folder
 from kiosk.services.storage.session_dir import new_session_dir, shred
@@ -254,18 +255,15 @@ def build(
     # Installed once the first frame is up: while QML loads, a Python event filter would see
     # hundreds of events, and PySide wraps each object by initialising the type of every loaded
     # module (~25 ms of enum creation). Nobody has touched the screen before it is drawn.
-    window.frameSwapped.connect(lambda: watcher.install(window))
+    after_first_frame(window, lambda: watcher.install(window))
     if start_backend:
-        started: list[bool] = []
 
-        def start_once() -> None:
-            if not started:
-                started.append(True)
-                # the next turns of the loop, not this frame's: the frame is shown first
-                QTimer.singleShot(0, lambda: start_services(services, bridges.backend))
-                QTimer.singleShot(0, bridges.build_rest)
+        def start() -> None:
+            # the next turns of the loop, not this frame's: the frame is shown first
+            QTimer.singleShot(0, lambda: start_services(services, bridges.backend))
+            QTimer.singleShot(0, bridges.build_rest)
 
-        window.frameSwapped.connect(start_once)
+        after_first_frame(window, start)
     if simulated_panel_mm > 0:
         bridges.display.simulate(window.width() / simulated_panel_mm)
     else:

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from PySide6.QtCore import QTimer
 from kiosk import __version__
 from kiosk.config import Settings
 from kiosk.config import schema as opt
+from kiosk.frames import after_first_frame
 from kiosk.services.health import metrics
 from kiosk.services.health.sd_notify import Notifier
 
@@ -32,13 +33,10 @@ class Health:
     notifier: Notifier
     timer: QTimer | None = None
     task: asyncio.Task[None] | None = None
-    _ready: list[bool] = field(default_factory=list)
 
     def ready(self) -> None:
         """The first frame is drawn: tell systemd the kiosk is up (Type=notify)."""
-        if not self._ready:
-            self._ready.append(True)
-            self.notifier.notify("READY=1")
+        self.notifier.notify("READY=1")
 
     async def stop(self) -> None:
         self.notifier.notify("STOPPING=1")
@@ -53,7 +51,7 @@ class Health:
 
 def start(settings: Settings, kiosk: Any) -> Health:
     health = Health(Notifier())
-    kiosk.window.frameSwapped.connect(health.ready)
+    after_first_frame(kiosk.window, health.ready)
     if health.notifier.watchdog_s:
         # Twice per interval, as sd_watchdog_enabled(3) advises; from the Qt event loop itself.
         timer = QTimer()

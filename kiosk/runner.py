@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kiosk.config import ConfigError, Settings
 from kiosk.config import schema as opt
 from kiosk.config.loader import load_config as load_layers
+from kiosk.frames import after_first_frame
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: loop.call_soon_threadsafe(stop.set))
     smoke: list[int] = []
     if args.smoke_test:
-        kiosk.window.frameSwapped.connect(lambda: _first_frame(smoke))
+        after_first_frame(kiosk.window, lambda: _first_frame(smoke))
     from kiosk import health as kiosk_health
 
     monitor = kiosk_health.start(settings, kiosk)  # systemd's watchdog, the metrics file
@@ -165,21 +166,14 @@ def run(args: argparse.Namespace) -> int:
 def _check_lessons_ahead(kiosk: Kiosk, loop: asyncio.AbstractEventLoop) -> None:
     """A new lessons package is checked by the validator when first read (seconds): do that in
     a worker after the first frame, before a resident opens the lessons."""
-    started: list[bool] = []
-
-    def once() -> None:
-        if not started:
-            started.append(True)
-            library = kiosk.services.lesson_library
-            loop.run_in_executor(None, library.prepare)
-
-    kiosk.window.frameSwapped.connect(once)
+    after_first_frame(  # the library too is made then, not before the frame
+        kiosk.window, lambda: loop.run_in_executor(None, kiosk.services.lesson_library.prepare)
+    )
 
 
 def _first_frame(seen: list[int]) -> None:
-    if not seen:
-        seen.append(1)
-        print("first-frame", flush=True)
+    seen.append(1)
+    print("first-frame", flush=True)
 
 
 async def _ready(kiosk: object, stop: asyncio.Event, drawn: list[int]) -> None:

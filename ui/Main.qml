@@ -260,7 +260,11 @@ Window {
         }
     }
 
-    onFrameSwapped: keys.start()
+    Connections { // the keys made once the first frame is up (then nothing runs per frame)
+        target: window
+        enabled: !keys.started
+        function onFrameSwapped(): void { keys.start() }
+    }
 
     Connections {
         target: Session

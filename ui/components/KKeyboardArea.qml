@@ -21,6 +21,7 @@ Item {
     readonly property real keysTop: keyboard.y
     readonly property real typingTop: strip.y
 
+    readonly property bool started: keyboard.active
     function start(): void {
         keyboard.active = true
     }

@@ -125,21 +125,21 @@ KScreen {
     // its feedback and the step's controls are taller than the room) opens in a dialog
     // instead, over the screen, and More… shows it again: the resident sees it whole without
     // scrolling, and the screen keeps its answers and the way forward.
-    property bool foldFeedback: false
-    readonly property real feedbackShare: (feedbackNote.text !== ""
+    property bool foldNotes: false
+    readonly property real notesShare: (feedbackNote.text !== ""
                                            ? feedbackNote.implicitHeight + Theme.gap * 2 : 0)
                                           + (hintNote.text !== ""
                                              ? hintNote.implicitHeight + Theme.gap * 2 : 0)
     readonly property string notes: [Lessons.feedback, Lessons.hint].filter(t => t !== "")
                                                                    .join("\n\n")
-    property string feedbackOpened: "" // the notes the dialog last showed
+    property string notesOpened: "" // the notes the dialog last showed
     readonly property real mostRoom: roomUnder(false, false) + 1 // a binding: see refold
     function refold(): void { // after layout (the text's own visibility changes the need)
         const room = contentRoom + 2 * ringRoom + 1
         const without = contentNeed - (body.visible || notice.visible ? bodyShare : 0)
                         + (foldMoment ? momentShare + spacerShare : 0) // as with the moment
                         + (foldPrompt ? promptShare : 0) // and the prompt shown
-                        + (foldFeedback ? feedbackShare : 0) // and the feedback
+                        + (foldNotes ? notesShare : 0) // and the feedback
         // a question's text gives way once it is answered (its feedback has come)
         const answered = Lessons.questionType !== "" && Lessons.feedback !== ""
         foldBody = (Lessons.widgetType !== "" || answered) && without + bodyShare > room
@@ -150,11 +150,11 @@ KScreen {
         foldPrompt = promptShare > 0 && without - momentShare - spacerShare > most
         // last, a question's feedback and hint go into their dialog (a practice's stay under
         // it, brought into view)
-        foldFeedback = Lessons.questionType !== "" && feedbackShare > 0 && without > most
-        if (!foldFeedback)
-            feedbackOpened = ""
-        else if (feedbackOpened !== notes) {
-            feedbackOpened = notes
+        foldNotes = Lessons.questionType !== "" && notesShare > 0 && without > most
+        if (!foldNotes)
+            notesOpened = ""
+        else if (notesOpened !== notes) {
+            notesOpened = notes
             feedbackDialog.title = Lessons.stepTitle // set as it opens: what it said then
             feedbackDialog.message = notes
             feedbackDialog.open()
@@ -172,7 +172,7 @@ KScreen {
     onBodyShareChanged: Qt.callLater(refold)
     onMomentShareChanged: Qt.callLater(refold)
     onPromptShareChanged: Qt.callLater(refold)
-    onFeedbackShareChanged: Qt.callLater(refold)
+    onNotesShareChanged: Qt.callLater(refold)
     onFoldMomentChanged: refreshChoices()
     onFoldImageChanged: refreshChoices() // the step's controls came into view, or left it
     onFoldNoticeChanged: refreshChoices()
@@ -260,7 +260,7 @@ KScreen {
             // one answer: touching it is answering (its feedback shows at once); several
             // answers: touch each, then "Check my answer"
             onActivated: {
-                screen.feedbackOpened = "" // the same answer again: its feedback shows again
+                screen.notesOpened = "" // the same answer again: its feedback shows again
                 Lessons.pick(modelData.id)
                 if (screen.oneTouch)
                     Lessons.checkAnswer()
@@ -274,7 +274,7 @@ KScreen {
         visible: Lessons.questionType !== "" && !screen.oneTouch
         text: qsTr("Check my answer")
         onActivated: {
-            screen.feedbackOpened = "" // checked again: its feedback shows again
+            screen.notesOpened = "" // checked again: its feedback shows again
             Lessons.checkAnswer()
             Qt.callLater(screen.refold)
         }
@@ -284,7 +284,7 @@ KScreen {
         id: feedbackNote
         objectName: "feedback"
         Layout.fillWidth: true
-        visible: text !== "" && !screen.foldFeedback
+        visible: text !== "" && !screen.foldNotes
         text: Lessons.feedback
         good: Lessons.feedbackRight
         onTextChanged: if (text !== "") revealNotes.restart()
@@ -293,7 +293,7 @@ KScreen {
         id: hintNote
         objectName: "hintText"
         Layout.fillWidth: true
-        visible: text !== "" && !screen.foldFeedback
+        visible: text !== "" && !screen.foldNotes
         text: Lessons.hint
         onTextChanged: if (text !== "") revealNotes.restart()
     }
@@ -358,7 +358,7 @@ KScreen {
                 pad: controls.chrome ? Theme.chromePad : Theme.padding
                 text: qsTr("Give me a hint")
                 onActivated: {
-                    screen.feedbackOpened = "" // the same hint again: it shows again
+                    screen.notesOpened = "" // the same hint again: it shows again
                     Lessons.askHint()
                     Qt.callLater(screen.refold)
                 }
@@ -397,7 +397,7 @@ KScreen {
             // the step's text, when the practice left it no room on the screen
             message: [screen.foldBody || screen.foldNotice ? Lessons.languageNotice : "",
                       screen.foldBody ? Lessons.stepBody : "",
-                      screen.foldFeedback ? screen.notes : "",
+                      screen.foldNotes ? screen.notes : "",
                       screen.foldMoment ? Lessons.widgetParams.situation || "" : "",
                       screen.foldPrompt ? Lessons.widgetParams.prompt || "" : ""]
                      .filter(t => t !== "").join("\n\n")
